@@ -1,0 +1,106 @@
+package io.knetsim.net;
+
+import io.knetsim.packet.SkBuff;
+import io.knetsim.sim.SimRandom;
+import io.knetsim.sim.Simulator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything simulated together: one {@link Simulator} (clock and seed), the namespaces by
+ * name, the links between their NICs, and the listeners told of every drop.
+ */
+public final class World {
+    private final Simulator sim;
+    private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
+    private final List<Object> links = new ArrayList<>();
+    private DropListener[] dropListeners = new DropListener[0];
+
+    public World(Simulator sim) {
+        this.sim = sim;
+    }
+
+    public World(long seed) {
+        this(new Simulator(seed));
+    }
+
+    public Simulator sim() {
+        return sim;
+    }
+
+    /** Creates a namespace ({@code ip netns add NAME}); names are unique. */
+    public NetNamespace createNamespace(String name) {
+        if (namespaces.containsKey(name)) {
+            throw new NetlinkException("Cannot create namespace file \"/var/run/netns/" + name + "\": File exists");
+        }
+        NetNamespace ns = new NetNamespace(this, name);
+        namespaces.put(name, ns);
+        return ns;
+    }
+
+    /** Namespace by name, or null. */
+    public NetNamespace namespace(String name) {
+        return namespaces.get(name);
+    }
+
+    public List<NetNamespace> namespaces() {
+        return List.copyOf(namespaces.values());
+    }
+
+    /** Removes a namespace and all its devices ({@code ip netns del}). */
+    public void deleteNamespace(NetNamespace ns) {
+        for (NetDevice d : new ArrayList<>(ns.devices())) {
+            if (d.namespace() == ns && !(d instanceof io.knetsim.net.dev.Loopback)) {
+                ns.deleteDevice(d);
+            }
+        }
+        namespaces.remove(ns.name());
+    }
+
+    /**
+     * A MAC for a new device: random-looking but derived from the seed and the names alone,
+     * locally administered and unicast, as the kernel's {@code eth_random_addr} produces.
+     */
+    public long macFor(String nsName, String devName) {
+        SimRandom r = sim.random("mac/" + nsName + "/" + devName);
+        long mac = r.nextLong() & 0xFFFF_FFFF_FFFFL;
+        return (mac & ~0x0100_0000_0000L) | 0x0200_0000_0000L;
+    }
+
+    /** Records a link for display ({@code net}); the link registers itself. */
+    public void addLink(Object link) {
+        links.add(link);
+    }
+
+    public List<Object> links() {
+        return Collections.unmodifiableList(links);
+    }
+
+    public void addDropListener(DropListener l) {
+        DropListener[] n = java.util.Arrays.copyOf(dropListeners, dropListeners.length + 1);
+        n[dropListeners.length] = l;
+        dropListeners = n;
+    }
+
+    public void removeDropListener(DropListener l) {
+        dropListeners = java.util.Arrays.stream(dropListeners).filter(x -> x != l).toArray(DropListener[]::new);
+    }
+
+    void fireDrop(NetNamespace ns, NetDevice dev, SkBuff skb, DropReason reason) {
+        for (DropListener l : dropListeners) {
+            l.dropped(ns, dev, skb, reason);
+        }
+    }
+
+    /** Total drops by reason over every namespace. */
+    public DropCounters totalDrops() {
+        DropCounters t = new DropCounters();
+        for (NetNamespace ns : namespaces.values()) {
+            ns.drops().asMap().forEach(t::add);
+        }
+        return t;
+    }
+}

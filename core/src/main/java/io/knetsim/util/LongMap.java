@@ -1,0 +1,143 @@
+package io.knetsim.util;
+
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+
+/**
+ * An open-addressing hash map from {@code long} keys to objects, with no boxing on lookup.
+ * Used on the packet path: neighbours and local addresses by IPv4 address, FDB entries by
+ * MAC, routes by prefix, sockets by port.
+ */
+public final class LongMap<V> {
+    private static final Object FREE = null;
+    private long[] keys;
+    private Object[] values;
+    private boolean[] used;
+    private int size;
+    private int mask;
+
+    public LongMap() {
+        this(4);
+    }
+
+    public LongMap(int expected) {
+        int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+        keys = new long[cap];
+        values = new Object[cap];
+        used = new boolean[cap];
+        mask = cap - 1;
+    }
+
+    private static int hash(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32) ^ (h >>> 17));
+    }
+
+    @SuppressWarnings("unchecked")
+    public V get(long key) {
+        int i = hash(key) & mask;
+        while (used[i]) {
+            if (keys[i] == key) {
+                return (V) values[i];
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    public boolean containsKey(long key) {
+        return get(key) != null;
+    }
+
+    /** Puts a non-null value; returns the previous one or null. */
+    @SuppressWarnings("unchecked")
+    public V put(long key, V value) {
+        if (value == null) {
+            throw new IllegalArgumentException("null value");
+        }
+        int i = hash(key) & mask;
+        while (used[i]) {
+            if (keys[i] == key) {
+                V old = (V) values[i];
+                values[i] = value;
+                return old;
+            }
+            i = (i + 1) & mask;
+        }
+        used[i] = true;
+        keys[i] = key;
+        values[i] = value;
+        if (++size * 4 > keys.length * 3) {
+            rehash(keys.length * 2);
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public V remove(long key) {
+        int i = hash(key) & mask;
+        while (used[i]) {
+            if (keys[i] == key) {
+                V old = (V) values[i];
+                used[i] = false;
+                values[i] = FREE;
+                size--;
+                // re-insert the rest of the cluster so lookups stay correct
+                int j = (i + 1) & mask;
+                while (used[j]) {
+                    long k = keys[j];
+                    Object v = values[j];
+                    used[j] = false;
+                    values[j] = FREE;
+                    size--;
+                    put(k, (V) v);
+                    j = (j + 1) & mask;
+                }
+                return old;
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    public void clear() {
+        Arrays.fill(used, false);
+        Arrays.fill(values, FREE);
+        size = 0;
+    }
+
+    /** Visits entries in table order (callers that print sort first). */
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<Long, V> action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (used[i]) {
+                action.accept(keys[i], (V) values[i]);
+            }
+        }
+    }
+
+    private void rehash(int cap) {
+        long[] ok = keys;
+        Object[] ov = values;
+        boolean[] ou = used;
+        keys = new long[cap];
+        values = new Object[cap];
+        used = new boolean[cap];
+        mask = cap - 1;
+        size = 0;
+        for (int i = 0; i < ok.length; i++) {
+            if (ou[i]) {
+                @SuppressWarnings("unchecked") V v = (V) ov[i];
+                put(ok[i], v);
+            }
+        }
+    }
+}
