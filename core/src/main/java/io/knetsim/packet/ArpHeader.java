@@ -76,8 +76,9 @@ public final class ArpHeader {
     /** Parsed form. */
     public record Repr(int oper, MacAddress senderMac, Ipv4Address senderIp, MacAddress targetMac, Ipv4Address targetIp) {
         public static Repr parse(byte[] b, int off) {
-            return new Repr(oper(b, off), new MacAddress(senderMac(b, off)), new Ipv4Address(senderIp(b, off)),
-                new MacAddress(targetMac(b, off)), new Ipv4Address(targetIp(b, off)));
+            return new Repr(ArpHeader.oper(b, off),
+                new MacAddress(ArpHeader.senderMac(b, off)), new Ipv4Address(ArpHeader.senderIp(b, off)),
+                new MacAddress(ArpHeader.targetMac(b, off)), new Ipv4Address(ArpHeader.targetIp(b, off)));
         }
 
         public int emit(byte[] b, int off) {

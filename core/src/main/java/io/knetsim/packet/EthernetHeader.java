@@ -55,7 +55,8 @@ public final class EthernetHeader {
     /** Parsed form. */
     public record Repr(MacAddress dst, MacAddress src, int etherType) {
         public static Repr parse(byte[] b, int off) {
-            return new Repr(new MacAddress(dst(b, off)), new MacAddress(src(b, off)), etherType(b, off));
+            return new Repr(new MacAddress(EthernetHeader.dst(b, off)), new MacAddress(EthernetHeader.src(b, off)),
+                EthernetHeader.etherType(b, off));
         }
 
         public int emit(byte[] b, int off) {

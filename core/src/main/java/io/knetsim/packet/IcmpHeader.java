@@ -92,7 +92,8 @@ public final class IcmpHeader {
     /** Parsed first 8 bytes. */
     public record Repr(int type, int code, int checksum, int restOfHeader) {
         public static Repr parse(byte[] b, int off) {
-            return new Repr(type(b, off), code(b, off), checksum(b, off), Bytes.i32(b, off + ID));
+            return new Repr(IcmpHeader.type(b, off), IcmpHeader.code(b, off), IcmpHeader.checksum(b, off),
+                Bytes.i32(b, off + ID));
         }
 
         public int id() {

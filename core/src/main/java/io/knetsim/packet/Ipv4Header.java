@@ -168,9 +168,12 @@ public final class Ipv4Header {
                        int fragmentOffset, int ttl, int protocol, int checksum, Ipv4Address src, Ipv4Address dst,
                        int headerLength) {
         public static Repr parse(byte[] b, int off) {
-            return new Repr(tos(b, off), totalLength(b, off), id(b, off), dontFragment(b, off), moreFragments(b, off),
-                fragmentOffset(b, off), ttl(b, off), protocol(b, off), checksum(b, off),
-                new Ipv4Address(src(b, off)), new Ipv4Address(dst(b, off)), headerLength(b, off));
+            // Qualified: inside the record, a bare id(b, off) would resolve to the accessor id().
+            return new Repr(Ipv4Header.tos(b, off), Ipv4Header.totalLength(b, off), Ipv4Header.id(b, off),
+                Ipv4Header.dontFragment(b, off), Ipv4Header.moreFragments(b, off), Ipv4Header.fragmentOffset(b, off),
+                Ipv4Header.ttl(b, off), Ipv4Header.protocol(b, off), Ipv4Header.checksum(b, off),
+                new Ipv4Address(Ipv4Header.src(b, off)), new Ipv4Address(Ipv4Header.dst(b, off)),
+                Ipv4Header.headerLength(b, off));
         }
 
         /** Writes a 20-byte header with a fresh checksum; returns its length. */

@@ -124,7 +124,8 @@ public final class SkBuff {
 
     /** Appends bytes. */
     public void putBytes(byte[] src, int off, int n) {
-        System.arraycopy(src, off, buf, put(n), n);
+        int at = put(n); // first: put may replace buf, and arguments are read left to right
+        System.arraycopy(src, off, buf, at, n);
     }
 
     /** Cuts the packet to {@code len} bytes from the data offset. */

@@ -59,7 +59,8 @@ public final class UdpHeader {
     /** Parsed form. */
     public record Repr(int srcPort, int dstPort, int length, int checksum) {
         public static Repr parse(byte[] b, int off) {
-            return new Repr(srcPort(b, off), dstPort(b, off), length(b, off), checksum(b, off));
+            return new Repr(UdpHeader.srcPort(b, off), UdpHeader.dstPort(b, off), UdpHeader.length(b, off),
+                UdpHeader.checksum(b, off));
         }
 
         /** Writes the header with a zero checksum; call fillChecksum once the payload is in place. */
