@@ -143,6 +143,12 @@ public final class Simulator {
         return executed;
     }
 
+    /** Time of the earliest queued event, or {@link Long#MAX_VALUE} if none. */
+    public long nextEventTime() {
+        Timer t = queue.peek();
+        return t == null ? Long.MAX_VALUE : t.time;
+    }
+
     /** Events queued now. */
     public int pendingEvents() {
         return queue.size();
