@@ -1,0 +1,18 @@
+package io.knetsim.tool;
+
+import io.knetsim.tool.iputils.Ping;
+import io.knetsim.tool.traceroute.Traceroute;
+
+/** The registry of every command core provides; feature modules add theirs on top. */
+public final class CoreTools {
+    private CoreTools() {
+    }
+
+    /** A new registry holding the core commands. */
+    public static ToolRegistry registry() {
+        ToolRegistry r = new ToolRegistry();
+        r.register(new Ping());
+        r.register(new Traceroute());
+        return r;
+    }
+}
