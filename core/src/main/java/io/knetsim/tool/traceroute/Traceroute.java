@@ -174,7 +174,7 @@ public final class Traceroute implements Command {
             } else {
                 if (from != lastAddr) {
                     String a = Ipv4Address.format(from);
-                    line.append("  ").append(a);
+                    line.append(" ").append(a);
                     if (!numeric) {
                         line.append(" (").append(a).append(')');
                     }
