@@ -1,6 +1,7 @@
 package io.knetsim.net;
 
-import static io.knetsim.net.Fixtures.pod;
+import io.knetsim.net.topo.Topo;
+import static io.knetsim.net.topo.Topo.pod;
 import static io.knetsim.net.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class BridgeTest {
     private final World world = new World(5);
-    private final NetNamespace node = Fixtures.host(world, "node");
+    private final NetNamespace node = Topo.host(world, "node");
     private final Bridge cni0 = new Bridge(node, "cni0");
     private final NetNamespace pa;
     private final NetNamespace pb;

@@ -1,5 +1,7 @@
 package io.knetsim.net;
 
+import io.knetsim.net.topo.Topo;
+import io.knetsim.net.topo.TwoWorkerOverlay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.addr.Cidr;
@@ -27,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Property: nothing vanishes. Random UDP datagrams between the pods of
- * {@link Fixtures.TwoWorkers} (lossy, rate-limited underlay with a short queue), and to
+ * {@link TwoWorkerOverlay} (lossy, rate-limited underlay with a short queue), and to
  * destinations that fail in every way the kernel knows (no neighbour, blackhole, a routing
  * loop, a port nobody listens on, too big to fit), are each either delivered exactly once or
  * dropped exactly once with a reason.
@@ -39,15 +41,15 @@ class ConservationPropertyTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void everyDatagramIsDeliveredOrDroppedWithAReason(long seed) {
-        var tw = new Fixtures.TwoWorkers(seed, LinkConfig.DEFAULT.withDelay(Duration.ofMillis(1))
+        var tw = new TwoWorkerOverlay(seed, LinkConfig.DEFAULT.withDelay(Duration.ofMillis(1))
             .withRate(20_000_000).withQueue(8).withLoss(0.03));
         NetNamespace hostA = tw.hostA;
         NetNamespace hostB = tw.hostB;
         hostA.routes().add(new Route(Cidr.parse("192.0.2.0/24"), RouteType.BLACKHOLE, Ipv4Address.ANY, null, 0,
             Ipv4Address.ANY, Route.Scope.UNIVERSE, Route.PROTO_BOOT, false));
-        Fixtures.routeVia(hostA, "198.51.100.0/24", "11.10.1.99", hostA.device("cni0"));
-        Fixtures.routeVia(hostA, "203.0.113.0/24", "10.0.0.4", tw.ethA);
-        Fixtures.routeVia(hostB, "203.0.113.0/24", "10.0.0.3", tw.ethB);
+        Topo.routeVia(hostA, "198.51.100.0/24", "11.10.1.99", hostA.device("cni0"));
+        Topo.routeVia(hostA, "203.0.113.0/24", "10.0.0.4", tw.ethA);
+        Topo.routeVia(hostB, "203.0.113.0/24", "10.0.0.3", tw.ethB);
 
         Map<Long, DropReason> dropped = new HashMap<>();
         Set<Long> duplicateDrops = new HashSet<>();

@@ -1,7 +1,8 @@
 package io.knetsim.net;
 
-import static io.knetsim.net.Fixtures.cable;
-import static io.knetsim.net.Fixtures.nic;
+import io.knetsim.net.topo.Topo;
+import static io.knetsim.net.topo.Topo.cable;
+import static io.knetsim.net.topo.Topo.nic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.addr.Ipv4Address;

@@ -1,9 +1,10 @@
 package io.knetsim.net;
 
-import static io.knetsim.net.Fixtures.cable;
-import static io.knetsim.net.Fixtures.host;
-import static io.knetsim.net.Fixtures.nic;
-import static io.knetsim.net.Fixtures.routeVia;
+import io.knetsim.net.topo.Topo;
+import static io.knetsim.net.topo.Topo.cable;
+import static io.knetsim.net.topo.Topo.host;
+import static io.knetsim.net.topo.Topo.nic;
+import static io.knetsim.net.topo.Topo.routeVia;
 import static io.knetsim.net.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 

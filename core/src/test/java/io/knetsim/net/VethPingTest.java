@@ -1,7 +1,8 @@
 package io.knetsim.net;
 
+import io.knetsim.net.topo.Topo;
 import static io.knetsim.net.Fixtures.run;
-import static io.knetsim.net.Fixtures.veth;
+import static io.knetsim.net.topo.Topo.veth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.tool.Invocation;

@@ -1,5 +1,6 @@
 package io.knetsim.net;
 
+import io.knetsim.net.topo.TwoWorkerOverlay;
 import static io.knetsim.net.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lab: pod to pod across two workers over a flannel-style VXLAN overlay (see
- * {@link Fixtures.TwoWorkers} for the picture).
+ * {@link TwoWorkerOverlay} for the picture).
  */
 class VxlanOverlayTest {
-    private final Fixtures.TwoWorkers w = new Fixtures.TwoWorkers(3, LinkConfig.DEFAULT);
+    private final TwoWorkerOverlay w = new TwoWorkerOverlay(3, LinkConfig.DEFAULT);
 
     @Test
     void podsPingAcrossWorkersWithTtl62AsOnAFlannelCluster() {
@@ -88,7 +89,7 @@ class VxlanOverlayTest {
     }
 
     private static List<String> captureBytes(long seed) {
-        var tw = new Fixtures.TwoWorkers(seed, LinkConfig.DEFAULT);
+        var tw = new TwoWorkerOverlay(seed, LinkConfig.DEFAULT);
         List<String> out = new ArrayList<>();
         tw.ethA.addTap((dev, skb, dir) -> out.add(dir + java.util.HexFormat.of().formatHex(skb.toByteArray())));
         run(tw.podA, "ping -c 3 11.10.2.2");
