@@ -1,0 +1,51 @@
+package io.knetsim.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code knetsim run}: the built-in world runs, its checks pass, and the same seed gives the same output. */
+class RunCommandTest {
+    private static String run(long seed) {
+        RunCommand cmd = new RunCommand();
+        cmd.seed = seed;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = cmd.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(exit).as("exit status").isZero();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String withoutWallTime(String out) {
+        return out.replaceAll("in \\d+ ms wall time", "in N ms wall time");
+    }
+
+    @Test
+    void theBuiltInWorldPassesItsChecks() {
+        String out = run(1);
+        assertThat(out).contains("knetsim> podA ping -c 3 11.10.2.2", "64 bytes from 11.10.2.2: icmp_seq=1 ttl=62",
+            "3 packets transmitted, 3 received, 0% packet loss", "knetsim> podA traceroute -n 11.10.2.2",
+            " 2  11.10.2.0  1.026 ms", "ping: local error: message too long, mtu=1450",
+            "summary: 5/5 checks passed; drops {TTL_EXPIRED=6, MTU_EXCEEDED=1, NO_SOCKET=3}; simulated 3.008 s");
+        assertThat(out).doesNotContain("FAILED");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRun() {
+        assertThat(withoutWallTime(run(9))).isEqualTo(withoutWallTime(run(9)));
+    }
+
+    @Test
+    void helpAndVersionAnswer() {
+        var sw = new java.io.StringWriter();
+        var cl = new CommandLine(new Main());
+        cl.setOut(new java.io.PrintWriter(sw));
+        assertThat(cl.execute("--help")).isZero();
+        assertThat(sw.toString()).contains("Usage: knetsim", "run", "version");
+        assertThat(Main.execute("run", "--seed", "notanumber")).isEqualTo(2);
+        assertThat(Version.text()).startsWith("knetsim ");
+    }
+}
