@@ -312,6 +312,11 @@ public abstract class NetDevice {
         return master;
     }
 
+    /** The handler frames go to instead of the namespace (a bridge port), or null. */
+    public RxHandler rxHandler() {
+        return rxHandler;
+    }
+
     public void setMaster(NetDevice master, RxHandler handler) {
         this.master = master;
         this.rxHandler = handler;

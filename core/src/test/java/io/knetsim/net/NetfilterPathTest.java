@@ -11,7 +11,6 @@ import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.link.LinkConfig;
 import io.knetsim.netfilter.NfHook;
 import io.knetsim.netfilter.Verdict;
-import io.knetsim.packet.Checksum;
 import io.knetsim.packet.Ipv4Header;
 import io.knetsim.packet.SkBuff;
 import java.util.ArrayList;
@@ -106,9 +105,8 @@ class NetfilterPathTest {
             return Verdict.ACCEPT;
         });
         var ping = run(client, "ping -c 1 -W 1 10.9.9.9");
-        // the reply comes from the real server address: ping ignores nothing, it counts by echo id
+        // no reverse translation here: the reply comes from the real address, and ping matches it by echo id
         assertThat(ping.stdout()).contains("64 bytes from 10.2.0.2: icmp_seq=1 ttl=63");
-        assertThat(Checksum.verify(new byte[] {0, 0}, 0, 0)).isFalse();
     }
 
     @Test

@@ -32,7 +32,7 @@ import java.util.List;
  * PREROUTING, FORWARD and POSTROUTING hooks (br_netfilter); if PREROUTING rewrites the
  * destination address, the frame is handed to the IP stack to be routed instead.
  */
-public final class Bridge extends NetDevice implements NetDevice.RxHandler, NetDevice.CarrierFollower {
+public final class Bridge extends NetDevice implements NetDevice.CarrierFollower {
     private final List<BridgePort> ports = new ArrayList<>(4);
     private final Fdb fdb;
 
@@ -55,13 +55,9 @@ public final class Bridge extends NetDevice implements NetDevice.RxHandler, NetD
         return Collections.unmodifiableList(ports);
     }
 
+    /** The port for {@code dev}, or null if it is not enslaved here. */
     public BridgePort port(NetDevice dev) {
-        for (BridgePort p : ports) {
-            if (p.dev == dev) {
-                return p;
-            }
-        }
-        return null;
+        return dev != null && dev.master() == this ? (BridgePort) dev.rxHandler() : null;
     }
 
     /** {@code ip link set dev PORT master BRIDGE}. */
@@ -77,7 +73,7 @@ public final class Bridge extends NetDevice implements NetDevice.RxHandler, NetD
         }
         BridgePort p = new BridgePort(this, dev);
         ports.add(p);
-        dev.setMaster(this, this);
+        dev.setMaster(this, p);
         fdb.put(new FdbEntry(dev.mac(), dev, null, true, true, 0));
         if (ports.size() == 1 || dev.mtu() < mtu()) {
             setMtu(minPortMtu());
@@ -132,10 +128,10 @@ public final class Bridge extends NetDevice implements NetDevice.RxHandler, NetD
 
     // ---- frames from ports ----------------------------------------------------------------
 
-    @Override
-    public void handleFrame(NetDevice in, SkBuff skb) {
-        BridgePort from = port(in);
-        if (from == null || !isUp()) {
+    /** A frame arrived on port {@code from} ({@code br_handle_frame}). */
+    void handleFrame(BridgePort from, SkBuff skb) {
+        NetDevice in = from.dev;
+        if (!isUp()) {
             in.dropRx(skb, DropReason.DEV_DOWN);
             return;
         }

@@ -1,9 +1,13 @@
 package io.knetsim.net.dev;
 
 import io.knetsim.net.NetDevice;
+import io.knetsim.packet.SkBuff;
 
-/** A device enslaved to a bridge, with the per-port flags of {@code bridge link set}. */
-public final class BridgePort {
+/**
+ * A device enslaved to a bridge, with the per-port flags of {@code bridge link set}. It is the
+ * device's rx handler, so a frame finds its port without a lookup.
+ */
+public final class BridgePort implements NetDevice.RxHandler {
     final Bridge bridge;
     final NetDevice dev;
     boolean hairpin;
@@ -13,6 +17,11 @@ public final class BridgePort {
     BridgePort(Bridge bridge, NetDevice dev) {
         this.bridge = bridge;
         this.dev = dev;
+    }
+
+    @Override
+    public void handleFrame(NetDevice port, SkBuff skb) {
+        bridge.handleFrame(this, skb);
     }
 
     public NetDevice device() {

@@ -231,7 +231,8 @@ public final class Ipv4Stack {
      * Routes a locally generated packet ({@code ip_route_output}).
      *
      * @param src the source the application bound to, or 0 to let the stack choose
-     * @param oif an interface the application bound to ({@code SO_BINDTODEVICE}), or null
+     * @param oif an interface the application bound to ({@code SO_BINDTODEVICE}), or null;
+     *            only routes through it may be used, and a broadcast goes out of it
      */
     public RouteResult route(int dst, int src, NetDevice oif) {
         if (ns.isLocalAddress(dst)) {
@@ -246,15 +247,7 @@ public final class Ipv4Stack {
         }
         Route r = ns.routes().lookup(dst);
         if (r != null && oif != null && r.dev() != oif) {
-            r = null;
-            for (IfAddress a : oif.addresses()) {
-                if (a.subnet().contains(dst)) {
-                    r = Route.connected(a.cidr(), oif, a.address());
-                }
-            }
-            if (r == null) {
-                return new RouteResult(null, oif, dst, src != 0 ? src : selectSource(oif, dst), null);
-            }
+            r = null; // bound to another device: this route may not be used (SO_BINDTODEVICE)
         }
         if (r == null) {
             return RouteResult.failed(RouteResult.Error.ENETUNREACH);
