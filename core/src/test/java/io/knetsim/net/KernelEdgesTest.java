@@ -136,6 +136,43 @@ class KernelEdgesTest {
     }
 
     @Test
+    void packetsWaitingForArpOverflowTheQueueOldestFirst() {
+        NetNamespace a = world.createNamespace("a");
+        var eth = nic(a, "eth0", "10.0.0.1/24");
+        int dst = Ipv4Address.parse("10.0.0.50").bits();
+        // 300 datagrams of 1000 bytes: 212,992 bytes of queue hold 140 of them (1020 + 512 each)
+        for (int i = 0; i < 300; i++) {
+            a.udp().send(0, 5000, dst, 9, new byte[1000 - 8 - 20 + 8]);
+        }
+        assertThat(eth.stats().drops.get(DropReason.NEIGH_QUEUEFULL)).isEqualTo(300 - 212_992 / (1008 + 512));
+        world.sim().runUntilIdle();
+        assertThat(eth.stats().drops.get(DropReason.NEIGH_FAILED)).isEqualTo(212_992 / (1008 + 512));
+    }
+
+    @Test
+    void hairpinOnSendsAFrameBackOutOfItsPort() {
+        NetNamespace node = world.createNamespace("node");
+        Bridge br = new Bridge(node, "br0");
+        br.setUp(true);
+        NetNamespace pod = world.createNamespace("pod");
+        Veth[] v = veth(node, "veth0", null, pod, "eth0", "10.0.0.2/24");
+        var port = br.addPort(v[0]);
+        List<String> back = new ArrayList<>();
+        pod.device("eth0").addTap((dev, skb, dir) -> back.add(dir.name()));
+        // a frame from the pod to its own MAC: the bridge has learned the MAC behind the same port
+        SkBuff frame = SkBuff.allocate(64, 60);
+        frame.put(60);
+        io.knetsim.packet.EthernetHeader.write(frame.buf(), frame.data(), v[1].mac(), v[1].mac(), 0x88B5);
+        v[1].xmit(frame.copy());
+        assertThat(v[0].stats().drops.get(DropReason.BRIDGE_SAME_PORT)).isEqualTo(1);
+
+        port.setHairpin(true);
+        back.clear();
+        v[1].xmit(frame.copy());
+        assertThat(back).containsExactly("OUT", "IN");
+    }
+
+    @Test
     void sysctlsKnowTheirKeysAndValues() {
         NetNamespace a = world.createNamespace("a");
         assertThat(a.sysctl().get("net.ipv4.ip_forward")).isEqualTo("0");
