@@ -1,0 +1,15 @@
+package io.knetsim.scenarios.shell;
+
+import io.knetsim.tool.Invocation;
+
+/** A command running in the background: {@code podA tcpdump -i eth0 &}. */
+record Job(int number, String node, String command, Invocation invocation) {
+    String state() {
+        return invocation.finished() ? "Done" : "Running";
+    }
+
+    /** As bash's {@code jobs} prints it: {@code [1]+  Running                 podA tcpdump &}. */
+    String line() {
+        return String.format("[%d]   %-24s%s %s &", number, state(), node, command);
+    }
+}

@@ -1,0 +1,278 @@
+package io.knetsim.scenarios.shell;
+
+import io.knetsim.net.NetDevice;
+import io.knetsim.net.NetNamespace;
+import io.knetsim.net.World;
+import io.knetsim.net.dev.EthernetNic;
+import io.knetsim.net.dev.Veth;
+import io.knetsim.net.link.Link;
+import io.knetsim.sim.SimTime;
+import io.knetsim.tool.CommandLine;
+import io.knetsim.tool.Invocation;
+import io.knetsim.tool.ToolRunner;
+import io.knetsim.tool.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The interpreter behind the {@code knetsim>} prompt, in the manner of Mininet's CLI.
+ *
+ * <pre>
+ *   knetsim> podA ping -c 1 11.10.2.2      run a command on a node, clock runs until it ends
+ *   knetsim> hostA tcpdump -i eth0 &amp;       start it in the background ([1])
+ *   knetsim> jobs / kill %1                 list / interrupt background commands
+ *   knetsim> nodes / net / time / run 5s / help / exit
+ * </pre>
+ *
+ * Background commands advance only while simulated time does (during a foreground command or
+ * {@code run}); their output appears as it is produced.
+ */
+public final class Session {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m)?");
+
+    private final World world;
+    private final ToolRunner runner;
+    private final Map<String, NetNamespace> nodes = new TreeMap<>();
+    private final List<Job> jobs = new ArrayList<>();
+    private final Consumer<String> out;
+    private final Consumer<String> err;
+    private boolean exited;
+
+    /**
+     * @param out where output goes (text with its own newlines)
+     * @param err where error messages go
+     */
+    public Session(World world, ToolRunner runner, Consumer<String> out, Consumer<String> err) {
+        this.world = world;
+        this.runner = runner;
+        this.out = out;
+        this.err = err;
+        for (NetNamespace ns : world.namespaces()) {
+            nodes.put(ns.name(), ns);
+        }
+    }
+
+    public boolean exited() {
+        return exited;
+    }
+
+    /** Node names, for completion. */
+    public List<String> nodeNames() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    /** Command names, for completion. */
+    public List<String> commandNames() {
+        List<String> names = new ArrayList<>(List.of("nodes", "net", "jobs", "kill", "time", "run", "help", "exit"));
+        names.addAll(runner.registry().commands().keySet());
+        return names;
+    }
+
+    /** Interprets one line; true when it succeeded (exit status 0). */
+    public boolean execute(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return true;
+        }
+        List<String> words;
+        try {
+            words = CommandLine.split(trimmed);
+        } catch (UsageException e) {
+            err.accept("*** " + e.getMessage() + "\n");
+            return false;
+        }
+        String first = words.get(0);
+        switch (first) {
+            case "exit", "quit" -> {
+                exited = true;
+                return true;
+            }
+            case "help" -> {
+                out.accept(help());
+                return true;
+            }
+            case "nodes" -> {
+                out.accept("available nodes are: \n" + String.join(" ", nodes.keySet()) + "\n");
+                return true;
+            }
+            case "net" -> {
+                out.accept(net());
+                return true;
+            }
+            case "time" -> {
+                out.accept("simulated time: " + seconds(world.sim().now()) + " s\n");
+                return true;
+            }
+            case "run" -> {
+                return runFor(words);
+            }
+            case "jobs" -> {
+                for (Job j : jobs) {
+                    out.accept(j.line() + "\n");
+                }
+                jobs.removeIf(j -> j.invocation().finished());
+                return true;
+            }
+            case "kill" -> {
+                return kill(words);
+            }
+            case "py" -> {
+                err.accept("*** py: the original labs' Python forms arrive with the default world; "
+                    + "try 'help' for what this world offers\n");
+                return false;
+            }
+            default -> {
+                return onNode(first, trimmed.substring(first.length()).strip());
+            }
+        }
+    }
+
+    private boolean onNode(String node, String command) {
+        NetNamespace ns = nodes.get(node);
+        if (ns == null) {
+            err.accept("*** Unknown command: " + node + " (try 'help'; nodes are: " + String.join(" ", nodes.keySet())
+                + ")\n");
+            return false;
+        }
+        if (command.isEmpty()) {
+            err.accept("*** Enter a command for node: " + node + " <cmd>\n");
+            return false;
+        }
+        boolean background = command.endsWith("&");
+        if (background) {
+            command = command.substring(0, command.length() - 1).strip();
+            Invocation inv = runner.start(ns, command);
+            inv.streamTo(out, err);
+            flushEarly(inv);
+            int n = jobs.stream().mapToInt(Job::number).max().orElse(0) + 1;
+            jobs.add(new Job(n, node, command, inv));
+            out.accept("[" + n + "] " + node + " " + command + "\n");
+            return true;
+        }
+        Invocation inv = runner.start(ns, command);
+        inv.streamTo(out, err);
+        flushEarly(inv);
+        if (!inv.finished()) {
+            runner.finish(inv);
+        }
+        return inv.exitCode() == 0;
+    }
+
+    /** Output written before streaming began (synchronous commands) is printed now. */
+    private void flushEarly(Invocation inv) {
+        if (!inv.stdout().isEmpty()) {
+            out.accept(inv.stdout());
+        }
+        if (!inv.stderr().isEmpty()) {
+            err.accept(inv.stderr());
+        }
+    }
+
+    private boolean kill(List<String> words) {
+        if (words.size() != 2 || !words.get(1).matches("%\\d+")) {
+            err.accept("*** usage: kill %N\n");
+            return false;
+        }
+        int n = Integer.parseInt(words.get(1).substring(1));
+        for (Job j : jobs) {
+            if (j.number() == n && !j.invocation().finished()) {
+                j.invocation().interrupt();
+                jobs.remove(j);
+                return true;
+            }
+        }
+        err.accept("*** kill: %" + n + ": no such job\n");
+        return false;
+    }
+
+    private boolean runFor(List<String> words) {
+        if (words.size() != 2) {
+            err.accept("*** usage: run DURATION (e.g. run 5s, run 200ms)\n");
+            return false;
+        }
+        Long nanos = parseDuration(words.get(1));
+        if (nanos == null) {
+            err.accept("*** run: invalid duration '" + words.get(1) + "': expected a number with ns, us, ms, s or m\n");
+            return false;
+        }
+        world.sim().runFor(nanos);
+        return true;
+    }
+
+    /** {@code 5s}, {@code 200ms}, {@code 1.5m}, {@code 10} (seconds); null if malformed. */
+    static Long parseDuration(String text) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        long scale = switch (unit) {
+            case "ns" -> 1;
+            case "us" -> SimTime.US;
+            case "ms" -> SimTime.MS;
+            case "m" -> 60 * SimTime.SECOND;
+            default -> SimTime.SECOND;
+        };
+        return Math.round(v * scale);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%d.%09d", nanos / SimTime.SECOND, nanos % SimTime.SECOND);
+    }
+
+    /** Links per node, as Mininet's {@code net} prints them: {@code NODE IF:PEERNODE-PEERIF ...}. */
+    private String net() {
+        StringBuilder sb = new StringBuilder();
+        for (NetNamespace ns : nodes.values()) {
+            sb.append(ns.name());
+            for (NetDevice d : ns.devices()) {
+                if (d == ns.loopback()) {
+                    continue;
+                }
+                sb.append(' ').append(d.name()).append(':');
+                NetDevice peer = peerOf(d);
+                if (peer != null) {
+                    sb.append(peer.namespace().name()).append('-').append(peer.name());
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static NetDevice peerOf(NetDevice d) {
+        if (d instanceof Veth v) {
+            return v.peer();
+        }
+        if (d instanceof EthernetNic n) {
+            Link l = n.link();
+            return l == null ? null : l.peerOf(n);
+        }
+        return null;
+    }
+
+    private String help() {
+        StringBuilder sb = new StringBuilder("""
+            Documented commands:
+              NODE COMMAND...      run COMMAND on NODE (e.g. podA ping -c 3 11.10.2.2); time runs until it ends
+              NODE COMMAND &       run it in the background
+              jobs                 list background commands
+              kill %N              interrupt background command N
+              nodes                list nodes
+              net                  list each node's interfaces and what they connect to
+              time                 print the simulated clock
+              run DURATION         let simulated time pass (e.g. run 5s, run 250ms)
+              help                 this text
+              exit                 leave the shell
+            Commands on nodes:
+            """);
+        runner.registry().commands().forEach((name, c) -> sb.append("  ").append(c.synopsis()).append('\n'));
+        return sb.toString();
+    }
+}

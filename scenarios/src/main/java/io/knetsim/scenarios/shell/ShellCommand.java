@@ -1,0 +1,91 @@
+package io.knetsim.scenarios.shell;
+
+import io.knetsim.scenarios.demo.OverlayDemo;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code knetsim shell}: a {@code knetsim>} prompt on a running world. On a terminal it has
+ * line editing, history and completion; otherwise it reads commands line by line, prints
+ * their output, and exits 0 if every command succeeded, 1 if any failed:
+ * {@code printf 'podA ping -c 1 11.10.2.2\n' | ./knetsim shell}.
+ */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+    description = {"Open a knetsim> prompt on the built-in world (nodes hostA, hostB, podA, podB).",
+        "Type 'help' at the prompt. Without a terminal, commands are read from standard input."})
+public final class ShellCommand implements Callable<Integer> {
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        if (System.console() != null) {
+            return interactive();
+        }
+        return script(System.in, System.out, System.err);
+    }
+
+    private Session newSession(PrintStream out, PrintStream err) {
+        OverlayDemo demo = new OverlayDemo(seed, Path.of("."));
+        return new Session(demo.world(), demo.runner(), s -> {
+            out.print(s);
+            out.flush();
+        }, s -> {
+            err.print(s);
+            err.flush();
+        });
+    }
+
+    /** Reads commands from {@code in} until end of input or {@code exit}; 0 if all succeeded. */
+    int script(InputStream in, PrintStream out, PrintStream err) throws IOException {
+        Session session = newSession(out, err);
+        boolean ok = true;
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while (!session.exited() && (line = r.readLine()) != null) {
+            ok &= session.execute(line);
+        }
+        return ok ? 0 : 1;
+    }
+
+    private int interactive() throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+            Session session = newSession(out, out);
+            List<String> words = new ArrayList<>(session.nodeNames());
+            words.addAll(session.commandNames());
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("knetsim")
+                .completer(new StringsCompleter(words)).build();
+            out.println("knetsim shell: nodes " + String.join(" ", session.nodeNames()) + ". Type 'help' for commands.");
+            while (!session.exited()) {
+                String line;
+                try {
+                    line = reader.readLine("knetsim> ");
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                session.execute(line);
+            }
+        }
+        return 0;
+    }
+}

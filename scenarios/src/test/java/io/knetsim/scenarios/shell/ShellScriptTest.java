@@ -1,0 +1,73 @@
+package io.knetsim.scenarios.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The shell driven by a script on standard input, as {@code printf '...' | ./knetsim shell} does. */
+class ShellScriptTest {
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result script(String input) throws Exception {
+        ShellCommand shell = new ShellCommand();
+        shell.seed = 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = shell.script(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCommandOnANodeRunsThereAndTheScriptSucceeds() throws Exception {
+        Result r = script("podA ping -c 1 11.10.2.2\ntime\n");
+        assertThat(r.out()).contains("64 bytes from 11.10.2.2: icmp_seq=1 ttl=62", "1 received, 0% packet loss",
+            "simulated time: 0.002");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void aFailingCommandMakesTheExitStatusOne() throws Exception {
+        Result r = script("podA ping -c 1 -W 1 11.10.2.99\nnodes\n");
+        assertThat(r.out()).contains("available nodes are: \nhostA hostB podA podB\n");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownNodesAndMalformedInputAreExplained() throws Exception {
+        Result r = script("podZ ping 1.2.3.4\nrun soon\nkill 1\npodA\npodA nosuchcommand\n");
+        assertThat(r.err()).contains("*** Unknown command: podZ", "run: invalid duration 'soon'", "usage: kill %N",
+            "*** Enter a command for node: podA <cmd>", "knetsim: nosuchcommand: command not found");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void backgroundJobsRunWhileTimePassesAndCanBeKilled() throws Exception {
+        Result r = script("podA ping 11.10.2.2 &\njobs\nrun 2500ms\nkill %1\njobs\n");
+        assertThat(r.out()).contains("[1] podA ping 11.10.2.2\n", "[1]   Running", "icmp_seq=3 ttl=62",
+            "3 packets transmitted, 3 received, 0% packet loss");
+        assertThat(r.out()).doesNotContain("icmp_seq=4");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void netListsEachNodesLinks() throws Exception {
+        Result r = script("net\n");
+        assertThat(r.out()).contains("podA eth0:hostA-vethA\n", "hostA eth0:hostB-eth0 flannel.100: cni0: vethA:podA-eth0\n");
+    }
+
+    @Test
+    void exitStopsReadingAndDurationsParse() throws Exception {
+        Result r = script("exit\npodA ping -c 1 -W 1 11.10.2.99\n");
+        assertThat(r.exit()).isZero();
+        assertThat(Session.parseDuration("1.5m")).isEqualTo(90_000_000_000L);
+        assertThat(Session.parseDuration("250ms")).isEqualTo(250_000_000L);
+        assertThat(Session.parseDuration("7")).isEqualTo(7_000_000_000L);
+        assertThat(Session.parseDuration("-1s")).isNull();
+    }
+}
