@@ -240,13 +240,7 @@ public final class NeighbourTable {
 
     /** Drops queued packets; with {@code notify}, tells each sender the host is unreachable. */
     private void failQueue(Neighbour n, boolean notify) {
-        if (n.queue == null) {
-            return;
-        }
-        ArrayDeque<SkBuff> q = n.queue;
-        n.queue = null;
-        n.queuedBytes = 0;
-        for (SkBuff skb : q) {
+        for (SkBuff skb : takeQueue(n)) {
             if (notify) {
                 // ip_link_failure(): the error goes back to the sender of each queued packet
                 ns.icmp().sendError(skb, IcmpHeader.DEST_UNREACHABLE, IcmpHeader.HOST_UNREACHABLE, 0);
@@ -255,16 +249,18 @@ public final class NeighbourTable {
         }
     }
 
+    /** Sends the packets that waited for the MAC just learned. */
     private void flushQueue(Neighbour n) {
-        if (n.queue == null) {
-            return;
+        for (SkBuff skb : takeQueue(n)) {
+            sendWithMac(skb, n.dev, n.mac);
         }
+    }
+
+    private static Iterable<SkBuff> takeQueue(Neighbour n) {
         ArrayDeque<SkBuff> q = n.queue;
         n.queue = null;
         n.queuedBytes = 0;
-        for (SkBuff skb : q) {
-            sendWithMac(skb, n.dev, n.mac);
-        }
+        return q == null ? java.util.List.of() : q;
     }
 
     // ---- ARP ------------------------------------------------------------------------------

@@ -1,10 +1,6 @@
 package io.knetsim.net;
 
 import static io.knetsim.net.Fixtures.run;
-import static io.knetsim.net.topo.Topo.cable;
-import static io.knetsim.net.topo.Topo.host;
-import static io.knetsim.net.topo.Topo.nic;
-import static io.knetsim.net.topo.Topo.routeVia;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.net.link.LinkConfig;
@@ -23,21 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class MtuAndFragmentsTest {
     private final World world = new World(3);
-    private final NetNamespace client = world.createNamespace("client");
-    private final NetNamespace router = host(world, "router");
-    private final NetNamespace server = world.createNamespace("server");
+    private final Chain chain = new Chain(world, LinkConfig.DEFAULT, "client", "router", "server");
+    private final NetNamespace client = chain.get("client");
+    private final NetNamespace router = chain.get("router");
+    private final NetNamespace server = chain.get("server");
 
     MtuAndFragmentsTest() {
-        var c = nic(client, "eth0", "10.1.0.2/24");
-        var ra = nic(router, "eth0", "10.1.0.1/24");
-        var rb = nic(router, "eth1", "10.2.0.1/24");
-        var s = nic(server, "eth0", "10.2.0.2/24");
-        rb.setMtu(1000);
-        s.setMtu(1000);
-        cable(c, ra, LinkConfig.DEFAULT);
-        cable(rb, s, LinkConfig.DEFAULT);
-        routeVia(client, "0.0.0.0/0", "10.1.0.1", c);
-        routeVia(server, "0.0.0.0/0", "10.2.0.1", s);
+        router.device("eth1").setMtu(1000);
+        server.device("eth0").setMtu(1000);
     }
 
     @Test

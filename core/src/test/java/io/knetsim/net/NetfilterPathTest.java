@@ -1,9 +1,6 @@
 package io.knetsim.net;
 
 import static io.knetsim.net.Fixtures.run;
-import static io.knetsim.net.topo.Topo.cable;
-import static io.knetsim.net.topo.Topo.host;
-import static io.knetsim.net.topo.Topo.nic;
 import static io.knetsim.net.topo.Topo.routeVia;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,20 +27,10 @@ class NetfilterPathTest {
     private static final int SERVER = Ipv4Address.parse("10.2.0.2").bits();
 
     private final World world = new World(4);
-    private final NetNamespace client = world.createNamespace("client");
-    private final NetNamespace router = host(world, "router");
-    private final NetNamespace server = world.createNamespace("server");
-
-    NetfilterPathTest() {
-        var c = nic(client, "eth0", "10.1.0.2/24");
-        var ra = nic(router, "eth0", "10.1.0.1/24");
-        var rb = nic(router, "eth1", "10.2.0.1/24");
-        var s = nic(server, "eth0", "10.2.0.2/24");
-        cable(c, ra, LinkConfig.DEFAULT);
-        cable(rb, s, LinkConfig.DEFAULT);
-        routeVia(client, "0.0.0.0/0", "10.1.0.1", c);
-        routeVia(server, "0.0.0.0/0", "10.2.0.1", s);
-    }
+    private final Chain chain = new Chain(world, LinkConfig.DEFAULT, "client", "router", "server");
+    private final NetNamespace client = chain.get("client");
+    private final NetNamespace router = chain.get("router");
+    private final NetNamespace server = chain.get("server");
 
     /** Rewrites the destination address and fixes the header checksum, as DNAT would (ICMP has no pseudo-header). */
     private static void rewriteDst(SkBuff skb, int from, int to) {

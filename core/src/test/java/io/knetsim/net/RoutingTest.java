@@ -1,9 +1,6 @@
 package io.knetsim.net;
 
 import io.knetsim.net.topo.Topo;
-import static io.knetsim.net.topo.Topo.cable;
-import static io.knetsim.net.topo.Topo.host;
-import static io.knetsim.net.topo.Topo.nic;
 import static io.knetsim.net.topo.Topo.routeVia;
 import static io.knetsim.net.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,27 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingTest {
     private final World world = new World(7);
-    private final NetNamespace client = world.createNamespace("client");
-    private final NetNamespace r1 = host(world, "r1");
-    private final NetNamespace r2 = host(world, "r2");
-    private final NetNamespace server = world.createNamespace("server");
-
-    RoutingTest() {
-        LinkConfig ms = LinkConfig.DEFAULT.withDelay(Duration.ofMillis(1));
-        var c = nic(client, "eth0", "10.1.0.2/24");
-        var r1a = nic(r1, "eth0", "10.1.0.1/24");
-        var r1b = nic(r1, "eth1", "10.2.0.1/24");
-        var r2a = nic(r2, "eth0", "10.2.0.2/24");
-        var r2b = nic(r2, "eth1", "10.3.0.1/24");
-        var s = nic(server, "eth0", "10.3.0.2/24");
-        cable(c, r1a, ms);
-        cable(r1b, r2a, ms);
-        cable(r2b, s, ms);
-        routeVia(client, "0.0.0.0/0", "10.1.0.1", c);
-        routeVia(r1, "10.3.0.0/24", "10.2.0.2", r1b);
-        routeVia(r2, "10.1.0.0/24", "10.2.0.1", r2a);
-        routeVia(server, "0.0.0.0/0", "10.3.0.1", s);
-    }
+    private final Chain chain = new Chain(world, LinkConfig.DEFAULT.withDelay(Duration.ofMillis(1)),
+        "client", "r1", "r2", "server");
+    private final NetNamespace client = chain.get("client");
+    private final NetNamespace r1 = chain.get("r1");
+    private final NetNamespace r2 = chain.get("r2");
 
     @Test
     void repliesComeBackWithTheTtlReducedByEachRouterAndRttFromTheLinks() {

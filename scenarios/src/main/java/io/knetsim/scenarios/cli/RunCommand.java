@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code knetsim run}: builds the built-in world, runs its start-up checks, prints what each
@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
     description = {"Run the built-in world: two workers with a pod each, joined by a VXLAN overlay;",
         "ping and traceroute between the pods and print what they show."})
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}). Same seed, same run.")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Override
     public Integer call() {
@@ -26,8 +26,8 @@ public final class RunCommand implements Callable<Integer> {
 
     int run(PrintStream out) {
         long wallStart = System.nanoTime();
-        OverlayDemo demo = new OverlayDemo(seed, Path.of("."));
-        out.println(Version.text() + ": two workers, a pod on each, VXLAN overlay (VNI 100, UDP 8472), seed " + seed);
+        OverlayDemo demo = new OverlayDemo(seedOption.seed, Path.of("."));
+        out.println(Version.text() + ": two workers, a pod on each, VXLAN overlay (VNI 100, UDP 8472), seed " + seedOption.seed);
         out.println();
         demo.run(step -> {
             out.println("knetsim> " + step.node() + " " + step.command());

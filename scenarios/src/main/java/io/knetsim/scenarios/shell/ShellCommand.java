@@ -19,7 +19,8 @@ import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import io.knetsim.scenarios.cli.SeedOption;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code knetsim shell}: a {@code knetsim>} prompt on a running world. On a terminal it has
@@ -31,8 +32,8 @@ import picocli.CommandLine.Option;
     description = {"Open a knetsim> prompt on the built-in world (nodes hostA, hostB, podA, podB).",
         "Type 'help' at the prompt. Without a terminal, commands are read from standard input."})
 public final class ShellCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption = new SeedOption();
 
     @Override
     public Integer call() throws IOException {
@@ -43,7 +44,7 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     private Session newSession(PrintStream out, PrintStream err) {
-        OverlayDemo demo = new OverlayDemo(seed, Path.of("."));
+        OverlayDemo demo = new OverlayDemo(seedOption.seed, Path.of("."));
         return new Session(demo.world(), demo.runner(), s -> {
             out.print(s);
             out.flush();

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 class RunCommandTest {
     private static String run(long seed) {
         RunCommand cmd = new RunCommand();
-        cmd.seed = seed;
+        cmd.seedOption.seed = seed;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit = cmd.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(exit).as("exit status").isZero();

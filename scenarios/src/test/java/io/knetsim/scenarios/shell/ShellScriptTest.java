@@ -15,7 +15,7 @@ class ShellScriptTest {
 
     private static Result script(String input) throws Exception {
         ShellCommand shell = new ShellCommand();
-        shell.seed = 1;
+        shell.seedOption.seed = 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = shell.script(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
