@@ -1,5 +1,6 @@
 package io.knetsim.net;
 
+import io.knetsim.net.link.Link;
 import io.knetsim.packet.SkBuff;
 import io.knetsim.sim.SimRandom;
 import io.knetsim.sim.Simulator;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class World {
     private final Simulator sim;
     private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
-    private final List<Object> links = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
     private DropListener[] dropListeners = new DropListener[0];
 
     public World(Simulator sim) {
@@ -70,12 +71,13 @@ public final class World {
         return (mac & ~0x0100_0000_0000L) | 0x0200_0000_0000L;
     }
 
-    /** Records a link for display ({@code net}); the link registers itself. */
-    public void addLink(Object link) {
+    /** Records a link; {@link Link#connect} registers each one it makes. */
+    public void addLink(Link link) {
         links.add(link);
     }
 
-    public List<Object> links() {
+    /** Every link, in the order they were made. */
+    public List<Link> links() {
         return Collections.unmodifiableList(links);
     }
 
