@@ -57,7 +57,7 @@ public final class NetNamespace {
         ip.register(Ipv4Header.PROTO_ICMP, icmp);
         ip.register(Ipv4Header.PROTO_UDP, udp);
         this.lo = new Loopback(this);
-        addAddress(lo, Cidr.parse("127.0.0.1/8"), IfAddress.Scope.HOST);
+        addAddress(lo, Cidr.parse("127.0.0.1/8"), IfAddress.Scope.HOST, Ipv4Address.ANY); // lo has no brd
         lo.setUp(true);
     }
 
