@@ -360,7 +360,10 @@ final class IpRoute implements IpObject {
     static String routeGet(NetNamespace ns, Ipv4Address dst, Ipv4Address from, NetDevice oif) {
         int src = from == null ? 0 : from.bits();
         if (ns.isLocalAddress(dst.bits())) {
-            Ipv4Address s = from != null ? from : dst;
+            // an address of 127/8 that is not assigned is reached by the "local 127.0.0.0/8" route, src 127.0.0.1
+            IfAddress lo = ns.loopback().primaryAddress();
+            Ipv4Address s = from != null ? from
+                : ns.localAddress(dst.bits()) != null || lo == null ? dst : lo.address();
             return "local " + dst + " dev lo src " + s + " uid 0 \n    cache <local> \n";
         }
         var rt = ns.ip().route(dst.bits(), src, oif);
