@@ -26,8 +26,9 @@ import java.util.List;
  * 00:00:00:00:00:00 dev flannel.100 dst 10.0.0.4 self permanent   VXLAN entries, one line per remote
  * </pre>
  *
- * Devices are listed in ifindex order. For each bridge port its learned and static entries
- * come first (by MAC), then its own permanent ones, as the kernel lists newest first.
+ * Devices are listed in ifindex order. The kernel lists a port's entries newest first; the
+ * model keeps no insertion order, so this lists learned and static entries, then entries added
+ * as permanent, then the port's own MAC (which came first), each group by MAC.
  * Multicast group addresses a device has joined ({@code 01:00:5e:...}, {@code 33:33:...},
  * listed by the kernel as {@code self permanent}) are not shown: knetsim has no IGMP or IPv6
  * group membership. With {@code dev DEV} the {@code dev} field is left out, as iproute2 does.
@@ -145,8 +146,13 @@ final class BridgeFdb {
             }
         }
         for (FdbEntry e : mine) {
-            if (e.isLocal()) {
-                appendBridgeEntry(sb, e, dev, b, e.mac() == port.mac());
+            if (e.isLocal() && e.mac() != port.mac()) {
+                appendBridgeEntry(sb, e, dev, b, false);
+            }
+        }
+        for (FdbEntry e : mine) {
+            if (e.isLocal() && e.mac() == port.mac()) {
+                appendBridgeEntry(sb, e, dev, b, true);
             }
         }
     }
