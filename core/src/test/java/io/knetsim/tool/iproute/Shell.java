@@ -6,6 +6,7 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.ToolRegistry;
 import io.knetsim.tool.ToolRunner;
+import io.knetsim.tool.nettools.NetTools;
 import java.nio.file.Path;
 
 /** A prompt with the iproute2 and net-tools commands, as the lab tests type them. */
@@ -15,6 +16,7 @@ public final class Shell {
     public Shell() {
         ToolRegistry r = new ToolRegistry();
         IprouteTools.registerAll(r);
+        NetTools.registerAll(r);
         runner = new ToolRunner(r, Path.of("."));
     }
 
@@ -49,7 +51,7 @@ public final class Shell {
     public String snapshot(NetNamespace ns) {
         StringBuilder sb = new StringBuilder();
         for (String c : new String[] {"ip -d addr", "ip -s link", "ip route show table all", "ip neigh show nud all",
-            "bridge fdb", "bridge -d link"}) {
+            "bridge fdb", "bridge -d link", "sysctl -a", "hostname"}) {
             sb.append(c).append('\n').append(run(ns, c).stdout());
         }
         return sb.toString();
