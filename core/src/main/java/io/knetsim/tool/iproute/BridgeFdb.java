@@ -11,6 +11,7 @@ import io.knetsim.net.dev.VxlanDevice;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.UsageException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -277,7 +278,7 @@ final class BridgeFdb {
     private static void vxlan(VxlanDevice v, MacAddress mac, Ipv4Address dst, Op op) {
         FdbEntry e = v.fdb().lookup(mac.bits());
         if (op == Op.DEL) {
-            if (e == null || (dst != null && java.util.Arrays.stream(e.remotes()).noneMatch(r -> r == dst.bits()))) {
+            if (e == null || (dst != null && Arrays.stream(e.remotes()).noneMatch(r -> r == dst.bits()))) {
                 throw refused("No such file or directory");
             }
             v.delFdb(mac);

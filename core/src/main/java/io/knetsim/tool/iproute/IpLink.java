@@ -1,5 +1,6 @@
 package io.knetsim.tool.iproute;
 
+import io.knetsim.addr.MacAddress;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.NetlinkException;
@@ -120,6 +121,24 @@ final class IpLink implements IpObject {
             throw IpParse.refused(e);
         }
         return 0;
+    }
+
+    /**
+     * Sets a device's MAC; a bridge's own local FDB entry, or a port's, follows it, as
+     * {@code br_fdb_changeaddr} moves it in the kernel.
+     */
+    static void setMac(NetDevice dev, MacAddress mac) {
+        long old = dev.mac();
+        Bridge owner = dev instanceof Bridge b ? b : dev.master() instanceof Bridge m ? m : null;
+        dev.setMac(mac.bits());
+        if (owner != null) {
+            NetDevice port = owner == dev ? null : dev;
+            var e = owner.fdb().lookup(old);
+            if (e != null && e.isLocal() && e.port() == port) {
+                owner.fdb().remove(old);
+            }
+            owner.addFdb(mac, port, true);
+        }
     }
 
     /** A device that goes away (or moves) leaves its bridge first, as {@code netdev_upper_dev_unlink} does. */

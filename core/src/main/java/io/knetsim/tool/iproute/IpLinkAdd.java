@@ -122,7 +122,7 @@ final class IpLinkAdd {
 
     private static void configure(NetDevice d, Side s) {
         if (s.mac != null) {
-            d.setMac(s.mac.bits());
+            IpLink.setMac(d, s.mac);
         }
     }
 

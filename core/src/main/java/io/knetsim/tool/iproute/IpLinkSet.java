@@ -153,7 +153,7 @@ final class IpLinkSet {
                 ns.moveDevice(dev, target, dev.name());
             }
             if (mac != null) {
-                dev.setMac(mac.bits());
+                IpLink.setMac(dev, mac);
             }
             if (mtu != null) {
                 dev.setMtu(mtu);
