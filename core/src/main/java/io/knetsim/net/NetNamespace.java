@@ -57,7 +57,7 @@ public final class NetNamespace {
         ip.register(Ipv4Header.PROTO_ICMP, icmp);
         ip.register(Ipv4Header.PROTO_UDP, udp);
         this.lo = new Loopback(this);
-        addAddress(lo, Cidr.parse("127.0.0.1/8"), IfAddress.Scope.HOST);
+        addAddress(lo, Cidr.parse("127.0.0.1/8"), IfAddress.Scope.HOST, Ipv4Address.ANY); // lo has no brd
         lo.setUp(true);
     }
 
@@ -226,6 +226,15 @@ public final class NetNamespace {
     }
 
     public IfAddress addAddress(NetDevice dev, Cidr cidr, IfAddress.Scope scope) {
+        return addAddress(dev, cidr, scope, subnetBroadcast(cidr));
+    }
+
+    /**
+     * {@code ip addr add CIDR [brd ADDR] dev DEV}: {@code broadcast} is what the address shows as
+     * its {@code brd} ({@link Ipv4Address#ANY} for none, as iproute2 sends without {@code brd}).
+     * The subnet broadcast is received as broadcast either way, as the kernel's local table has it.
+     */
+    public IfAddress addAddress(NetDevice dev, Cidr cidr, IfAddress.Scope scope, Ipv4Address broadcast) {
         for (IfAddress a : dev.addresses()) {
             if (a.address().equals(cidr.address())) {
                 throw new NetlinkException("Error: ipv4: Address already assigned.");
@@ -238,8 +247,8 @@ public final class NetNamespace {
                 break;
             }
         }
-        Ipv4Address brd = cidr.prefixLength() >= 31 ? Ipv4Address.ANY : cidr.broadcast();
-        IfAddress a = new IfAddress(dev, cidr, brd, scope, secondary);
+        Ipv4Address brd = subnetBroadcast(cidr);
+        IfAddress a = new IfAddress(dev, cidr, broadcast, scope, secondary);
         dev.attachAddress(a);
         localAddrs.put(cidr.address().bits() & 0xFFFF_FFFFL, a);
         if (!brd.isAny()) {
@@ -268,8 +277,9 @@ public final class NetNamespace {
         IfAddress f = found;
         dev.detachAddress(f.cidr());
         localAddrs.remove(f.bits() & 0xFFFF_FFFFL);
-        if (broadcastAddrs != null && !f.broadcast().isAny()) {
-            broadcastAddrs.remove(f.broadcast().bits() & 0xFFFF_FFFFL);
+        Ipv4Address brd = subnetBroadcast(f.cidr());
+        if (broadcastAddrs != null && !brd.isAny()) {
+            broadcastAddrs.remove(brd.bits() & 0xFFFF_FFFFL);
         }
         routes.removeIf(r -> r.dev() == dev && Route.PROTO_KERNEL.equals(r.proto()) && r.prefsrc().equals(f.address()));
         // routes whose gateway is no longer reachable through dev go too, as fib_sync_down_addr does
@@ -277,6 +287,10 @@ public final class NetNamespace {
             routes.removeIf(r -> r.dev() == dev && r.hasGateway() && !r.onlink() && f.subnet().contains(r.gateway())
                 && dev.addresses().stream().noneMatch(a -> a.subnet().contains(r.gateway())));
         }
+    }
+
+    private static Ipv4Address subnetBroadcast(Cidr cidr) {
+        return cidr.prefixLength() >= 31 ? Ipv4Address.ANY : cidr.broadcast();
     }
 
     private void addConnectedRoute(IfAddress a) {

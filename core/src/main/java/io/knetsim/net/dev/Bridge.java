@@ -126,6 +126,17 @@ public final class Bridge extends NetDevice implements NetDevice.CarrierFollower
         super.deleted();
     }
 
+    /**
+     * {@code bridge fdb add MAC dev PORT master [static]}: a static entry never ages; a
+     * {@code local} (permanent) one makes frames to {@code mac} terminate here.
+     */
+    public FdbEntry addFdb(MacAddress mac, NetDevice port, boolean local) {
+        if (port != null && port(port) == null) {
+            throw new NetlinkException("RTNETLINK answers: Invalid argument");
+        }
+        return fdb.put(new FdbEntry(mac.bits(), port, null, local, true, namespace().sim().now()));
+    }
+
     // ---- frames from ports ----------------------------------------------------------------
 
     /** A frame arrived on port {@code from} ({@code br_handle_frame}). */

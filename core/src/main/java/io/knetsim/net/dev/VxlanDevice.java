@@ -134,7 +134,9 @@ public final class VxlanDevice extends NetDevice {
 
     @Override
     protected void deleted() {
-        socket.remove(this);
+        if (socket != null) { // null when the constructor failed (VNI taken) and removed the half-made device
+            socket.remove(this);
+        }
         super.deleted();
     }
 
