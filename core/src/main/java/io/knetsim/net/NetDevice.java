@@ -241,6 +241,9 @@ public abstract class NetDevice {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + name + ": expected 68 to 65536");
         }
         this.mtu = mtu;
+        if (master instanceof Master m) {
+            m.portChanged(this);
+        }
     }
 
     public boolean isUp() {
@@ -259,14 +262,28 @@ public abstract class NetDevice {
 
     /** Called when this device's carrier may have changed (for masters and peers to follow). */
     protected void carrierChanged() {
-        if (master instanceof CarrierFollower f) {
-            f.portCarrierChanged();
+        if (master instanceof Master m) {
+            m.portChanged(this);
         }
     }
 
-    /** A device whose carrier depends on others (a bridge on its ports). */
-    public interface CarrierFollower {
-        void portCarrierChanged();
+    /**
+     * A device that has others enslaved to it (a bridge), told of its ports' changes as the
+     * kernel's netdevice notifier tells an upper device.
+     */
+    public interface Master {
+        /** A port's carrier or MTU changed. */
+        void portChanged(NetDevice port);
+
+        /** A port is going away or moving to another namespace: let go of it. */
+        void releasePort(NetDevice port);
+    }
+
+    /** Leaves the master, if any ({@code netdev_upper_dev_unlink}). */
+    public void leaveMaster() {
+        if (master instanceof Master m) {
+            m.releasePort(this);
+        }
     }
 
     /** Operational state as {@code ip link} prints it: UP, DOWN or UNKNOWN. */

@@ -185,8 +185,8 @@ public final class NetNamespace {
             dev.renameInternal(newName);
         }
         int idx = dev.ifindex();
-        if (to.device(idx) == null && idx < to.nextIfindex) {
-            to.adopt(dev, idx);
+        if (to.device(idx) == null) {
+            to.adopt(dev, idx); // the kernel keeps the index whenever it is free there
         } else {
             to.register(dev);
         }
@@ -197,6 +197,7 @@ public final class NetNamespace {
             byIndex = Arrays.copyOf(byIndex, Math.max(idx + 1, byIndex.length * 2));
         }
         byIndex[idx] = dev;
+        nextIfindex = Math.max(nextIfindex, idx + 1);
         devices.add(dev);
         devices.sort((a, b) -> Integer.compare(a.ifindex(), b.ifindex()));
         sysctl.deviceAdded(dev);
@@ -209,6 +210,7 @@ public final class NetNamespace {
     }
 
     private void detach(NetDevice dev) {
+        dev.leaveMaster();
         for (IfAddress a : new ArrayList<>(dev.addresses())) {
             delAddress(dev, a.cidr());
         }

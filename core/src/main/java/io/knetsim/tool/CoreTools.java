@@ -1,6 +1,8 @@
 package io.knetsim.tool;
 
+import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
+import io.knetsim.tool.nettools.NetTools;
 import io.knetsim.tool.traceroute.Traceroute;
 
 /** The registry of every command core provides; feature modules add theirs on top. */
@@ -13,6 +15,8 @@ public final class CoreTools {
         ToolRegistry r = new ToolRegistry();
         r.register(new Ping());
         r.register(new Traceroute());
+        IprouteTools.registerAll(r);
+        NetTools.registerAll(r);
         return r;
     }
 }

@@ -173,6 +173,22 @@ class KernelEdgesTest {
     }
 
     @Test
+    void aBridgeFollowsItsPortsAndLetsGoOfDeletedOnes() {
+        NetNamespace node = world.createNamespace("node");
+        Bridge br = new Bridge(node, "br0");
+        NetNamespace pod = world.createNamespace("pod");
+        Veth[] v = veth(node, "veth0", null, pod, "eth0", null);
+        br.addPort(v[0]);
+        v[0].setMtu(1450);
+        assertThat(br.mtu()).isEqualTo(1450);
+        // deleting the pod's end deletes the pair; the host end leaves the bridge
+        pod.deleteDevice(v[1]);
+        assertThat(br.ports()).isEmpty();
+        assertThat(node.device("veth0")).isNull();
+        assertThat(br.fdb().lookup(v[0].mac())).isNull();
+    }
+
+    @Test
     void sysctlsKnowTheirKeysAndValues() {
         NetNamespace a = world.createNamespace("a");
         assertThat(a.sysctl().get("net.ipv4.ip_forward")).isEqualTo("0");

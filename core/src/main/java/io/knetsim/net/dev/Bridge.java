@@ -32,7 +32,7 @@ import java.util.List;
  * PREROUTING, FORWARD and POSTROUTING hooks (br_netfilter); if PREROUTING rewrites the
  * destination address, the frame is handed to the IP stack to be routed instead.
  */
-public final class Bridge extends NetDevice implements NetDevice.CarrierFollower {
+public final class Bridge extends NetDevice implements NetDevice.Master {
     private final List<BridgePort> ports = new ArrayList<>(4);
     private final Fdb fdb;
 
@@ -75,10 +75,7 @@ public final class Bridge extends NetDevice implements NetDevice.CarrierFollower
         ports.add(p);
         dev.setMaster(this, p);
         fdb.put(new FdbEntry(dev.mac(), dev, null, true, true, 0));
-        if (ports.size() == 1 || dev.mtu() < mtu()) {
-            setMtu(minPortMtu());
-        }
-        portCarrierChanged();
+        portChanged(dev);
         return p;
     }
 
@@ -91,7 +88,7 @@ public final class Bridge extends NetDevice implements NetDevice.CarrierFollower
         ports.remove(p);
         dev.setMaster(null, null);
         fdb.removePort(dev);
-        portCarrierChanged();
+        portChanged(dev);
     }
 
     private int minPortMtu() {
@@ -113,9 +110,17 @@ public final class Bridge extends NetDevice implements NetDevice.CarrierFollower
         return false;
     }
 
+    /** Carrier is computed on demand; the MTU follows the smallest port's, as br_mtu_auto_adjust does. */
     @Override
-    public void portCarrierChanged() {
-        // carrier is computed on demand; nothing is cached to update
+    public void portChanged(NetDevice port) {
+        if (!ports.isEmpty() && mtu() != minPortMtu()) {
+            setMtu(minPortMtu());
+        }
+    }
+
+    @Override
+    public void releasePort(NetDevice port) {
+        removePort(port);
     }
 
     @Override

@@ -111,11 +111,7 @@ final class IpLink implements IpObject {
             throw IpParse.rtnetlink("Operation not supported");
         }
         try {
-            // a bridge frees its ports itself; a port and a veth's peer leave their bridge first
-            leaveBridge(dev);
-            if (dev instanceof Veth v && v.peer() != null) {
-                leaveBridge(v.peer());
-            }
+            // the model unlinks ports from their bridge (and a veth's peer from its own)
             ns.deleteDevice(dev);
         } catch (NetlinkException e) {
             throw IpParse.refused(e);
@@ -141,10 +137,4 @@ final class IpLink implements IpObject {
         }
     }
 
-    /** A device that goes away (or moves) leaves its bridge first, as {@code netdev_upper_dev_unlink} does. */
-    static void leaveBridge(NetDevice dev) {
-        if (dev.master() instanceof Bridge b) {
-            b.removePort(dev);
-        }
-    }
 }

@@ -149,7 +149,6 @@ final class IpLinkSet {
     private void apply(NetNamespace ns, NetDevice dev, NetNamespace target, Bridge bridge) {
         try {
             if (target != ns) {
-                IpLink.leaveBridge(dev);
                 ns.moveDevice(dev, target, dev.name());
             }
             if (mac != null) {
@@ -162,11 +161,11 @@ final class IpLinkSet {
                 dev.rename(newName);
             }
             if (bridge != null && dev.master() != bridge) {
-                IpLink.leaveBridge(dev);
+                dev.leaveMaster();
                 bridge.addPort(dev);
             }
             if (noMaster) {
-                IpLink.leaveBridge(dev);
+                dev.leaveMaster();
             }
             if (up != null) {
                 dev.setUp(up);

@@ -219,13 +219,13 @@ class IpLinkTest {
     void netnsMovesADeviceWhichComesUpWithItsNewName() {
         sh.ok(h1, "ip link add vethb type veth peer name vethc");
         sh.ok(h1, "ip link set vethc netns h2 name eth1 up");
-        // vethc's index 4 is beyond h2's last one, so the model gives it h2's next index, 3
+        // vethc keeps its index 4 in h2, since no device there has it (as the kernel does)
         assertThat(sh.out(h1, "ip link show vethb")).isEqualTo("""
-            3: vethb@if3: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000
+            3: vethb@if4: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000
                 link/ether 76:c0:c6:7b:5d:c0 brd ff:ff:ff:ff:ff:ff link-netnsid 0
             """);
         assertThat(sh.out(h2, "ip link show eth1")).isEqualTo("""
-            3: eth1@if3: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group default qlen 1000
+            4: eth1@if3: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group default qlen 1000
                 link/ether 1e:75:f0:e2:c1:53 brd ff:ff:ff:ff:ff:ff link-netnsid 0
             """);
     }
