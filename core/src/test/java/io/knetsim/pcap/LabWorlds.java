@@ -26,6 +26,9 @@ import io.knetsim.net.route.RouteType;
  *                hostA [cni0 11.10.1.1/24]                    hostB [cni0 11.10.2.1/24]
  *                      [flannel.100 11.10.1.0/32, VNI 100, 8472]      [flannel.100 11.10.2.0/32]
  *                      [eth0 10.0.0.3/24] ------- 50 us ------- [eth0 10.0.0.4/24]
+ *
+ *  routed:       h1 [eth0 10.0.1.1/24] --- [eth0 10.0.1.254/24] r [eth1 10.0.2.254/24] --- [eth0 10.0.2.1/24] h2
+ *                (default routes via r; the right-hand link's MTU is a parameter)
  * </pre>
  */
 public final class LabWorlds {
@@ -67,6 +70,11 @@ public final class LabWorlds {
     }
 
     public static Flannel flannel(long seed) {
+        return flannel(seed, 8472);
+    }
+
+    /** The flannel pair with another VXLAN port (4789 is the IANA one). */
+    public static Flannel flannel(long seed, int vxlanPort) {
         World w = new World(seed);
         NetNamespace ha = w.createNamespace("hostA");
         NetNamespace hb = w.createNamespace("hostB");
@@ -77,8 +85,8 @@ public final class LabWorlds {
         eb.setUp(true);
         ha.addAddress(ea, Cidr.parse("10.0.0.3/24"));
         hb.addAddress(eb, Cidr.parse("10.0.0.4/24"));
-        VxlanDevice va = new VxlanDevice(ha, "flannel.100", 100, Ipv4Address.parse("10.0.0.3"), ea, 8472, false);
-        VxlanDevice vb = new VxlanDevice(hb, "flannel.100", 100, Ipv4Address.parse("10.0.0.4"), eb, 8472, false);
+        VxlanDevice va = new VxlanDevice(ha, "flannel.100", 100, Ipv4Address.parse("10.0.0.3"), ea, vxlanPort, false);
+        VxlanDevice vb = new VxlanDevice(hb, "flannel.100", 100, Ipv4Address.parse("10.0.0.4"), eb, vxlanPort, false);
         Node a = node(w, ha, ea, va, 1);
         Node b = node(w, hb, eb, vb, 2);
         peer(a, b, "10.0.0.4");
@@ -112,6 +120,48 @@ public final class LabWorlds {
             Ipv4Address.ANY, Route.Scope.UNIVERSE, Route.PROTO_BOOT, true));
         self.host().neighbours().set(self.flannel(), otherVtep, other.flannel().macAddress(), Neighbour.State.PERMANENT);
         self.flannel().addFdb(other.flannel().macAddress(), Ipv4Address.parse(otherUnderlay), false);
+    }
+
+    /** Two hosts on two subnets with a router between them. */
+    public record Routed(World world, NetNamespace h1, NetNamespace r, NetNamespace h2, EthernetNic h1Eth,
+                         EthernetNic rLeft, EthernetNic rRight, EthernetNic h2Eth) {
+    }
+
+    public static Routed routed(long seed, int rightMtu) {
+        World w = new World(seed);
+        NetNamespace h1 = w.createNamespace("h1");
+        NetNamespace r = w.createNamespace("r");
+        NetNamespace h2 = w.createNamespace("h2");
+        EthernetNic a = new EthernetNic(h1, "eth0");
+        EthernetNic rl = new EthernetNic(r, "eth0");
+        EthernetNic rr = new EthernetNic(r, "eth1", rightMtu);
+        EthernetNic b = new EthernetNic(h2, "eth0", rightMtu);
+        Link.connect(a, rl, LinkConfig.DEFAULT);
+        Link.connect(rr, b, LinkConfig.DEFAULT);
+        for (EthernetNic n : new EthernetNic[] {a, rl, rr, b}) {
+            n.setUp(true);
+        }
+        h1.addAddress(a, Cidr.parse("10.0.1.1/24"));
+        r.addAddress(rl, Cidr.parse("10.0.1.254/24"));
+        r.addAddress(rr, Cidr.parse("10.0.2.254/24"));
+        h2.addAddress(b, Cidr.parse("10.0.2.1/24"));
+        h1.routes().add(defaultVia("10.0.1.254", a));
+        h2.routes().add(defaultVia("10.0.2.254", b));
+        r.sysctl().ipForward = 1;
+        return new Routed(w, h1, r, h2, a, rl, rr, b);
+    }
+
+    private static Route defaultVia(String gw, NetDevice dev) {
+        return new Route(Cidr.parse("0.0.0.0/0"), RouteType.UNICAST, Ipv4Address.parse(gw), dev, 0, Ipv4Address.ANY,
+            Route.Scope.UNIVERSE, Route.PROTO_BOOT, false);
+    }
+
+    /** Sends a UDP datagram of {@code payload} zero bytes with the given TTL and DF. */
+    public static void udp(NetNamespace from, int sport, String dst, int dport, int payload, int ttl, boolean df) {
+        io.knetsim.packet.SkBuff skb = io.knetsim.packet.SkBuff.allocate(io.knetsim.packet.SkBuff.DEFAULT_HEADROOM,
+            payload);
+        skb.put(payload);
+        from.udp().send(skb, 0, sport, Ipv4Address.parse(dst).bits(), dport, ttl, 0, df, true);
     }
 
     /** Sends one echo request like {@code ping -c 1 -s 56}, DF set as iputils does. */
