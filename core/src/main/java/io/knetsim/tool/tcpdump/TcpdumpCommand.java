@@ -241,7 +241,7 @@ public final class TcpdumpCommand implements Command {
             PacketPrinter printer = new PacketPrinter(o, ifnames(inv.ns()));
             long n = 0;
             try {
-                for (PcapRecord rec = r.next(); rec != null && (o.count < 0 || n < o.count); rec = r.next()) {
+                for (PcapRecord rec = r.next(); rec != null; rec = r.next()) {
                     Frame f = Frame.of(lt, rec);
                     if (!filter.matches(f)) {
                         continue;
@@ -251,6 +251,9 @@ public final class TcpdumpCommand implements Command {
                         writer.write(rec);
                     } else {
                         inv.println(printer.print(f));
+                    }
+                    if (o.count > 0 && n >= o.count) {
+                        break;
                     }
                 }
             } catch (PcapFormatException e) {
