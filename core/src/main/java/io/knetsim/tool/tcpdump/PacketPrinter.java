@@ -46,7 +46,33 @@ public final class PacketPrinter {
         } catch (Truncated t) {
             o.sb.append(" [|").append(t.proto).append(']');
         }
+        dump(o.sb, f);
         return o.sb.toString();
+    }
+
+    /** {@code -X}, {@code -x} or {@code -A}: the bytes after the link header (all of them when doubled). */
+    private void dump(StringBuilder sb, Frame f) {
+        int hdr = f.linkType().headerLength();
+        byte[] b = f.data();
+        if (options.hexAscii > 0) {
+            if (options.hexAscii > 1) {
+                HexDump.hexAndAscii(sb, b, 0, b.length);
+            } else if (b.length > hdr) {
+                HexDump.hexAndAscii(sb, b, hdr, b.length - hdr);
+            }
+        } else if (options.hex > 0) {
+            if (options.hex > 1) {
+                HexDump.hex(sb, b, 0, b.length);
+            } else if (b.length > hdr) {
+                HexDump.hex(sb, b, hdr, b.length - hdr);
+            }
+        } else if (options.ascii > 0) {
+            if (options.ascii > 1) {
+                HexDump.ascii(sb, b, 0, b.length);
+            } else if (b.length > hdr) {
+                HexDump.ascii(sb, b, hdr, b.length - hdr);
+            }
+        }
     }
 
     private void timestamp(StringBuilder sb, long t) {

@@ -12,11 +12,11 @@ import java.util.List;
 public final class TcpdumpOptions {
     public static final String VERSION = "tcpdump version 4.99.3 (knetsim)\nlibpcap version 1.10.3 (knetsim)";
     static final String USAGE = VERSION + "\n"
-        + "Usage: tcpdump [-elnpqStUv] [ -c count ] [ -i interface ] [ -r file ] [ -s snaplen ]\n"
+        + "Usage: tcpdump [-AelnpqStUvxX] [ -c count ] [ -i interface ] [ -r file ] [ -s snaplen ]\n"
         + "\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ] [ --version ]\n"
         + "\t\t[ -w file ] [ -y datalinktype ] [ expression ]";
     private static final String WITH_ARG = "cirswy";
-    private static final String FLAGS = "elnpqStUvhD";
+    private static final String FLAGS = "elnpqStUvhDxXA";
 
     /** {@code -i}: the interface, {@code any}, or null for the first one that is up. */
     public String iface;
@@ -44,6 +44,12 @@ public final class TcpdumpOptions {
     public boolean version;
     public boolean help;
     public boolean listInterfaces;
+    /** {@code -x}: hex dump of each packet after its link header; {@code -xx} from the link header. */
+    public int hex;
+    /** {@code -X}: hex and ASCII; {@code -XX} including the link header. */
+    public int hexAscii;
+    /** {@code -A}: the packet in ASCII; {@code -AA} including the link header. */
+    public int ascii;
     /** The filter expression, words joined by spaces. */
     public String expression = "";
 
@@ -163,6 +169,9 @@ public final class TcpdumpOptions {
             case 'v' -> verbose++;
             case 'h' -> help = true;
             case 'D' -> listInterfaces = true;
+            case 'x' -> hex++;
+            case 'X' -> hexAscii++;
+            case 'A' -> ascii++;
             case 'l', 'p' -> {
                 // line buffering and no promiscuous mode change nothing here
             }

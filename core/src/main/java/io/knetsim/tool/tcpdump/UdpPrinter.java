@@ -1,6 +1,7 @@
 package io.knetsim.tool.tcpdump;
 
 import io.knetsim.packet.Bytes;
+import io.knetsim.packet.Checksum;
 
 /**
  * {@code udp_print}: {@code 10.0.0.1.5000 > 10.0.0.2.6000: UDP, length 100}. Port 8472 (flannel's
@@ -12,8 +13,8 @@ import io.knetsim.packet.Bytes;
  *   IP 11.10.1.2 > 11.10.2.2: ICMP echo request, id 1, seq 1, length 64
  * </pre>
  *
- * {@code -q} prints just {@code UDP, length N}. Checksums are checked only at {@code -vv} in
- * tcpdump, which knetsim does not offer.
+ * {@code -q} prints just {@code UDP, length N}. As in tcpdump, the checksum is checked only at
+ * {@code -vv}.
  */
 final class UdpPrinter {
     static final int OTV_PORT = 8472;
@@ -56,6 +57,9 @@ final class UdpPrinter {
         if (cp > end) {
             throw new Truncated("udp");
         }
+        if (o.verbose > 1 && !fragmented) {
+            checksum(o, b, off, length, end, src, dst);
+        }
         if (!o.quiet) {
             if (sport == OTV_PORT || dport == OTV_PORT) {
                 otv(o, b, cp, length, end);
@@ -70,6 +74,28 @@ final class UdpPrinter {
             o.p("UDP, bad length ").p(ulen).p(" > ").p(length);
         } else {
             o.p("UDP, length ").p(ulen);
+        }
+    }
+
+    /** At {@code -vv}: {@code [udp sum ok] }, {@code [bad udp cksum 0x1234 -> 0x5678!] } or {@code [no cksum] }. */
+    private static void checksum(Out o, byte[] b, int off, int length, int end, int src, int dst) {
+        int stored = Bytes.u16(b, off + 6);
+        if (stored == 0) {
+            o.p("[no cksum] ");
+            return;
+        }
+        int n = length + 8;
+        if (off + n > end) {
+            return;
+        }
+        if (Checksum.verifyTransport(src, dst, 17, b, off, n)) {
+            o.p("[udp sum ok] ");
+        } else {
+            byte[] copy = java.util.Arrays.copyOfRange(b, off, off + n);
+            copy[6] = 0;
+            copy[7] = 0;
+            int want = Checksum.transport(src, dst, 17, copy, 0, n);
+            o.p("[bad udp cksum 0x").p(Out.hex4(stored)).p(" -> 0x").p(Out.hex4(want == 0 ? 0xffff : want)).p("!] ");
         }
     }
 

@@ -46,7 +46,7 @@ class TcpdumpErrorsTest {
     void badOptions() {
         Invocation z = run("tcpdump -z");
         assertThat(z.stderr()).startsWith("tcpdump: invalid option -- 'z'\ntcpdump version 4.99.3")
-            .contains("Usage: tcpdump [-elnpqStUv] [ -c count ] [ -i interface ]");
+            .contains("Usage: tcpdump [-AelnpqStUvxX] [ -c count ] [ -i interface ]");
         assertThat(z.exitCode()).isEqualTo(1);
         assertThat(run("tcpdump -c").stderr()).startsWith("tcpdump: option requires an argument -- 'c'\n");
         assertThat(run("tcpdump -c 0").stderr()).isEqualTo("tcpdump: invalid packet count 0\n");
