@@ -29,11 +29,13 @@ import java.util.function.Predicate;
  *   device.xmit / receive --tap--> copy --filter--> sink       count; stop() removes the taps
  * </pre>
  *
- * Captures on {@code any} see the devices the namespace has when the capture starts.
+ * Captures on {@code any} follow the namespace: devices created in it or moved into it while
+ * the capture runs are tapped as they appear; packets on a device that has left it are ignored.
  */
 public final class Capture implements AutoCloseable {
     private final NetNamespace anyOf;
     private final List<NetDevice> devices;
+    private final Consumer<NetDevice> joined = this::deviceJoined;
     private final LinkType linkType;
     private final Predicate<CapturedPacket> filter;
     private final Consumer<CapturedPacket> sink;
@@ -46,7 +48,7 @@ public final class Capture implements AutoCloseable {
 
     private Capture(Builder b, Consumer<CapturedPacket> sink, PcapWriter writer, boolean owned) {
         this.anyOf = b.anyOf;
-        this.devices = b.anyOf != null ? List.copyOf(b.anyOf.devices()) : List.of(b.device);
+        this.devices = new ArrayList<>(b.anyOf != null ? b.anyOf.devices() : List.of(b.device));
         this.linkType = b.linkType;
         this.filter = b.filter;
         this.sink = sink;
@@ -54,6 +56,17 @@ public final class Capture implements AutoCloseable {
         this.ownedWriter = owned ? writer : null;
         for (NetDevice d : devices) {
             d.addTap(tap);
+        }
+        if (anyOf != null) {
+            anyOf.addDeviceListener(joined);
+        }
+    }
+
+    /** A device created in (or moved into) the namespace of a capture on any is tapped too. */
+    private void deviceJoined(NetDevice dev) {
+        if (!stopped && !devices.contains(dev)) {
+            devices.add(dev);
+            dev.addTap(tap);
         }
     }
 
@@ -197,6 +210,9 @@ public final class Capture implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (anyOf != null) {
+            anyOf.removeDeviceListener(joined);
+        }
         for (NetDevice d : devices) {
             d.removeTap(tap);
         }
@@ -234,7 +250,7 @@ public final class Capture implements AutoCloseable {
         return linkType;
     }
 
-    /** The devices tapped. */
+    /** The devices tapped so far. */
     public List<NetDevice> devices() {
         return Collections.unmodifiableList(new ArrayList<>(devices));
     }

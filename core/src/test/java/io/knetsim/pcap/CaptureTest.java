@@ -132,6 +132,28 @@ class CaptureTest {
     }
 
     @Test
+    void anyFollowsDevicesCreatedAfterItStarted() {
+        LabWorlds.TwoHosts t = LabWorlds.twoHosts(1);
+        List<CapturedPacket> got = new ArrayList<>();
+        Capture c = Capture.onAny(t.h1()).to(got::add);
+        // a "pod" appears on h1 after the capture started: a veth to a new namespace
+        io.knetsim.net.NetNamespace pod = t.world().createNamespace("pod");
+        io.knetsim.net.dev.Veth[] v = io.knetsim.net.dev.Veth.createPair(t.h1(), "veth0", pod, "eth0", 1500);
+        v[0].setUp(true);
+        v[1].setUp(true);
+        t.h1().addAddress(v[0], io.knetsim.addr.Cidr.parse("10.9.0.1/24"));
+        pod.addAddress(v[1], io.knetsim.addr.Cidr.parse("10.9.0.2/24"));
+        ping(pod, "10.9.0.1", 3, 1);
+        t.world().sim().runFor(SimTime.ms(1));
+        assertThat(c.devices()).extracting(io.knetsim.net.NetDevice::name).contains("veth0");
+        assertThat(got).extracting(p -> p.device().name() + " " + p.direction())
+            .containsExactly("veth0 IN", "veth0 OUT", "veth0 IN", "veth0 OUT"); // ARP, reply; echo, reply
+        c.stop();
+        new io.knetsim.net.dev.Bridge(t.h1(), "br0");
+        assertThat(c.devices()).extracting(io.knetsim.net.NetDevice::name).doesNotContain("br0");
+    }
+
+    @Test
     void linkTypesMustFitWhatIsCaptured() {
         LabWorlds.TwoHosts t = LabWorlds.twoHosts(1);
         assertThatThrownBy(() -> Capture.on(t.eth1()).linkType(LinkType.LINUX_SLL))

@@ -160,6 +160,24 @@ class TcpdumpPingLabTest {
     }
 
     @Test
+    void anyPicksUpAnInterfaceCreatedWhileItRuns() {
+        LabWorlds.TwoHosts t = LabWorlds.twoHosts(1);
+        Invocation td = Tcpdump.runner(dir).start(t.h1(), "tcpdump -n -i any icmp");
+        io.knetsim.net.NetNamespace pod = t.world().createNamespace("pod");
+        io.knetsim.net.dev.Veth[] v = io.knetsim.net.dev.Veth.createPair(t.h1(), "vethpod", pod, "eth0", 1500);
+        v[0].setUp(true);
+        v[1].setUp(true);
+        t.h1().addAddress(v[0], io.knetsim.addr.Cidr.parse("10.9.0.1/24"));
+        pod.addAddress(v[1], io.knetsim.addr.Cidr.parse("10.9.0.2/24"));
+        ping(pod, "10.9.0.1", 3, 1);
+        t.world().sim().runFor(SimTime.ms(1));
+        td.interrupt();
+        assertThat(td.stdout()).isEqualTo(""
+            + "00:00:00.000000 vethpod In  IP 10.9.0.2 > 10.9.0.1: ICMP echo request, id 3, seq 1, length 64\n"
+            + "00:00:00.000000 vethpod Out IP 10.9.0.1 > 10.9.0.2: ICMP echo reply, id 3, seq 1, length 64\n\n");
+    }
+
+    @Test
     void loopbackShowsEachPacketOnceAsReceived() {
         LabWorlds.TwoHosts t = LabWorlds.twoHosts(1);
         t.world().sim().at(SimTime.seconds(1), () -> ping(t.h1(), "10.0.0.1", 7, 1));
