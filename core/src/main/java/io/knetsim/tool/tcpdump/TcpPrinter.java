@@ -11,7 +11,8 @@ import java.util.Set;
  * Flags use the letters of {@link TcpHeader#flagsString}; sequence and acknowledgment numbers
  * are relative to the conversation's first ACK-bearing segment unless {@code -S}
  * ({@link TcpSeqTracker}); {@code -v} adds {@code cksum 0x1c46 (correct)}; {@code -q} prints
- * {@code tcp N}. Data to or from port 80 or 8080 shows the HTTP request or status line.
+ * {@code tcp N}. Data to or from port 80 or 8080 shows the HTTP request or status line; port 53,
+ * the DNS message.
  */
 final class TcpPrinter {
     private static final Set<String> HTTP_METHODS = Set.of("GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL",
@@ -107,6 +108,8 @@ final class TcpPrinter {
         } else if (sport == 80 || dport == 80 || sport == 8080 || dport == 8080) {
             o.p(": ");
             http(o, b, p, Math.min(data, end - p), data);
+        } else if (sport == 53 || dport == 53) {
+            DnsPrinter.overTcp(o, b, p, data, end);
         }
     }
 

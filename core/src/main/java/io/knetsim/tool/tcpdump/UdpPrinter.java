@@ -4,7 +4,8 @@ import io.knetsim.packet.Bytes;
 import io.knetsim.packet.Checksum;
 
 /**
- * {@code udp_print}: {@code 10.0.0.1.5000 > 10.0.0.2.6000: UDP, length 100}. Port 8472 (flannel's
+ * {@code udp_print}: {@code 10.0.0.1.5000 > 10.0.0.2.6000: UDP, length 100}. Port 53 is DNS
+ * ({@link DnsPrinter}). Port 8472 (flannel's
  * VXLAN port, which tcpdump knows as OTV's) and 4789 (VXLAN) are decoded with the inner frame
  * on the next line:
  *
@@ -17,6 +18,7 @@ import io.knetsim.packet.Checksum;
  * {@code -vv}.
  */
 final class UdpPrinter {
+    static final int DNS_PORT = 53;
     static final int OTV_PORT = 8472;
     static final int VXLAN_PORT = 4789;
 
@@ -61,6 +63,10 @@ final class UdpPrinter {
             checksum(o, b, off, length, end, src, dst);
         }
         if (!o.quiet) {
+            if (sport == DNS_PORT || dport == DNS_PORT) {
+                DnsPrinter.print(o, b, cp, length, end);
+                return;
+            }
             if (sport == OTV_PORT || dport == OTV_PORT) {
                 otv(o, b, cp, length, end);
                 return;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Whatever the bytes, tcpdump prints a line and the filter answers: no exception escapes into
  * the simulation. Frames are random but shaped like real ones (Ethernet or cooked headers,
- * IPv4 with random header fields, ARP, VXLAN), over many seeds.
+ * IPv4 with random header fields, ARP, VXLAN, DNS), over many seeds.
  */
 class MalformedPacketsTest {
     private static final List<String> FILTERS = List.of("", "icmp", "port 53", "host 10.0.0.1", "net 10/8",
@@ -57,8 +57,9 @@ class MalformedPacketsTest {
                 b[hdr + 32] = (byte) ((5 + r.nextInt(11)) << 4); // a TCP data offset within reason
             }
             if (b.length > hdr + 23 && r.nextInt(2) == 0) {
-                b[hdr + 22] = (byte) (8472 >>> 8); // sometimes to the VXLAN port
-                b[hdr + 23] = (byte) 8472;
+                int port = r.nextInt(2) == 0 ? 8472 : 53; // sometimes to the VXLAN or DNS port
+                b[hdr + 22] = (byte) (port >>> 8);
+                b[hdr + 23] = (byte) port;
                 if (b.length > hdr + 28) {
                     b[hdr + 28] = 0x08;
                 }
@@ -89,6 +90,6 @@ class MalformedPacketsTest {
             }
         }
         // the frames reach deep into the printers, not just the link layer
-        assertThat(all).contains("ICMP", "Flags [", "UDP", "OTV", "ARP", "[|", "(invalid)", "ip-proto-");
+        assertThat(all).contains("ICMP", "Flags [", "UDP", "OTV", "ARP", "[|", "(invalid)", "ip-proto-", "[|domain]");
     }
 }
