@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A network namespace ({@code struct net}): its own devices, addresses, routes, neighbours,
@@ -46,6 +47,7 @@ public final class NetNamespace {
     private final LongMap<IfAddress> localAddrs = new LongMap<>(4);
     private LongMap<IfAddress> broadcastAddrs;
     private final Loopback lo;
+    private List<Consumer<NetDevice>> deviceListeners;
 
     NetNamespace(World world, String name) {
         this.world = world;
@@ -132,6 +134,7 @@ public final class NetNamespace {
         byIndex[idx] = dev;
         devices.add(dev);
         sysctl.deviceAdded(dev);
+        deviceJoined(dev);
     }
 
     private static void validateName(String n) {
@@ -201,6 +204,32 @@ public final class NetNamespace {
         devices.add(dev);
         devices.sort((a, b) -> Integer.compare(a.ifindex(), b.ifindex()));
         sysctl.deviceAdded(dev);
+        deviceJoined(dev);
+    }
+
+    /**
+     * Tells {@code l} of each device that joins this namespace from now on, created here or moved
+     * in ({@code RTM_NEWLINK}): how a capture on {@code any} follows new interfaces.
+     */
+    public void addDeviceListener(Consumer<NetDevice> l) {
+        if (deviceListeners == null) {
+            deviceListeners = new ArrayList<>(1);
+        }
+        deviceListeners.add(l);
+    }
+
+    public void removeDeviceListener(Consumer<NetDevice> l) {
+        if (deviceListeners != null) {
+            deviceListeners.remove(l);
+        }
+    }
+
+    private void deviceJoined(NetDevice dev) {
+        if (deviceListeners != null) {
+            for (Consumer<NetDevice> l : List.copyOf(deviceListeners)) {
+                l.accept(dev);
+            }
+        }
     }
 
     /** {@code ip link del}: removes the device (a veth takes its peer with it). */
