@@ -3,6 +3,7 @@ package io.knetsim.tool;
 import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
 import io.knetsim.tool.nettools.NetTools;
+import io.knetsim.tool.tcpdump.TcpdumpTools;
 import io.knetsim.tool.traceroute.Traceroute;
 
 /** The registry of every command core provides; feature modules add theirs on top. */
@@ -17,6 +18,7 @@ public final class CoreTools {
         r.register(new Traceroute());
         IprouteTools.registerAll(r);
         NetTools.registerAll(r);
+        TcpdumpTools.registerAll(r);
         return r;
     }
 }

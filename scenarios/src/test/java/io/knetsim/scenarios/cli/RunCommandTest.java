@@ -10,9 +10,14 @@ import picocli.CommandLine;
 
 /** {@code knetsim run}: the built-in world runs, its checks pass, and the same seed gives the same output. */
 class RunCommandTest {
-    private static String run(long seed) {
+    private static String run(long seed) throws Exception {
+        return run(seed, null);
+    }
+
+    private static String run(long seed, java.nio.file.Path pcap) throws Exception {
         RunCommand cmd = new RunCommand();
         cmd.seedOption.seed = seed;
+        cmd.pcapDir = pcap;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit = cmd.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(exit).as("exit status").isZero();
@@ -24,7 +29,7 @@ class RunCommandTest {
     }
 
     @Test
-    void theBuiltInWorldPassesItsChecks() {
+    void theBuiltInWorldPassesItsChecks() throws Exception {
         String out = run(1);
         assertThat(out).contains("knetsim> podA ping -c 3 11.10.2.2", "64 bytes from 11.10.2.2: icmp_seq=1 ttl=62",
             "3 packets transmitted, 3 received, 0% packet loss", "knetsim> podA traceroute -n 11.10.2.2",
@@ -34,8 +39,21 @@ class RunCommandTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameRun() {
+    void theSameSeedGivesTheSameRun() throws Exception {
         assertThat(withoutWallTime(run(9))).isEqualTo(withoutWallTime(run(9)));
+    }
+
+    @Test
+    void pcapWritesOneFilePerUnderlayInterfaceWithTheSameBytesForTheSameSeed(@org.junit.jupiter.api.io.TempDir
+                                                                              java.nio.file.Path tmp) throws Exception {
+        String out = run(2, tmp.resolve("a"));
+        run(2, tmp.resolve("b"));
+        assertThat(out).contains("captures: 2 files in ");
+        for (String f : new String[] {"hostA-eth0.pcap", "hostB-eth0.pcap"}) {
+            byte[] a = java.nio.file.Files.readAllBytes(tmp.resolve("a").resolve(f));
+            assertThat(a.length).isGreaterThan(24 + 16 * 10);
+            assertThat(a).isEqualTo(java.nio.file.Files.readAllBytes(tmp.resolve("b").resolve(f)));
+        }
     }
 
     @Test
