@@ -44,25 +44,20 @@ final class IpNeigh implements IpObject {
             return show(inv, ns, args, false);
         }
         String cmd = args.next();
-        if (IpParse.matches(cmd, "add")) {
-            return modify(ns, args, Mode.ADD);
+        Verb verb = Verb.of(cmd);
+        if (verb == Verb.ADD || verb == Verb.CHANGE || verb == Verb.REPLACE) {
+            return modify(ns, args, verb);
         }
-        if (IpParse.matches(cmd, "change") || cmd.equals("chg")) {
-            return modify(ns, args, Mode.CHANGE);
-        }
-        if (IpParse.matches(cmd, "replace")) {
-            return modify(ns, args, Mode.REPLACE);
-        }
-        if (IpParse.matches(cmd, "delete")) {
+        if (verb == Verb.DELETE) {
             return delete(ns, args);
         }
-        if (IpParse.matches(cmd, "show") || IpParse.matches(cmd, "list") || IpParse.matches(cmd, "lst")) {
+        if (verb == Verb.SHOW) {
             return show(inv, ns, args, false);
         }
-        if (IpParse.matches(cmd, "flush")) {
+        if (verb == Verb.FLUSH) {
             return show(inv, ns, args, true);
         }
-        if (IpParse.matches(cmd, "help")) {
+        if (verb == Verb.HELP) {
             throw usage();
         }
         throw new UsageException("Command \"" + cmd + "\" is unknown, try \"ip neigh help\".", 255);
@@ -162,8 +157,6 @@ final class IpNeigh implements IpObject {
 
     // ---- add / change / replace / del -------------------------------------------------------
 
-    private enum Mode { ADD, CHANGE, REPLACE }
-
     private record Request(Ipv4Address ip, MacAddress mac, NetDevice dev, Neighbour.State state) {
     }
 
@@ -199,13 +192,13 @@ final class IpNeigh implements IpObject {
         return new Request(ip, mac, IpParse.device(ns, devName), state);
     }
 
-    private int modify(NetNamespace ns, Args args, Mode mode) {
+    private int modify(NetNamespace ns, Args args, Verb mode) {
         Request r = request(ns, args);
         Neighbour existing = ns.neighbours().lookup(r.dev(), r.ip().bits());
-        if (existing != null && mode == Mode.ADD) {
+        if (existing != null && mode == Verb.ADD) {
             throw IpParse.rtnetlink("File exists");
         }
-        if (existing == null && mode == Mode.CHANGE) {
+        if (existing == null && mode == Verb.CHANGE) {
             throw IpParse.rtnetlink("No such file or directory");
         }
         if (r.state() == Neighbour.State.INCOMPLETE || r.state() == Neighbour.State.FAILED) {

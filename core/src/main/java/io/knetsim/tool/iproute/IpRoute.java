@@ -45,28 +45,23 @@ final class IpRoute implements IpObject {
             return show(inv, opts, args);
         }
         String cmd = args.next();
-        if (IpParse.matches(cmd, "add")) {
-            return modify(ns, args, Mode.ADD);
+        Verb verb = Verb.of(cmd);
+        if (verb == Verb.ADD || verb == Verb.CHANGE || verb == Verb.REPLACE) {
+            return modify(ns, args, verb);
         }
-        if (IpParse.matches(cmd, "change") || cmd.equals("chg")) {
-            return modify(ns, args, Mode.CHANGE);
-        }
-        if (IpParse.matches(cmd, "replace")) {
-            return modify(ns, args, Mode.REPLACE);
-        }
-        if (IpParse.matches(cmd, "delete")) {
+        if (verb == Verb.DELETE) {
             return delete(ns, args);
         }
-        if (IpParse.matches(cmd, "list") || IpParse.matches(cmd, "show") || IpParse.matches(cmd, "lst")) {
+        if (verb == Verb.SHOW) {
             return show(inv, opts, args);
         }
-        if (IpParse.matches(cmd, "get")) {
+        if (verb == Verb.GET) {
             return get(inv, ns, args);
         }
-        if (IpParse.matches(cmd, "flush")) {
+        if (verb == Verb.FLUSH) {
             return flush(ns, args);
         }
-        if (IpParse.matches(cmd, "help")) {
+        if (verb == Verb.HELP) {
             throw usage();
         }
         if (IpParse.matches(cmd, "append") || IpParse.matches(cmd, "prepend") || IpParse.matches(cmd, "test")) {
@@ -185,9 +180,7 @@ final class IpRoute implements IpObject {
 
     // ---- add / change / replace / del -------------------------------------------------------
 
-    private enum Mode { ADD, CHANGE, REPLACE }
-
-    private int modify(NetNamespace ns, Args args, Mode mode) {
+    private int modify(NetNamespace ns, Args args, Verb mode) {
         RouteSpec s = RouteSpec.parse(ns, args);
         if (s.dst == null) {
             throw IpParse.rtnetlink("Invalid argument");
@@ -199,10 +192,10 @@ final class IpRoute implements IpObject {
                 existing = o;
             }
         }
-        if (mode == Mode.ADD && existing != null) {
+        if (mode == Verb.ADD && existing != null) {
             throw IpParse.rtnetlink("File exists");
         }
-        if (mode == Mode.CHANGE && existing == null) {
+        if (mode == Verb.CHANGE && existing == null) {
             throw IpParse.rtnetlink("No such file or directory");
         }
         try {

@@ -200,7 +200,7 @@ final class DnsPrinter {
                     int n = b[p] & 0xff;
                     Truncated.need(p + 1, n, end, "domain");
                     o.p(" \"");
-                    text(o, b, p + 1, n);
+                    o.printn(b, p + 1, n);
                     o.p("\"");
                     p += 1 + n;
                 }
@@ -274,7 +274,7 @@ final class DnsPrinter {
                 throw new Truncated("domain");
             }
             Truncated.need(cp, l, end, "domain");
-            text(o, b, cp, l);
+            o.printn(b, cp, l);
             o.p(".");
             cp += l;
             Truncated.need(cp, 1, end, "domain");
@@ -283,21 +283,6 @@ final class DnsPrinter {
         return after >= 0 ? after : cp;
     }
 
-    /** {@code fn_printn}: printable ASCII as is, high bytes as {@code M-}, controls as {@code ^X}. */
-    private static void text(Out o, byte[] b, int off, int n) {
-        for (int i = 0; i < n; i++) {
-            int c = b[off + i] & 0xff;
-            if (c >= 0x80) {
-                o.p("M-");
-                c &= 0x7f;
-            }
-            if (c < 0x20 || c == 0x7f) {
-                o.p("^").p((char) (c ^ 0x40));
-            } else {
-                o.p((char) c);
-            }
-        }
-    }
 
     /** An IPv6 address as {@code inet_ntop} writes it: the longest run of zero groups as {@code ::}. */
     static String ipv6(byte[] b, int off) {

@@ -62,4 +62,24 @@ final class Out {
     static String hex4(int v) {
         return String.format("%04x", v);
     }
+
+    /**
+     * {@code fn_printn}: printable ASCII as is, high bytes as {@code M-} plus the low seven
+     * bits, control characters as {@code ^X}.
+     */
+    Out printn(byte[] b, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            int c = b[off + i] & 0xff;
+            if (c >= 0x80) {
+                p("M-");
+                c &= 0x7f;
+            }
+            if (c < 0x20 || c == 0x7f) {
+                p("^").p((char) (c ^ 0x40));
+            } else {
+                p((char) c);
+            }
+        }
+        return this;
+    }
 }

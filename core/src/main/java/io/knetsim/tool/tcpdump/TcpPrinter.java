@@ -265,18 +265,7 @@ final class TcpPrinter {
             o.p("+");
         }
         o.p(" ");
-        for (int i = 0; i < length && p + i < end; i++) {
-            int c = b[p + i] & 0xff;
-            if (c >= 0x80) {
-                o.p("M-");
-                c &= 0x7f;
-            }
-            if (c < 0x20 || c == 0x7f) {
-                o.p("^").p((char) (c ^ 0x40));
-            } else {
-                o.p((char) c);
-            }
-        }
+        o.printn(b, p, Math.max(0, Math.min(length, end - p)));
         o.p("]");
     }
 
