@@ -63,6 +63,35 @@ class ChecksumTest {
     }
 
     @Test
+    void wideSumEqualsTheWordByWordSumAtEveryOffsetAndLength() {
+        SimRandom r = new SimRandom(1071);
+        byte[] b = new byte[300_000];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) r.nextInt(256);
+        }
+        for (int i = 0; i < 3_000; i++) {
+            int len = r.nextInt(1600);
+            int off = r.nextInt(b.length - len);
+            assertThat(Checksum.sum(b, off, len)).as("off %d len %d", off, len).isEqualTo(wordByWord(b, off, len));
+        }
+        java.util.Arrays.fill(b, (byte) 0xff); // the largest words, over more than one lane flush
+        assertThat(Checksum.sum(b, 3, b.length - 3)).isEqualTo(wordByWord(b, 3, b.length - 3));
+        assertThat(Checksum.sum(b, 0, 262_144)).isEqualTo(131_072L * 0xffff);
+    }
+
+    /** The definition: 16-bit big-endian words one by one, a trailing byte padded with zero. */
+    private static long wordByWord(byte[] b, int off, int len) {
+        long s = 0;
+        for (int i = 0; i + 1 < len; i += 2) {
+            s += ((b[off + i] & 0xff) << 8) | (b[off + i + 1] & 0xff);
+        }
+        if ((len & 1) != 0) {
+            s += (b[off + len - 1] & 0xff) << 8;
+        }
+        return s;
+    }
+
+    @Test
     void ttlDecrementPatchedIncrementallyEqualsFullRecomputation() {
         SimRandom r = new SimRandom(1624);
         byte[] h = new byte[20];
