@@ -9,10 +9,10 @@ import java.util.function.BiConsumer;
  * MAC, routes by prefix, sockets by port.
  */
 public final class LongMap<V> {
+    /** An empty slot; values are never null, so a null value marks a free slot. */
     private static final Object FREE = null;
     private long[] keys;
     private Object[] values;
-    private boolean[] used;
     private int size;
     private int mask;
 
@@ -24,7 +24,6 @@ public final class LongMap<V> {
         int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
         keys = new long[cap];
         values = new Object[cap];
-        used = new boolean[cap];
         mask = cap - 1;
     }
 
@@ -35,12 +34,16 @@ public final class LongMap<V> {
 
     @SuppressWarnings("unchecked")
     public V get(long key) {
-        int i = hash(key) & mask;
-        while (used[i]) {
-            if (keys[i] == key) {
-                return (V) values[i];
+        Object[] vs = values;
+        long[] ks = keys;
+        int m = mask;
+        int i = hash(key) & m;
+        Object v;
+        while ((v = vs[i]) != FREE) {
+            if (ks[i] == key) {
+                return (V) v;
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & m;
         }
         return null;
     }
@@ -56,7 +59,7 @@ public final class LongMap<V> {
             throw new IllegalArgumentException("null value");
         }
         int i = hash(key) & mask;
-        while (used[i]) {
+        while (values[i] != FREE) {
             if (keys[i] == key) {
                 V old = (V) values[i];
                 values[i] = value;
@@ -64,7 +67,6 @@ public final class LongMap<V> {
             }
             i = (i + 1) & mask;
         }
-        used[i] = true;
         keys[i] = key;
         values[i] = value;
         if (++size * 4 > keys.length * 3) {
@@ -76,19 +78,19 @@ public final class LongMap<V> {
     @SuppressWarnings("unchecked")
     public V remove(long key) {
         int i = hash(key) & mask;
-        while (used[i]) {
+        while (values[i] != FREE) {
             if (keys[i] == key) {
                 V old = (V) values[i];
-                used[i] = false;
                 values[i] = FREE;
+                keys[i] = 0;
                 size--;
                 // re-insert the rest of the cluster so lookups stay correct
                 int j = (i + 1) & mask;
-                while (used[j]) {
+                while (values[j] != FREE) {
                     long k = keys[j];
                     Object v = values[j];
-                    used[j] = false;
                     values[j] = FREE;
+                    keys[j] = 0;
                     size--;
                     put(k, (V) v);
                     j = (j + 1) & mask;
@@ -109,7 +111,7 @@ public final class LongMap<V> {
     }
 
     public void clear() {
-        Arrays.fill(used, false);
+        Arrays.fill(keys, 0);
         Arrays.fill(values, FREE);
         size = 0;
     }
@@ -118,7 +120,7 @@ public final class LongMap<V> {
     @SuppressWarnings("unchecked")
     public void forEach(BiConsumer<Long, V> action) {
         for (int i = 0; i < keys.length; i++) {
-            if (used[i]) {
+            if (values[i] != FREE) {
                 action.accept(keys[i], (V) values[i]);
             }
         }
@@ -127,14 +129,12 @@ public final class LongMap<V> {
     private void rehash(int cap) {
         long[] ok = keys;
         Object[] ov = values;
-        boolean[] ou = used;
         keys = new long[cap];
         values = new Object[cap];
-        used = new boolean[cap];
         mask = cap - 1;
         size = 0;
         for (int i = 0; i < ok.length; i++) {
-            if (ou[i]) {
+            if (ov[i] != FREE) {
                 @SuppressWarnings("unchecked") V v = (V) ov[i];
                 put(ok[i], v);
             }
