@@ -11,6 +11,8 @@ import java.nio.ByteOrder;
 public final class Checksum {
     /** Reads eight bytes at once in network order. */
     private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Reads eight bytes at once in x86 (and most hosts') order, with no byte swap. */
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The 16-bit words 0 and 2 of a 64-bit value, each in its own 32-bit lane. */
     private static final long LANES = 0x0000_FFFF_0000_FFFFL;
     /**
@@ -50,6 +52,35 @@ public final class Checksum {
         return s;
     }
 
+    /**
+     * {@code fold(sum(b, off, len))}, computed faster for the checksums themselves (whose
+     * callers only need the folded value): RFC 1071 section 2 lets the words be added in
+     * either byte order and in wider units. Eight bytes are read little-endian (no byte swap)
+     * and added as two 32-bit words; folding that gives the big-endian sum's fold with its two
+     * bytes swapped (a 16-bit word read the other way round is 256 times it, modulo 0xFFFF),
+     * so swapping back and adding the tail yields exactly {@code fold(sum(...))}: the two are
+     * congruent modulo 0xFFFF, and both are 0 only when every byte is.
+     */
+    static int foldedSum(byte[] b, int off, int len) {
+        int i = off;
+        int end8 = off + (len & ~7);
+        long a = 0; // at most 2^33 per step: no overflow below 2^30 steps
+        for (; i < end8; i += 8) {
+            long v = (long) LE_LONG.get(b, i);
+            a += (v >>> 32) + (v & 0xFFFF_FFFFL);
+        }
+        int f = fold(a);
+        long s = ((f & 0xff) << 8) | (f >>> 8);
+        int end = off + (len & ~1);
+        for (; i < end; i += 2) {
+            s += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
+        }
+        if ((len & 1) != 0) {
+            s += (b[off + len - 1] & 0xff) << 8;
+        }
+        return fold(s);
+    }
+
     /** Folds a sum into 16 bits with end-around carry. */
     public static int fold(long s) {
         while ((s >>> 16) != 0) {
@@ -60,12 +91,12 @@ public final class Checksum {
 
     /** The checksum to store for these bytes (checksum field must be zero while computing). */
     public static int compute(byte[] b, int off, int len) {
-        return ~fold(sum(b, off, len)) & 0xffff;
+        return ~foldedSum(b, off, len) & 0xffff;
     }
 
     /** True if bytes that include their checksum field verify (sum to 0xFFFF). */
     public static boolean verify(byte[] b, int off, int len) {
-        return fold(sum(b, off, len)) == 0xffff;
+        return foldedSum(b, off, len) == 0xffff;
     }
 
     /** Sum of the IPv4 pseudo-header used by UDP and TCP (RFC 768, RFC 9293). */
@@ -75,12 +106,12 @@ public final class Checksum {
 
     /** Transport checksum over pseudo-header plus segment (checksum field zero while computing). */
     public static int transport(int src, int dst, int protocol, byte[] b, int off, int len) {
-        return ~fold(pseudoHeaderSum(src, dst, protocol, len) + sum(b, off, len)) & 0xffff;
+        return ~fold(pseudoHeaderSum(src, dst, protocol, len) + foldedSum(b, off, len)) & 0xffff;
     }
 
     /** True if a transport segment, checksum field included, verifies. */
     public static boolean verifyTransport(int src, int dst, int protocol, byte[] b, int off, int len) {
-        return fold(pseudoHeaderSum(src, dst, protocol, len) + sum(b, off, len)) == 0xffff;
+        return fold(pseudoHeaderSum(src, dst, protocol, len) + foldedSum(b, off, len)) == 0xffff;
     }
 
     /**

@@ -79,6 +79,32 @@ class ChecksumTest {
         assertThat(Checksum.sum(b, 0, 262_144)).isEqualTo(131_072L * 0xffff);
     }
 
+    @Test
+    void foldedSumEqualsTheFoldOfTheExactSumForEveryKindOfInput() {
+        SimRandom r = new SimRandom(1624);
+        byte[] b = new byte[4096];
+        for (int i = 0; i < 20_000; i++) {
+            int len = r.nextInt(1600);
+            int off = r.nextInt(b.length - len);
+            int kind = r.nextInt(4); // random, all zero, all 0xff, sparse
+            for (int k = off; k < off + len; k++) {
+                b[k] = switch (kind) {
+                    case 0 -> (byte) r.nextInt(256);
+                    case 1 -> 0;
+                    case 2 -> (byte) 0xff;
+                    default -> r.nextInt(50) == 0 ? (byte) r.nextInt(256) : 0;
+                };
+            }
+            long exact = wordByWord(b, off, len);
+            assertThat(Checksum.foldedSum(b, off, len)).as("kind %d off %d len %d", kind, off, len)
+                .isEqualTo(Checksum.fold(exact));
+            int src = r.nextInt();
+            int dst = r.nextInt();
+            assertThat(Checksum.transport(src, dst, 17, b, off, len))
+                .isEqualTo(~Checksum.fold(Checksum.pseudoHeaderSum(src, dst, 17, len) + exact) & 0xffff);
+        }
+    }
+
     /** The definition: 16-bit big-endian words one by one, a trailing byte padded with zero. */
     private static long wordByWord(byte[] b, int off, int len) {
         long s = 0;
