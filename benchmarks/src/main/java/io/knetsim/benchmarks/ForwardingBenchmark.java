@@ -116,8 +116,7 @@ public class ForwardingBenchmark {
         public void build() {
             LinkConfig cfg = switch (link) {
                 case "ideal" -> new LinkConfig(0, 0, LinkConfig.DEFAULT_QUEUE, 0);
-                case "10g" -> LinkConfig.DEFAULT.withDelay(java.time.Duration.ofNanos(SimTime.us(50)))
-                    .withRate(10_000_000_000L);
+                case "10g" -> new LinkConfig(SimTime.us(50), 10_000_000_000L, LinkConfig.DEFAULT_QUEUE, 0);
                 default -> throw new IllegalArgumentException("link: ideal or 10g, not " + link);
             };
             w = new TwoWorkerOverlay(42, cfg);
