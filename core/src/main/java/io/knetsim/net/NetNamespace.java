@@ -17,7 +17,9 @@ import io.knetsim.util.LongMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,7 @@ public final class NetNamespace {
     private String hostname;
     private NetDevice[] byIndex = new NetDevice[4];
     private final List<NetDevice> devices = new ArrayList<>(2);
+    private final Map<String, NetDevice> byName = new HashMap<>(4);
     private int nextIfindex = 1;
     private final RouteTable routes = new RouteTable();
     private final NeighbourTable neighbours = new NeighbourTable(this);
@@ -133,6 +136,7 @@ public final class NetNamespace {
         }
         byIndex[idx] = dev;
         devices.add(dev);
+        byName.put(dev.name(), dev);
         sysctl.deviceAdded(dev);
         deviceJoined(dev);
     }
@@ -150,16 +154,13 @@ public final class NetNamespace {
         if (other != null && other != dev) {
             throw new NetlinkException("RTNETLINK answers: File exists");
         }
+        byName.remove(dev.name());
+        byName.put(newName, dev);
     }
 
     /** Device by name, or null. */
     public NetDevice device(String devName) {
-        for (NetDevice d : devices) {
-            if (d.name().equals(devName)) {
-                return d;
-            }
-        }
-        return null;
+        return byName.get(devName);
     }
 
     /** Device by interface index, or null. */
@@ -201,8 +202,12 @@ public final class NetNamespace {
         }
         byIndex[idx] = dev;
         nextIfindex = Math.max(nextIfindex, idx + 1);
-        devices.add(dev);
-        devices.sort((a, b) -> Integer.compare(a.ifindex(), b.ifindex()));
+        int at = 0;
+        while (at < devices.size() && devices.get(at).ifindex() < idx) {
+            at++;
+        }
+        devices.add(at, dev);
+        byName.put(dev.name(), dev);
         sysctl.deviceAdded(dev);
         deviceJoined(dev);
     }
@@ -246,6 +251,7 @@ public final class NetNamespace {
         routes.removeDevice(dev);
         dev.neighbours = null;
         devices.remove(dev);
+        byName.remove(dev.name());
         byIndex[dev.ifindex()] = null;
     }
 

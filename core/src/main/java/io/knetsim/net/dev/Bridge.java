@@ -110,11 +110,23 @@ public final class Bridge extends NetDevice implements NetDevice.Master {
         return false;
     }
 
-    /** Carrier is computed on demand; the MTU follows the smallest port's, as br_mtu_auto_adjust does. */
+    /**
+     * Carrier is computed on demand; the MTU follows the smallest port's, as br_mtu_auto_adjust
+     * does. A port at or above the bridge's MTU that did not raise the minimum costs nothing,
+     * so adding the n-th pod is not O(n).
+     */
     @Override
     public void portChanged(NetDevice port) {
-        if (!ports.isEmpty() && mtu() != minPortMtu()) {
-            setMtu(minPortMtu());
+        if (ports.isEmpty()) {
+            return;
+        }
+        if (port.master() == this && port.mtu() < mtu()) {
+            setMtu(port.mtu());
+        } else if (port.master() != this || port.mtu() > mtu()) {
+            int min = minPortMtu(); // a port left or grew: the minimum may have risen
+            if (min != mtu()) {
+                setMtu(min);
+            }
         }
     }
 
