@@ -1,16 +1,34 @@
 package io.knetsim.tool;
 
 import java.util.List;
+import java.util.function.Supplier;
 
-/** A cursor over a command's arguments with the small parsing helpers every tool needs. */
+/**
+ * A cursor over a command's arguments with the small parsing helpers every tool needs.
+ * What a missing word means differs by tool family: getopt-style tools name the option
+ * ({@link #value(String)}), iproute2 says the command line is incomplete ({@link #next()}).
+ */
 public final class Args {
     private final String tool;
     private final List<String> words;
+    private final Supplier<UsageException> incomplete;
     private int pos;
 
+    /** For getopt-style tools: errors start with {@code tool:}. */
     public Args(String tool, List<String> words) {
+        this(tool, words, 0, () -> new UsageException(tool + ": missing argument", 2));
+    }
+
+    /** For tools with their own error when the words run out (iproute2's NEXT_ARG). */
+    public Args(List<String> words, Supplier<UsageException> incomplete) {
+        this("", words, 0, incomplete);
+    }
+
+    private Args(String tool, List<String> words, int pos, Supplier<UsageException> incomplete) {
         this.tool = tool;
         this.words = words;
+        this.pos = pos;
+        this.incomplete = incomplete;
     }
 
     public boolean hasNext() {
@@ -21,8 +39,22 @@ public final class Args {
         return hasNext() ? words.get(pos) : null;
     }
 
+    /** Consumes the current word; the tool's "incomplete" error when there is none. */
     public String next() {
+        if (!hasNext()) {
+            throw incomplete.get();
+        }
         return words.get(pos++);
+    }
+
+    /** Consumes the value that must follow a keyword just read (iproute2's {@code NEXT_ARG}). */
+    public String value() {
+        return next();
+    }
+
+    /** The remaining words, from the current one on, as a cursor of their own. */
+    public Args rest() {
+        return new Args(tool, words, pos, incomplete);
     }
 
     /** The value after an option, or a usage error naming the option. */

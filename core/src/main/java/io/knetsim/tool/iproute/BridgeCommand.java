@@ -1,5 +1,6 @@
 package io.knetsim.tool.iproute;
 
+import io.knetsim.tool.Args;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.tool.Command;
 import io.knetsim.tool.Invocation;
@@ -35,7 +36,7 @@ public final class BridgeCommand implements Command {
     }
 
     private int run(Invocation inv) {
-        Args args = new Args(inv.args());
+        Args args = IpParse.args(inv.args());
         NetNamespace ns = inv.ns();
         boolean details = false;
         while (args.hasNext() && args.peek().startsWith("-")) {

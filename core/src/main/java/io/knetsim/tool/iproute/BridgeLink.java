@@ -1,5 +1,6 @@
 package io.knetsim.tool.iproute;
 
+import io.knetsim.tool.Args;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.dev.BridgePort;

@@ -1,5 +1,6 @@
 package io.knetsim.tool.iproute;
 
+import io.knetsim.tool.Args;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.tool.Command;
 import io.knetsim.tool.Invocation;
@@ -56,7 +57,7 @@ public final class IpCommand implements Command {
     }
 
     private int run(Invocation inv) {
-        Args args = new Args(inv.args());
+        Args args = IpParse.args(inv.args());
         NetNamespace ns = inv.ns();
         boolean inet = false;
         int stats = 0;

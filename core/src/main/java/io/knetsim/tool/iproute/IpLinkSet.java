@@ -1,5 +1,6 @@
 package io.knetsim.tool.iproute;
 
+import io.knetsim.tool.Args;
 import io.knetsim.addr.MacAddress;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;

@@ -1,5 +1,6 @@
 package io.knetsim.tool.iproute;
 
+import io.knetsim.tool.Args;
 import io.knetsim.tool.Invocation;
 
 /** One object of {@code ip} ({@code address}, {@code link}, {@code route}, {@code neigh}). */

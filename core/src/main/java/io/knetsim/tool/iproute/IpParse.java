@@ -6,6 +6,7 @@ import io.knetsim.addr.MacAddress;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.NetlinkException;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.UsageException;
 
 /**
@@ -109,5 +110,14 @@ final class IpParse {
 
     static UsageException refused(NetlinkException e) {
         return rtnetlink(e.getMessage());
+    }
+
+    /** A cursor over iproute2 arguments: running out of words is an incomplete command line. */
+    static Args args(java.util.List<String> words) {
+        return new Args(words, IpParse::incomplete);
+    }
+
+    static UsageException incomplete() {
+        return new UsageException("Command line is not complete. Try option \"help\"", 255);
     }
 }

@@ -1,5 +1,6 @@
 package io.knetsim.tool.iproute;
 
+import io.knetsim.tool.Args;
 import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetDevice;
