@@ -1,7 +1,7 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.net.NetNamespace;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.Command;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.UsageException;

@@ -1,6 +1,5 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.addr.MacAddress;
 import io.knetsim.net.NetDevice;
@@ -9,6 +8,7 @@ import io.knetsim.net.NetlinkException;
 import io.knetsim.net.dev.Bridge;
 import io.knetsim.net.dev.FdbEntry;
 import io.knetsim.net.dev.VxlanDevice;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.UsageException;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.dev.BridgePort;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.UsageException;
 

@@ -1,6 +1,5 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.addr.MacAddress;
 import io.knetsim.net.NetDevice;
@@ -10,6 +9,7 @@ import io.knetsim.net.dev.Bridge;
 import io.knetsim.net.dev.Veth;
 import io.knetsim.net.dev.VxlanDevice;
 import io.knetsim.sim.SimTime;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.UsageException;
 

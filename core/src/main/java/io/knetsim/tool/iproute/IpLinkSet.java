@@ -1,6 +1,5 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.addr.MacAddress;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
@@ -8,6 +7,7 @@ import io.knetsim.net.NetlinkException;
 import io.knetsim.net.dev.Bridge;
 import io.knetsim.net.dev.Loopback;
 import io.knetsim.net.dev.VxlanDevice;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.UsageException;
 
 /**

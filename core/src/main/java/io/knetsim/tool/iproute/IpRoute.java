@@ -1,6 +1,5 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.IfAddress;
@@ -9,6 +8,7 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.net.NetlinkException;
 import io.knetsim.net.route.Route;
 import io.knetsim.net.route.RouteType;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.UsageException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.UsageException;
 import java.util.ArrayList;
 import java.util.List;

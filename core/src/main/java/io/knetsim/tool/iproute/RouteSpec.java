@@ -1,12 +1,12 @@
 package io.knetsim.tool.iproute;
 
-import io.knetsim.tool.Args;
 import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.route.Route;
 import io.knetsim.net.route.RouteType;
+import io.knetsim.tool.Args;
 import io.knetsim.tool.UsageException;
 import java.util.Set;
 
