@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code knetsim}: the command line. Subcommands do the work; this only dispatches. */
 @Command(name = "knetsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A deterministic simulator of Kubernetes networking.",
-    subcommands = {RunCommand.class, io.knetsim.scenarios.shell.ShellCommand.class, VersionCommand.class,
+    subcommands = {RunCommand.class, io.knetsim.scenarios.shell.ShellCommand.class,
+        io.knetsim.scenarios.topology.TopologyCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
