@@ -57,6 +57,25 @@ class RunCommandTest {
     }
 
     @Test
+    void jsonGivesTheSameResultsForMachines() throws Exception {
+        RunCommand cmd = new RunCommand();
+        cmd.seedOption.seed = 1;
+        cmd.json = true;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThat(cmd.run(new PrintStream(bytes, true, StandardCharsets.UTF_8))).isZero();
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes.toByteArray());
+        assertThat(tree.get("seed").asLong()).isEqualTo(1);
+        assertThat(tree.get("checks").asInt()).isEqualTo(5);
+        assertThat(tree.get("failed")).isEmpty();
+        assertThat(tree.get("steps")).hasSize(4);
+        assertThat(tree.get("steps").get(0).get("command").asText()).isEqualTo("ping -c 3 11.10.2.2");
+        assertThat(tree.get("steps").get(0).get("stdout").asText()).contains("3 received");
+        assertThat(tree.get("drops").get("TTL_EXPIRED").asLong()).isEqualTo(6);
+        assertThat(tree.get("simulatedNanos").asLong()).isEqualTo(3_008_210_560L);
+        assertThat(tree.get("passed").asBoolean()).isTrue();
+    }
+
+    @Test
     void helpAndVersionAnswer() {
         var sw = new java.io.StringWriter();
         var cl = new CommandLine(new Main());

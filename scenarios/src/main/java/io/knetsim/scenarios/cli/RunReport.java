@@ -1,0 +1,22 @@
+package io.knetsim.scenarios.cli;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code knetsim run} found, as {@code --json} prints it (Jackson writes the record's
+ * components in order).
+ *
+ * @param wallMillis the only field that differs between two runs with the same seed
+ */
+public record RunReport(String version, long seed, List<Step> steps, int checks, List<String> failed,
+                        Map<String, Long> drops, long simulatedNanos, long events, long wallMillis,
+                        List<String> captures) {
+    /** One command and what it printed. */
+    public record Step(String node, String command, int exitCode, String stdout, String stderr) {
+    }
+
+    public boolean passed() {
+        return failed.isEmpty();
+    }
+}
