@@ -1,5 +1,6 @@
 package io.knetsim.scenarios.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ public record RunReport(String version, long seed, List<Step> steps, int checks,
     public record Step(String node, String command, int exitCode, String stdout, String stderr) {
     }
 
+    /** True when every check held; written to JSON as {@code passed}. */
+    @JsonProperty("passed")
     public boolean passed() {
         return failed.isEmpty();
     }
