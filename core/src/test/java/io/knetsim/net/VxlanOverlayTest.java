@@ -52,7 +52,9 @@ class VxlanOverlayTest {
         assertThat(Ipv4Header.protocol(f, ip)).isEqualTo(Ipv4Header.PROTO_UDP);
         assertThat(UdpHeader.dstPort(f, udp)).isEqualTo(8472);
         assertThat(UdpHeader.srcPort(f, udp)).isBetween(32768, 60999);
-        assertThat(UdpHeader.checksum(f, udp)).as("IPv4 VXLAN sends no UDP checksum").isZero();
+        assertThat(UdpHeader.checksum(f, udp)).as("udpcsum, as the kernel defaults").isNotZero();
+        assertThat(UdpHeader.checksumValid(f, udp, UdpHeader.length(f, udp), Ipv4Header.src(f, ip), Ipv4Header.dst(f, ip)))
+            .isTrue();
         assertThat(VxlanHeader.vni(f, vx)).isEqualTo(100);
         assertThat(Ipv4Header.Repr.parse(f, inner).src()).hasToString("11.10.1.2");
         assertThat(Ipv4Header.Repr.parse(f, inner).dst()).hasToString("11.10.2.2");
@@ -81,6 +83,18 @@ class VxlanOverlayTest {
         Invocation ping = run(w.podA, "ping -c 1 -W 1 11.10.2.2");
         assertThat(ping.exitCode()).isEqualTo(1);
         assertThat(w.vxA.stats().drops.get(DropReason.VXLAN_NO_REMOTE)).isEqualTo(1);
+    }
+
+    @Test
+    void noudpcsumSendsAZeroChecksum() {
+        w.vxA.setUdpChecksum(false);
+        List<byte[]> frames = new ArrayList<>();
+        w.ethA.addTap((dev, skb, dir) -> frames.add(skb.toByteArray()));
+        run(w.podA, "ping -c 1 11.10.2.2");
+        byte[] f = frames.stream().filter(b -> EthernetHeader.etherType(b, 0) == EthernetHeader.TYPE_IPV4
+            && UdpHeader.dstPort(b, 34) == 8472 && Ipv4Header.src(b, 14) == w.hostA.device("eth0").primaryAddress().bits())
+            .findFirst().orElseThrow();
+        assertThat(UdpHeader.checksum(f, 34)).isZero();
     }
 
     @Test

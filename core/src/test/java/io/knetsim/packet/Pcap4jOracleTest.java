@@ -336,7 +336,7 @@ class Pcap4jOracleTest {
         byte[] innerFrame = skb.toByteArray();
 
         TestFrames.vxlan(skb, 100);
-        // Linux's vxlan driver sends UDP checksum 0 over IPv4 unless udpcsum is set; flannel does not set it.
+        // a zero UDP checksum, as a VXLAN device created with noudpcsum sends
         TestFrames.udp(skb, IP_W1, IP_W2, 54321, VxlanHeader.LINUX_FLANNEL_PORT, false);
         TestFrames.ipv4(skb, 0x0777, false, false, 0, 64, Ipv4Header.PROTO_UDP, IP_W1, IP_W2);
         TestFrames.ethernet(skb, MAC_W2, MAC_W1, EthernetHeader.TYPE_IPV4);

@@ -24,9 +24,10 @@ import java.util.Arrays;
  *
  * The FDB maps MAC to remote address; the all-zeros MAC is the default entry (possibly
  * several remotes, each sent a copy). The UDP source port is a hash of the inner flow, in
- * the local port range, as {@code udp_flow_src_port} does, so one flow keeps one port; the
- * UDP checksum is zero (Linux's default for IPv4 VXLAN). With learning on, received frames
- * teach the FDB where their source MAC lives.
+ * the local port range, as {@code udp_flow_src_port} does, so one flow keeps one port. The
+ * outer UDP checksum is filled ({@code udpcsum}, what current kernels report for a device
+ * created without the option, flannel's included); {@code noudpcsum} sends zero. With
+ * learning on, received frames teach the FDB where their source MAC lives.
  */
 public final class VxlanDevice extends NetDevice {
     /** Outer headers: Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8. */
@@ -37,6 +38,7 @@ public final class VxlanDevice extends NetDevice {
     private final NetDevice underlay;
     private final int dstPort;
     private boolean learning;
+    private boolean udpChecksum = true;
     private final Fdb fdb;
     private final VxlanSocket socket;
     private final int hashSeed;
@@ -102,6 +104,15 @@ public final class VxlanDevice extends NetDevice {
         learning = on;
     }
 
+    /** {@code udpcsum}: whether the outer UDP checksum is computed (else sent as zero). */
+    public boolean udpChecksum() {
+        return udpChecksum;
+    }
+
+    public void setUdpChecksum(boolean on) {
+        udpChecksum = on;
+    }
+
     public Fdb fdb() {
         return fdb;
     }
@@ -165,7 +176,7 @@ public final class VxlanDevice extends NetDevice {
         skb.nfct = null;
         skb.bridgedNf = false;
         var err = namespace().udp().send(skb, local == null ? 0 : local.bits(), srcPort, remote, dstPort,
-            namespace().sysctl().defaultTtl, 0, false, false);
+            namespace().sysctl().defaultTtl, 0, false, udpChecksum);
         if (err != null) {
             dropTx(skb, DropReason.NO_ROUTE);
         }

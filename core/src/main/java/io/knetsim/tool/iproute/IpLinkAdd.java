@@ -181,6 +181,7 @@ final class IpLinkAdd {
         NetDevice underlay = null;
         Integer dstPort = null;
         boolean learning = true;
+        boolean udpCsum = true;
         Long ageing = null;
         while (args.hasNext()) {
             String w = args.next();
@@ -195,9 +196,11 @@ final class IpLinkAdd {
                 case "dstport" -> dstPort = IpParse.number(args.value(), "dstport", 0xFFFF);
                 case "learning" -> learning = true;
                 case "nolearning" -> learning = false;
+                case "udpcsum" -> udpCsum = true;
+                case "noudpcsum" -> udpCsum = false;
                 case "ageing" -> ageing = (long) IpParse.number(args.value(), "ageing", Integer.MAX_VALUE);
                 case "group", "port", "srcport", "ttl", "tos", "df", "flowlabel", "maxaddress", "proxy", "rsc",
-                    "l2miss", "l3miss", "udpcsum", "noudpcsum", "external", "gbp", "gpe" ->
+                    "l2miss", "l3miss", "external", "gbp", "gpe" ->
                     throw new UsageException("Error: vxlan option \"" + w + "\" is not modelled in knetsim.", 255);
                 default -> throw new UsageException("vxlan: unknown command \"" + w + "\"?", 1);
             }
@@ -215,6 +218,7 @@ final class IpLinkAdd {
         int port = dstPort == null || dstPort == 0 ? 8472 : dstPort;
         String name = self.name != null ? self.name : freeName(ns, "vxlan", null);
         VxlanDevice v = new VxlanDevice(ns, name, vni, local, underlay, port, learning);
+        v.setUdpChecksum(udpCsum);
         if (self.mtu != null) {
             v.setMtu(self.mtu);
         }

@@ -118,7 +118,7 @@ final class LinkFormat {
             sb.append("nolearning ");
         }
         sb.append("ttl auto ageing ").append(v.fdb().ageingTime() / SimTime.seconds(1))
-            .append(" udpcsum noudp6zerocsumtx noudp6zerocsumrx ");
+            .append(v.udpChecksum() ? " udpcsum" : " noudpcsum").append(" noudp6zerocsumtx noudp6zerocsumrx ");
     }
 
     private static void appendBridgeSlave(StringBuilder sb, BridgePort p) {

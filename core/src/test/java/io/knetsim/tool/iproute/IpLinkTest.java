@@ -132,6 +132,13 @@ class IpLinkTest {
     }
 
     @Test
+    void noudpcsumTurnsTheOuterChecksumOff() {
+        assertThat(sh.run(h1, "ip link add vx1 type vxlan id 43 dstport 4789 noudpcsum").exitCode()).isZero();
+        assertThat(sh.out(h1, "ip -d link show vx1")).contains(" noudpcsum noudp6zerocsumtx ");
+        assertThat(((io.knetsim.net.dev.VxlanDevice) h1.device("vx1")).udpChecksum()).isFalse();
+    }
+
+    @Test
     void aVxlanDeviceWithoutDstportGetsTheKernelDefaultAndIproute2sWarning() {
         Invocation inv = sh.run(h1, "ip link add vx0 type vxlan id 42 dev veth0");
         assertThat(inv.exitCode()).isZero();

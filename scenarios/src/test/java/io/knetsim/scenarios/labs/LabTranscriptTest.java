@@ -1,0 +1,55 @@
+package io.knetsim.scenarios.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knetsim.scenarios.demo.OverlayDemo;
+import io.knetsim.scenarios.shell.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every transcript in {@code docs/labs/} is replayed in a fresh world (seed 1) and must print
+ * exactly what the lab shows, so a lab cannot drift from the code.
+ */
+class LabTranscriptTest {
+    static final Path LABS = Path.of("..", "docs", "labs");
+
+    static Stream<Path> labs() throws IOException {
+        try (Stream<Path> s = Files.list(LABS)) {
+            return s.filter(p -> p.toString().endsWith(".md")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("labs")
+    void transcriptsPrintWhatTheLabShows(Path lab) throws IOException {
+        Transcript t = Transcript.parse(Files.readString(lab, StandardCharsets.UTF_8));
+        assertThat(t.entries()).as("a lab without transcripts checks nothing").isNotEmpty();
+        StringBuilder screen = new StringBuilder();
+        OverlayDemo world = new OverlayDemo(1, Files.createTempDirectory("lab"));
+        Session session = new Session(world.world(), world.runner(), screen::append, screen::append);
+        for (Transcript.Entry e : t.entries()) {
+            screen.setLength(0);
+            session.execute(e.command());
+            assertThat(screen.toString())
+                .as("%s line %d: knetsim> %s", lab.getFileName(), e.line(), e.command())
+                .isEqualTo(e.expected());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theParserFindsCommandsAndTheirOutput() {
+        Transcript t = Transcript.parse(String.join("\n", List.of("text", "```knetsim", "knetsim> nodes",
+            "available nodes are: ", "a b", "knetsim> time", "simulated time: 0.000000000 s", "```",
+            "```sh", "knetsim> not a transcript", "```", "")));
+        assertThat(t.entries()).containsExactly(
+            new Transcript.Entry(3, "nodes", "available nodes are: \na b\n"),
+            new Transcript.Entry(6, "time", "simulated time: 0.000000000 s\n"));
+    }
+}
