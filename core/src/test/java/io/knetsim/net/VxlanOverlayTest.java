@@ -86,6 +86,28 @@ class VxlanOverlayTest {
     }
 
     @Test
+    void corruptionIsCaughtOutsideOrInsideTheTunnel() {
+        List<byte[]> frames = new ArrayList<>();
+        w.ethA.addTap((dev, skb, dir) -> frames.add(skb.toByteArray()));
+        run(w.podA, "ping -c 1 11.10.2.2");
+        byte[] tunnelled = frames.stream().filter(b -> EthernetHeader.etherType(b, 0) == EthernetHeader.TYPE_IPV4
+            && UdpHeader.dstPort(b, 34) == 8472 && Ipv4Header.src(b, 14) == w.ethA.primaryAddress().bits())
+            .findFirst().orElseThrow();
+
+        byte[] badOuter = tunnelled.clone();
+        badOuter[34 + UdpHeader.CHECKSUM] ^= 0x01;
+        w.ethB.receive(io.knetsim.packet.SkBuff.of(badOuter));
+        assertThat(w.hostB.device("eth0").stats().drops.get(DropReason.UDP_CSUM)).isEqualTo(1);
+
+        byte[] badInner = tunnelled.clone();
+        badInner[badInner.length - 1] ^= 0x01; // last byte of the inner ICMP payload
+        long before = w.podB.drops().get(DropReason.ICMP_CSUM);
+        w.ethB.receive(io.knetsim.packet.SkBuff.of(badInner));
+        w.world.sim().runUntilIdle();
+        assertThat(w.podB.drops().get(DropReason.ICMP_CSUM)).isEqualTo(before + 1);
+    }
+
+    @Test
     void noudpcsumSendsAZeroChecksum() {
         w.vxA.setUdpChecksum(false);
         List<byte[]> frames = new ArrayList<>();

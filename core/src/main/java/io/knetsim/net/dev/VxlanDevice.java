@@ -5,7 +5,10 @@ import io.knetsim.addr.MacAddress;
 import io.knetsim.net.DropReason;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
+import io.knetsim.net.ipv4.UdpChecksum;
+import io.knetsim.packet.Checksum;
 import io.knetsim.packet.EthernetHeader;
+import io.knetsim.packet.FrameSum;
 import io.knetsim.packet.Ipv4Header;
 import io.knetsim.packet.SkBuff;
 import io.knetsim.packet.VxlanHeader;
@@ -171,12 +174,16 @@ public final class VxlanDevice extends NetDevice {
 
     private void encapsulate(SkBuff skb, int remote) {
         int srcPort = flowSourcePort(skb);
+        // local checksum offload: the inner frame's sum comes from its headers, not its payload
+        long innerSum = udpChecksum ? FrameSum.of(skb.buf(), skb.data(), skb.len()) : 0;
         int off = skb.push(VxlanHeader.LENGTH);
         VxlanHeader.write(skb.buf(), off, vni);
         skb.nfct = null;
         skb.bridgedNf = false;
+        UdpChecksum csum = udpChecksum
+            ? UdpChecksum.withPayloadSum(innerSum + Checksum.sum(skb.buf(), off, VxlanHeader.LENGTH)) : UdpChecksum.NONE;
         var err = namespace().udp().send(skb, local == null ? 0 : local.bits(), srcPort, remote, dstPort,
-            namespace().sysctl().defaultTtl, 0, false, udpChecksum);
+            namespace().sysctl().defaultTtl, 0, false, csum);
         if (err != null) {
             dropTx(skb, DropReason.NO_ROUTE);
         }

@@ -3,7 +3,9 @@ package io.knetsim.net.dev;
 import io.knetsim.net.DropReason;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.ipv4.UdpListener;
+import io.knetsim.packet.Checksum;
 import io.knetsim.packet.EthernetHeader;
+import io.knetsim.packet.FrameSum;
 import io.knetsim.packet.SkBuff;
 import io.knetsim.packet.VxlanHeader;
 import io.knetsim.util.LongMap;
@@ -45,6 +47,19 @@ final class VxlanSocket implements UdpListener {
         if (byVni.isEmpty()) {
             ns.udp().unbind(port);
         }
+    }
+
+    /**
+     * The VXLAN header plus the inner frame's sum from its headers ({@link FrameSum}); the
+     * inner checksums are verified again where the inner packet is delivered.
+     */
+    @Override
+    public long payloadSum(byte[] b, int off, int len) {
+        if (len < VxlanHeader.LENGTH) {
+            return -1;
+        }
+        return Checksum.sum(b, off, VxlanHeader.LENGTH)
+            + FrameSum.of(b, off + VxlanHeader.LENGTH, len - VxlanHeader.LENGTH);
     }
 
     @Override

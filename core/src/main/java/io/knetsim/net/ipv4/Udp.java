@@ -2,6 +2,8 @@ package io.knetsim.net.ipv4;
 
 import io.knetsim.net.DropReason;
 import io.knetsim.net.NetNamespace;
+import io.knetsim.packet.Bytes;
+import io.knetsim.packet.Checksum;
 import io.knetsim.packet.IcmpHeader;
 import io.knetsim.packet.Ipv4Header;
 import io.knetsim.packet.SkBuff;
@@ -69,11 +71,17 @@ public final class Udp implements IpProtocolHandler {
     /**
      * Sends a datagram whose payload is already in {@code skb} (data at the payload).
      *
-     * @param checksum false to send a zero checksum (as VXLAN does over IPv4 by default)
+     * @param checksum false to send a zero checksum
      * @return null on success, else why it could not be routed
      */
     public RouteResult.Error send(SkBuff skb, int src, int srcPort, int dst, int dstPort, int ttl, int tos,
                                   boolean df, boolean checksum) {
+        return send(skb, src, srcPort, dst, dstPort, ttl, tos, df, UdpChecksum.of(checksum));
+    }
+
+    /** As above, with the checksum filled as {@code checksum} says. */
+    public RouteResult.Error send(SkBuff skb, int src, int srcPort, int dst, int dstPort, int ttl, int tos,
+                                  boolean df, UdpChecksum checksum) {
         RouteResult rt = ns.ip().route(dst, src, null);
         if (!rt.ok()) {
             return rt.error();
@@ -84,12 +92,18 @@ public final class Udp implements IpProtocolHandler {
 
     /** As {@link #send}, for a caller that routed already. */
     public void sendRouted(SkBuff skb, RouteResult rt, int srcPort, int dst, int dstPort, int ttl, int tos,
-                           boolean df, boolean checksum) {
+                           boolean df, UdpChecksum checksum) {
         int off = skb.push(UdpHeader.LENGTH);
         int len = skb.len();
-        UdpHeader.write(skb.buf(), off, srcPort, dstPort, len);
-        if (checksum) {
-            UdpHeader.fillChecksum(skb.buf(), off, len, rt.src(), dst);
+        byte[] b = skb.buf();
+        UdpHeader.write(b, off, srcPort, dstPort, len);
+        if (checksum.knowsPayloadSum()) {
+            long s = Checksum.pseudoHeaderSum(rt.src(), dst, Ipv4Header.PROTO_UDP, len)
+                + Checksum.sum(b, off, UdpHeader.LENGTH) + checksum.payloadSum();
+            int c = ~Checksum.fold(s) & 0xffff;
+            Bytes.put16(b, off + UdpHeader.CHECKSUM, c == 0 ? 0xffff : c);
+        } else if (checksum.enabled()) {
+            UdpHeader.fillChecksum(b, off, len, rt.src(), dst);
         }
         skb.transportHeader = off;
         ns.ip().sendL4(skb, rt, dst, Ipv4Header.PROTO_UDP, ttl, tos, df);
@@ -110,13 +124,17 @@ public final class Udp implements IpProtocolHandler {
         int src = Ipv4Header.src(b, ip);
         int dst = Ipv4Header.dst(b, ip);
         int len = skb.len() >= UdpHeader.LENGTH ? UdpHeader.length(b, off) : -1;
-        if (len < UdpHeader.LENGTH || len > skb.len() || !UdpHeader.checksumValid(b, off, len, src, dst)) {
+        if (len < UdpHeader.LENGTH || len > skb.len()) {
+            ns.drop(skb, ns.device(skb.iif), DropReason.UDP_CSUM);
+            return;
+        }
+        int dport = UdpHeader.dstPort(b, off);
+        UdpListener l = ports.get(dport);
+        if (!checksumOk(b, off, len, src, dst, l)) {
             ns.drop(skb, ns.device(skb.iif), DropReason.UDP_CSUM);
             return;
         }
         skb.trim(len);
-        int dport = UdpHeader.dstPort(b, off);
-        UdpListener l = ports.get(dport);
         if (l == null) {
             if (ns.isLocalAddress(dst)) {
                 ns.icmp().sendError(skb, IcmpHeader.DEST_UNREACHABLE, IcmpHeader.PORT_UNREACHABLE, 0);
@@ -126,6 +144,20 @@ public final class Udp implements IpProtocolHandler {
         }
         skb.pull(UdpHeader.LENGTH);
         l.receive(skb, src, UdpHeader.srcPort(b, off), dst, dport);
+    }
+
+    /** A zero checksum means none; else the listener's view of the payload sum, or a full pass. */
+    private static boolean checksumOk(byte[] b, int off, int len, int src, int dst, UdpListener l) {
+        if (UdpHeader.checksum(b, off) == 0) {
+            return true;
+        }
+        long payload = l == null ? -1 : l.payloadSum(b, off + UdpHeader.LENGTH, len - UdpHeader.LENGTH);
+        if (payload < 0) {
+            return UdpHeader.checksumValid(b, off, len, src, dst);
+        }
+        long s = Checksum.pseudoHeaderSum(src, dst, Ipv4Header.PROTO_UDP, len) + Checksum.sum(b, off, UdpHeader.LENGTH)
+            + payload;
+        return Checksum.fold(s) == 0xffff;
     }
 
     @Override
