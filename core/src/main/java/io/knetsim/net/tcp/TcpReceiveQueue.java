@@ -1,0 +1,94 @@
+package io.knetsim.net.tcp;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The receive side's reassembly ({@code tcp_data_queue} and the out-of-order queue,
+ * RFC 9293 section 3.10.7.4, "seventh, process the segment text"). In-order bytes go to
+ * the application at once; segments beyond a hole wait here, keyed by their 64-bit stream
+ * offset so that keys never wrap, until the hole is filled.
+ */
+final class TcpReceiveQueue {
+    /** A consumer of in-order bytes. */
+    interface Sink {
+        void deliver(byte[] b, int off, int len);
+    }
+
+    private final TreeMap<Long, byte[]> outOfOrder = new TreeMap<>();
+    private int rcvNxt;
+    private long delivered;
+    private int queuedBytes;
+
+    void init(int irsPlusOne) {
+        rcvNxt = irsPlusOne;
+    }
+
+    /** RCV.NXT: the next sequence number expected. */
+    int rcvNxt() {
+        return rcvNxt;
+    }
+
+    /** Advances RCV.NXT over a control flag (FIN) that takes one sequence number. */
+    void skipOne() {
+        rcvNxt++;
+    }
+
+    /** Bytes held beyond a hole. */
+    int outOfOrderBytes() {
+        return queuedBytes;
+    }
+
+    boolean hasOutOfOrder() {
+        return !outOfOrder.isEmpty();
+    }
+
+    /**
+     * Takes {@code len} bytes at sequence number {@code seq} that the caller found to be within
+     * the window; delivers whatever becomes contiguous and returns how many bytes that was.
+     */
+    int receive(int seq, byte[] b, int off, int len, Sink sink) {
+        int rel = seq - rcvNxt;
+        if (rel < 0) {
+            int skip = Math.min(-rel, len);
+            off += skip;
+            len -= skip;
+            rel = 0;
+        }
+        if (len <= 0) {
+            return 0;
+        }
+        if (rel > 0) {
+            long key = delivered + rel;
+            byte[] old = outOfOrder.get(key);
+            if (old == null || old.length < len) {
+                byte[] copy = new byte[len];
+                System.arraycopy(b, off, copy, 0, len);
+                outOfOrder.put(key, copy);
+                queuedBytes += len - (old == null ? 0 : old.length);
+            }
+            return 0;
+        }
+        sink.deliver(b, off, len);
+        advance(len);
+        int total = len;
+        Map.Entry<Long, byte[]> e;
+        while ((e = outOfOrder.firstEntry()) != null && e.getKey() <= delivered) {
+            outOfOrder.pollFirstEntry();
+            byte[] d = e.getValue();
+            queuedBytes -= d.length;
+            int skip = (int) (delivered - e.getKey());
+            if (skip < d.length) {
+                sink.deliver(d, skip, d.length - skip);
+                advance(d.length - skip);
+                total += d.length - skip;
+            }
+        }
+        return total;
+    }
+
+    private void advance(int n) {
+        rcvNxt += n;
+        delivered += n;
+    }
+}
