@@ -73,7 +73,7 @@ final class TcpLab {
         final ByteArrayOutputStream data = new ByteArrayOutputStream();
         final List<String> events = new ArrayList<>();
         TcpSocket socket;
-        long firstDataAt = -1;
+        long peerClosedAt = -1;
         final World world;
 
         Recorder(World world) {
@@ -94,6 +94,7 @@ final class TcpLab {
         @Override
         public void onPeerClosed(TcpSocket s) {
             events.add("peer-closed");
+            peerClosedAt = world.sim().now();
         }
 
         @Override
