@@ -91,6 +91,11 @@ final class NewReno {
         return true;
     }
 
+    /** Takes back one segment of inflation: a duplicate ACK's credit was spent on a retransmission. */
+    void spend() {
+        cwnd = Math.max(mss, cwnd - mss);
+    }
+
     /** The retransmission timer expired (RFC 5681 equation 4, RFC 6582 section 4). */
     void onTimeout(int highSent, long flight) {
         ssthresh = Math.max(flight / 2, 2L * mss);

@@ -1,5 +1,8 @@
 package io.knetsim.net.tcp;
 
+import io.knetsim.packet.TcpHeader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +22,7 @@ final class TcpReceiveQueue {
     private int rcvNxt;
     private long delivered;
     private int queuedBytes;
+    private long lastOutOfOrder = -1;
 
     void init(int irsPlusOne) {
         rcvNxt = irsPlusOne;
@@ -67,6 +71,7 @@ final class TcpReceiveQueue {
                 outOfOrder.put(key, copy);
                 queuedBytes += len - (old == null ? 0 : old.length);
             }
+            lastOutOfOrder = key;
             return 0;
         }
         sink.deliver(b, off, len);
@@ -85,6 +90,43 @@ final class TcpReceiveQueue {
             }
         }
         return total;
+    }
+
+    /**
+     * SACK blocks for the data held beyond holes (RFC 2018 section 4): adjacent segments merged,
+     * the block holding the most recently received segment first, the others from the highest
+     * down; at most {@code max} blocks.
+     */
+    List<TcpHeader.SackBlock> sackBlocks(int max) {
+        List<long[]> merged = new ArrayList<>();
+        for (Map.Entry<Long, byte[]> e : outOfOrder.entrySet()) {
+            long s = e.getKey();
+            long t = s + e.getValue().length;
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && s <= last[1]) {
+                last[1] = Math.max(last[1], t);
+            } else {
+                merged.add(new long[] {s, t});
+            }
+        }
+        List<TcpHeader.SackBlock> out = new ArrayList<>();
+        int recent = -1;
+        for (int i = 0; i < merged.size(); i++) {
+            if (merged.get(i)[0] <= lastOutOfOrder && lastOutOfOrder < merged.get(i)[1]) {
+                recent = i;
+                out.add(block(merged.get(i)));
+            }
+        }
+        for (int i = merged.size() - 1; i >= 0 && out.size() < max; i--) {
+            if (i != recent) {
+                out.add(block(merged.get(i)));
+            }
+        }
+        return out.size() > max ? out.subList(0, max) : out;
+    }
+
+    private TcpHeader.SackBlock block(long[] r) {
+        return new TcpHeader.SackBlock(rcvNxt + (int) (r[0] - delivered), rcvNxt + (int) (r[1] - delivered));
     }
 
     private void advance(int n) {

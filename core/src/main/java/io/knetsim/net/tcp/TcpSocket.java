@@ -24,12 +24,15 @@ import io.knetsim.sim.Timer;
  * the route's MTU, the initial window of {@code tcp_select_initial_window}, timestamps on every
  * segment once negotiated (RFC 7323), an ACK for every second full segment or after the 40 ms
  * delayed-ACK timer (RFC 9293 section 3.8.6.3), retransmission per RFC 6298, NewReno (RFC 6582),
- * TIME-WAIT of 60 s ({@code TCP_TIMEWAIT_LEN}), {@code tcp_syn_retries} = 6 and
- * {@code tcp_retries2} = 15. What it simplifies: the application consumes data as it arrives,
- * so the advertised window is the buffer minus the out-of-order bytes (no receive-buffer
- * autotuning); no SACK blocks are generated or used (SACK-permitted is still offered, as
- * Linux offers it); no Nagle, PAWS, keepalive or urgent data; a retransmission timeout
- * resends everything from SND.UNA (go-back-N).
+ * SACK blocks on ACKs when data waits beyond a hole (RFC 2018) and, on the sending side, a
+ * {@link SackScoreboard} whose holes are resent during recovery, TIME-WAIT of 60 s
+ * ({@code TCP_TIMEWAIT_LEN}), {@code tcp_syn_retries} = 6 and {@code tcp_retries2} = 15.
+ * What it simplifies: the application consumes data as it arrives, so the advertised window
+ * is the whole receive buffer (no receive-buffer autotuning, no zero window and so no persist
+ * timer); SACK recovery is NewReno's window arithmetic with holes resent in order, not the
+ * full pipe algorithm of RFC 6675; no D-SACK, Nagle, PAWS, keepalive or urgent data; a
+ * retransmission timeout clears the scoreboard and resends everything from SND.UNA
+ * (go-back-N); simultaneous open is not taken up (the SYN is dropped).
  */
 public final class TcpSocket {
     /** Linux's {@code TCP_TIMEWAIT_LEN}. */
@@ -97,6 +100,8 @@ public final class TcpSocket {
     // timers and estimators
     private final RttEstimator rtt = new RttEstimator();
     private NewReno cc;
+    private final SackScoreboard scoreboard = new SackScoreboard();
+    private int retransmitNext;
     private Timer retransmitTimer;
     private Timer timeWaitTimer;
     private int retries;
@@ -396,6 +401,9 @@ public final class TcpSocket {
         } else {
             opts = TcpHeader.Options.NONE;
         }
+        if (!syn && peerSackOk && (flags & TcpHeader.RST) == 0 && receiveQueue.hasOutOfOrder()) {
+            opts = opts.withSack(receiveQueue.sackBlocks(timestamps ? 3 : 4));
+        }
         int ack = (flags & TcpHeader.ACK) != 0 ? receiveQueue.rcvNxt() + (finReceived ? 1 : 0) : 0;
         int window = syn ? initialWindow() : advertisedWindow();
         int hl = TcpHeader.MIN_LENGTH + opts.length();
@@ -430,10 +438,14 @@ public final class TcpSocket {
         return (ns.sim().now() / SimTime.MS + tsOffset) & 0xFFFF_FFFFL;
     }
 
-    /** Free receive space, scaled (RFC 7323 section 2.3). */
+    /**
+     * The receive window, scaled (RFC 7323 section 2.3). The application takes in-order data
+     * at once, and out-of-order data lies inside the window already offered, so the window
+     * stays the whole buffer: its right edge never moves left (RFC 9293 section 3.8.6.2.2),
+     * and duplicate ACKs carry the same window, as the sender's duplicate test requires.
+     */
     private int advertisedWindow() {
-        long free = RECEIVE_BUFFER - receiveQueue.outOfOrderBytes();
-        return (int) Math.min(0xffff, Math.max(0, free) >> rcvWscale);
+        return Math.min(0xffff, RECEIVE_BUFFER >> rcvWscale);
     }
 
     private void sendAck() {
@@ -468,6 +480,8 @@ public final class TcpSocket {
             return;
         }
         cc.onTimeout(highSent, highSent - sndUna);
+        scoreboard.clear(); // RFC 2018 section 8: the receiver may have reneged
+        retransmitNext = sndUna;
         sndNxt = sndUna; // go back to the first unacknowledged byte (RFC 6298 section 5.4)
         armRetransmit();
         pushPending();
@@ -532,7 +546,7 @@ public final class TcpSocket {
         sndWl2 = ack;
         retries = 0;
         if (rttTiming) {
-            sampleRtt(ack);
+            sampleRtt();
         }
         cancelRetransmit();
         state = TcpState.ESTABLISHED;
@@ -582,8 +596,11 @@ public final class TcpSocket {
             ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
             return;
         }
-        if (timestamps) {
-            takeTimestamp(b, off, hl, seq, rcvNxt);
+        TcpHeader.Options opts = hl > TcpHeader.MIN_LENGTH
+            ? TcpHeader.Options.parse(b, off + TcpHeader.OPTIONS, hl - TcpHeader.MIN_LENGTH)
+            : TcpHeader.Options.NONE;
+        if (timestamps && opts.timestamps() && SeqNum.le(seq, rcvNxt) && (int) (opts.tsVal() - tsRecent) >= 0) {
+            tsRecent = opts.tsVal(); // RFC 7323 section 4.3
         }
         boolean handshakeAck = state == TcpState.SYN_RECEIVED;
         if (handshakeAck) {
@@ -594,7 +611,7 @@ public final class TcpSocket {
             }
             sndUna = ack;
             if (rttTiming) {
-                sampleRtt(ack);
+                sampleRtt();
             }
             cancelRetransmit();
             sndWnd = (long) TcpHeader.window(b, off) << sndWscale;
@@ -603,6 +620,11 @@ public final class TcpSocket {
             established();
             if (state == TcpState.CLOSED) {
                 return;
+            }
+        }
+        if (peerSackOk) {
+            for (TcpHeader.SackBlock blk : opts.sackBlocks()) {
+                scoreboard.add(blk.left(), blk.right(), SeqNum.max(sndUna, ack), highSent);
             }
         }
         if (!processAck(b, off, seq, ack, payload, fin, !handshakeAck)) {
@@ -643,13 +665,6 @@ public final class TcpSocket {
         return rel < wnd;
     }
 
-    private void takeTimestamp(byte[] b, int off, int hl, int seq, int rcvNxt) {
-        TcpHeader.Options o = TcpHeader.Options.parse(b, off + TcpHeader.OPTIONS, hl - TcpHeader.MIN_LENGTH);
-        if (o.timestamps() && SeqNum.le(seq, rcvNxt) && (int) (o.tsVal() - tsRecent) >= 0) {
-            tsRecent = o.tsVal(); // RFC 7323 section 4.3
-        }
-    }
-
     private void established() {
         state = TcpState.ESTABLISHED;
         retries = 0;
@@ -677,9 +692,10 @@ public final class TcpSocket {
             int dataAcked = Math.min(ackedSeq, sendQueue.size());
             sendQueue.drop(dataAcked);
             if (rttTiming && SeqNum.ge(ack, rttSeq)) {
-                sampleRtt(ack);
+                sampleRtt();
             }
             sndUna = ack;
+            scoreboard.ackedTo(sndUna);
             if (SeqNum.lt(sndNxt, sndUna)) {
                 sndNxt = sndUna;
             }
@@ -691,7 +707,7 @@ public final class TcpSocket {
             } else {
                 armRetransmit();
             }
-            if (partial) {
+            if (partial && !(peerSackOk && retransmitNextHole()) && SeqNum.le(retransmitNext, sndUna)) {
                 retransmitHead();
             }
             if (wantWritable && sendQueue.free() > 0 && !finQueued) {
@@ -700,9 +716,12 @@ public final class TcpSocket {
             }
             afterOurFinAcked();
         } else if (mayBeDup && ack == sndUna && payload == 0 && !fin && wnd == sndWnd && sndUna != highSent) {
+            boolean wasInRecovery = cc.inRecovery();
             if (cc.onDupAck(sndUna, highSent, highSent - sndUna)) {
                 retransmitHead();
                 armRetransmit();
+            } else if (wasInRecovery && peerSackOk && retransmitNextHole()) {
+                cc.spend(); // this duplicate's segment went to fill a hole, not to new data
             }
         }
         if (SeqNum.lt(sndWl1, seq) || (sndWl1 == seq && SeqNum.le(sndWl2, ack))) {
@@ -713,7 +732,7 @@ public final class TcpSocket {
         return state != TcpState.CLOSED;
     }
 
-    private void sampleRtt(int ackUnused) {
+    private void sampleRtt() {
         rtt.sample(ns.sim().now() - rttStart);
         rttTiming = false;
     }
@@ -725,6 +744,25 @@ public final class TcpSocket {
         if (len > 0 || fin) {
             sendData(sndUna, len, fin);
         }
+        retransmitNext = sndUna + len;
+    }
+
+    /**
+     * In SACK recovery, resends the next segment of the next hole below SACKed data that this
+     * recovery has not resent yet (RFC 6675 section 5, NextSeg rule 1, without its loss test).
+     */
+    private boolean retransmitNextHole() {
+        if (!scoreboard.findHole(SeqNum.max(retransmitNext, sndUna))) {
+            return false;
+        }
+        int start = scoreboard.holeStart();
+        int len = Math.min(mss, Math.min(scoreboard.holeEnd() - start, sndUna + sendQueue.size() - start));
+        if (len <= 0) {
+            return false;
+        }
+        sendData(start, len, false);
+        retransmitNext = start + len;
+        return true;
     }
 
     /** State changes once our FIN is acknowledged (RFC 9293 section 3.10.7.4, fifth step). */
