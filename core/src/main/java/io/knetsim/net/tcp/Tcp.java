@@ -69,6 +69,10 @@ public final class Tcp implements IpProtocolHandler {
     }
 
     public TcpSocket connect(int dst, int dstPort, TcpHandler handler) {
+        java.util.Objects.requireNonNull(handler, "handler");
+        if (dstPort <= 0 || dstPort > 65535) {
+            throw new IllegalArgumentException("invalid TCP port " + dstPort);
+        }
         RouteResult rt = ns.ip().route(dst, 0, null);
         if (!rt.ok()) {
             throw new IllegalStateException("connect: " + rt.error().message());

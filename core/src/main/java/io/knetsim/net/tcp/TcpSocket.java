@@ -365,7 +365,9 @@ public final class TcpSocket {
                 rttTiming = false; // Karn: never time a retransmitted segment
             }
         }
-        int flags = TcpHeader.ACK | (len > 0 ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
+        // PSH on the segment that empties what was written so far, as tcp_push() marks it
+        boolean push = len > 0 && seq + len == sndUna + sendQueue.size();
+        int flags = TcpHeader.ACK | (push ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
         sendSegment(seq, len, flags, true);
         if (fin) {
             ourFinSent = true;
