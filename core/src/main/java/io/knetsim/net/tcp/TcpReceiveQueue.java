@@ -74,8 +74,10 @@ final class TcpReceiveQueue {
             lastOutOfOrder = key;
             return 0;
         }
-        sink.deliver(b, off, len);
+        // RCV.NXT moves before the application hears of the bytes, so that whatever it sends
+        // from the callback acknowledges them
         advance(len);
+        sink.deliver(b, off, len);
         int total = len;
         Map.Entry<Long, byte[]> e;
         while ((e = outOfOrder.firstEntry()) != null && e.getKey() <= delivered) {
@@ -84,8 +86,8 @@ final class TcpReceiveQueue {
             queuedBytes -= d.length;
             int skip = (int) (delivered - e.getKey());
             if (skip < d.length) {
-                sink.deliver(d, skip, d.length - skip);
                 advance(d.length - skip);
+                sink.deliver(d, skip, d.length - skip);
                 total += d.length - skip;
             }
         }
