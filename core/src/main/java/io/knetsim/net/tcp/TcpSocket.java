@@ -404,7 +404,12 @@ public final class TcpSocket {
             opts = TcpHeader.Options.NONE;
         }
         if (!syn && peerSackOk && (flags & TcpHeader.RST) == 0 && receiveQueue.hasOutOfOrder()) {
-            opts = opts.withSack(receiveQueue.sackBlocks(timestamps ? 3 : 4));
+            // blocks take 4 + 8n bytes; a data segment carries only as many as fit its MSS
+            int room = mss + (timestamps ? TS_LENGTH : 0) - len - opts.length() - 4;
+            int blocks = Math.min(timestamps ? 3 : 4, room / 8);
+            if (blocks > 0) {
+                opts = opts.withSack(receiveQueue.sackBlocks(blocks));
+            }
         }
         int ack = (flags & TcpHeader.ACK) != 0 ? receiveQueue.rcvNxt() + (finReceived ? 1 : 0) : 0;
         int window = syn ? initialWindow() : advertisedWindow();
@@ -450,8 +455,14 @@ public final class TcpSocket {
         return Math.min(0xffff, RECEIVE_BUFFER >> rcvWscale);
     }
 
+    /**
+     * A pure ACK carries the highest sequence number sent (RFC 9293's SND.NXT), not the
+     * retransmission point that {@code sndNxt} becomes after a timeout: with the older number
+     * the peer would find it outside its window and drop it unread, and two such peers would
+     * exchange ACKs for ever.
+     */
     private void sendAck() {
-        sendSegment(sndNxt, 0, TcpHeader.ACK, false);
+        sendSegment(highSent, 0, TcpHeader.ACK, false);
     }
 
     // ---- timers
