@@ -50,6 +50,9 @@ public final class TcpSocket {
     /** RFC 9293's default MSS when the peer sends none. */
     public static final int DEFAULT_MSS = 536;
 
+    /** {@code net.ipv4.tcp_invalid_ratelimit}. */
+    public static final long INVALID_RATELIMIT = SimTime.ms(500);
+
     private static final int TS_LENGTH = 12;
 
     private final Tcp tcp;
@@ -110,6 +113,7 @@ public final class TcpSocket {
     private long rttStart;
     private long segmentsOut;
     private long retransmits;
+    private long lastOutOfWindowAck = -1;
 
     TcpSocket(Tcp tcp, RouteResult route, int localAddr, int localPort, int remoteAddr, int remotePort,
               TcpHandler handler) {
@@ -574,7 +578,7 @@ public final class TcpSocket {
         int rcvNxt = receiveQueue.rcvNxt() + (finReceived ? 1 : 0);
         // first: sequence number acceptable?
         if (!acceptable(seq, segLen, rcvNxt)) {
-            if ((flags & TcpHeader.RST) == 0) {
+            if ((flags & TcpHeader.RST) == 0 && !outOfWindowAckLimited(segLen)) {
                 sendAck();
             }
             ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
@@ -664,6 +668,23 @@ public final class TcpSocket {
         if (state != TcpState.CLOSED) {
             pushPending();
         }
+    }
+
+    /**
+     * Linux's {@code tcp_oow_rate_limited}: an out-of-window segment without data gets at most
+     * one duplicate ACK per {@code net.ipv4.tcp_invalid_ratelimit} (500 ms), so that two
+     * confused peers cannot answer each other's ACKs for ever; data segments always get one.
+     */
+    private boolean outOfWindowAckLimited(int segLen) {
+        if (segLen > 0) {
+            return false;
+        }
+        long now = ns.sim().now();
+        if (lastOutOfWindowAck >= 0 && now - lastOutOfWindowAck < INVALID_RATELIMIT) {
+            return true;
+        }
+        lastOutOfWindowAck = now;
+        return false;
     }
 
     private boolean acceptable(int seq, int segLen, int rcvNxt) {
