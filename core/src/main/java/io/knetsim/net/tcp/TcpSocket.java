@@ -28,8 +28,8 @@ import io.knetsim.sim.Timer;
  * {@link SackScoreboard} whose holes are resent during recovery, TIME-WAIT of 60 s
  * ({@code TCP_TIMEWAIT_LEN}), {@code tcp_syn_retries} = 6 and {@code tcp_retries2} = 15.
  * What it simplifies: the application consumes data as it arrives, so the advertised window
- * is the whole receive buffer (no receive-buffer autotuning, no zero window and so no persist
- * timer); SACK recovery is NewReno's window arithmetic with holes resent in order, not the
+ * only grows, from Linux's initial 64240 bytes towards the 1 MiB buffer, by a fixed rule in
+ * place of receive-buffer autotuning (no zero window and so no persist timer); SACK recovery is NewReno's window arithmetic with holes resent in order, not the
  * full pipe algorithm of RFC 6675; no D-SACK, Nagle, PAWS, keepalive or urgent data; a
  * retransmission timeout clears the scoreboard and resends everything from SND.UNA
  * (go-back-N); simultaneous open is not taken up (the SYN is dropped).
@@ -84,6 +84,7 @@ public final class TcpSocket {
     // receive side
     private int irs;
     private int rcvWscale;
+    private long rcvWindow = RECEIVE_BUFFER;
     private final TcpReceiveQueue receiveQueue = new TcpReceiveQueue();
     private int finSeq;
     private boolean finSeqKnown;
@@ -302,6 +303,7 @@ public final class TcpSocket {
         }
         mss = Math.min(peerMss, advMss) - (timestamps ? TS_LENGTH : 0);
         cc = new NewReno(mss);
+        rcvWindow = initialWindow();
     }
 
     /**
@@ -450,13 +452,21 @@ public final class TcpSocket {
     }
 
     /**
-     * The receive window, scaled (RFC 7323 section 2.3). The application takes in-order data
-     * at once, and out-of-order data lies inside the window already offered, so the window
-     * stays the whole buffer: its right edge never moves left (RFC 9293 section 3.8.6.2.2),
-     * and duplicate ACKs carry the same window, as the sender's duplicate test requires.
+     * The receive window, scaled (RFC 7323 section 2.3) and rounded up to a whole unit of the
+     * scale as Linux's {@code __tcp_select_window} does: after the handshake a client announces
+     * 64240 bytes ({@code win 502} with scale 7), a server 65160 ({@code win 510}). The window
+     * grows by two bytes per byte received in order, up to the buffer, after Linux's
+     * {@code tcp_grow_window}; it never shrinks (RFC 9293 section 3.8.6.2.2), because the
+     * application takes in-order data at once and out-of-order data lies inside the window
+     * already offered. So duplicate ACKs carry the same window, as the sender's test requires.
      */
     private int advertisedWindow() {
-        return Math.min(0xffff, RECEIVE_BUFFER >> rcvWscale);
+        long unit = 1L << rcvWscale;
+        return (int) Math.min(0xffff, (rcvWindow + unit - 1) >> rcvWscale);
+    }
+
+    private void growWindow(int inOrderBytes) {
+        rcvWindow = Math.min(RECEIVE_BUFFER, rcvWindow + 2L * inOrderBytes);
     }
 
     /**
@@ -820,6 +830,7 @@ public final class TcpSocket {
     private void receiveData(int seq, byte[] b, int off, int len) {
         boolean wasInOrder = seq == receiveQueue.rcvNxt() && !receiveQueue.hasOutOfOrder();
         int delivered = receiveQueue.receive(seq, b, off, len, (d, o, n) -> handler.onData(this, d, o, n));
+        growWindow(delivered);
         if (state == TcpState.CLOSED) {
             return;
         }

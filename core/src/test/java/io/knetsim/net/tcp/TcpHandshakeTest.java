@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  *
  *   SYN      mss 1460, sackOK, TS val x ecr 0, nop, wscale 7   win 64240
  *   SYN-ACK  mss 1460, sackOK, TS val y ecr x, nop, wscale 7   win 65160
- *   ACK      nop, nop, TS val x' ecr y
+ *   ACK      nop, nop, TS val x' ecr y                          win 502 (x 128)
  * </pre>
  */
 class TcpHandshakeTest {
@@ -70,6 +70,7 @@ class TcpHandshakeTest {
         assertThat(ack.seq()).isEqualTo(syn.seq() + 1);
         assertThat(ack.ack()).isEqualTo(synAck.seq() + 1);
         assertThat(ack.headerLength()).isEqualTo(32); // nop, nop, TS
+        assertThat(ack.window()).isEqualTo(502); // 64240 rounded up to 128-byte units: 64256 >> 7
         assertThat(ack.options().tsEcr()).isEqualTo(synAck.options().tsVal());
 
         assertThat(sock.mss()).isEqualTo(1448); // 1460 less 12 bytes of timestamps

@@ -61,10 +61,10 @@ class TcpdumpTcpConnectionLabTest {
             + "win 64240, options \\[mss 1460,sackOK,TS val \\d+ ecr 0,nop,wscale 7\\], length 0");
         assertThat(lines.get(1)).matches(".* IP 10\\.0\\.0\\.2\\.80 > 10\\.0\\.0\\.1\\.\\d+: Flags \\[S\\.\\], seq \\d+, "
             + "ack \\d+, win 65160, options \\[mss 1460,sackOK,TS val \\d+ ecr \\d+,nop,wscale 7\\], length 0");
-        assertThat(lines.get(2)).matches(".*: Flags \\[\\.\\], ack 1, win 8192, options \\[nop,nop,TS val \\d+ ecr \\d+\\], length 0");
-        assertThat(lines.get(3)).matches(".*: Flags \\[P\\.\\], seq 1:6, ack 1, win 8192, .*length 5: HTTP: GET / \\[\\|http\\]");
+        assertThat(lines.get(2)).matches(".*: Flags \\[\\.\\], ack 1, win 502, options \\[nop,nop,TS val \\d+ ecr \\d+\\], length 0");
+        assertThat(lines.get(3)).matches(".*: Flags \\[P\\.\\], seq 1:6, ack 1, win \\d+, .*length 5: HTTP: GET / \\[\\|http\\]");
         // the server answers from its onData: the answer acknowledges the request
-        assertThat(lines.get(4)).matches(".*10\\.0\\.0\\.2\\.80 > .*: Flags \\[P\\.\\], seq 1:3, ack 6, win 8192, .*length 2: HTTP");
+        assertThat(lines.get(4)).matches(".*10\\.0\\.0\\.2\\.80 > .*: Flags \\[P\\.\\], seq 1:3, ack 6, win 510, .*length 2: HTTP");
         assertThat(lines.get(5)).matches(".*10\\.0\\.0\\.1\\.\\d+ > .*: Flags \\[F\\.\\], seq 6, ack 3, .*length 0");
         // as in Linux, the FIN is acknowledged at once, and the application's close follows
         assertThat(lines.get(6)).matches(".*10\\.0\\.0\\.2\\.80 > .*: Flags \\[\\.\\], ack 7, .*length 0");
