@@ -50,9 +50,6 @@ public final class TcpSocket {
     /** RFC 9293's default MSS when the peer sends none. */
     public static final int DEFAULT_MSS = 536;
 
-    /** {@code net.ipv4.tcp_invalid_ratelimit}. */
-    public static final long INVALID_RATELIMIT = SimTime.ms(500);
-
     private static final int TS_LENGTH = 12;
 
     private final Tcp tcp;
@@ -83,8 +80,7 @@ public final class TcpSocket {
 
     // receive side
     private int irs;
-    private int rcvWscale;
-    private long rcvWindow = RECEIVE_BUFFER;
+    private final TcpReceiveWindow rcvWindow = new TcpReceiveWindow(RECEIVE_BUFFER);
     private final TcpReceiveQueue receiveQueue = new TcpReceiveQueue();
     private int finSeq;
     private boolean finSeqKnown;
@@ -114,7 +110,6 @@ public final class TcpSocket {
     private long rttStart;
     private long segmentsOut;
     private long retransmits;
-    private long lastOutOfWindowAck = -1;
 
     TcpSocket(Tcp tcp, RouteResult route, int localAddr, int localPort, int remoteAddr, int remotePort,
               TcpHandler handler) {
@@ -296,14 +291,14 @@ public final class TcpSocket {
         }
         if (windowScaling) {
             sndWscale = Math.min(14, o.windowScale());
-            rcvWscale = WINDOW_SCALE;
+            rcvWindow.init(0, WINDOW_SCALE);
         } else {
             sndWscale = 0;
-            rcvWscale = 0;
+            rcvWindow.init(0, 0);
         }
         mss = Math.min(peerMss, advMss) - (timestamps ? TS_LENGTH : 0);
         cc = new NewReno(mss);
-        rcvWindow = initialWindow();
+        rcvWindow.init(initialWindow(), rcvWindow.scale());
     }
 
     /**
@@ -418,7 +413,7 @@ public final class TcpSocket {
             }
         }
         int ack = (flags & TcpHeader.ACK) != 0 ? receiveQueue.rcvNxt() + (finReceived ? 1 : 0) : 0;
-        int window = syn ? initialWindow() : advertisedWindow();
+        int window = syn ? initialWindow() : rcvWindow.advertised();
         int hl = TcpHeader.MIN_LENGTH + opts.length();
         SkBuff skb = SkBuff.allocate(SkBuff.DEFAULT_HEADROOM, hl + len);
         int off = skb.put(hl + len);
@@ -449,24 +444,6 @@ public final class TcpSocket {
     /** TSval: a millisecond clock with a per-connection random offset, as Linux's {@code tcp_time_stamp}. */
     private long tsVal() {
         return (ns.sim().now() / SimTime.MS + tsOffset) & 0xFFFF_FFFFL;
-    }
-
-    /**
-     * The receive window, scaled (RFC 7323 section 2.3) and rounded up to a whole unit of the
-     * scale as Linux's {@code __tcp_select_window} does: after the handshake a client announces
-     * 64240 bytes ({@code win 502} with scale 7), a server 65160 ({@code win 510}). The window
-     * grows by two bytes per byte received in order, up to the buffer, after Linux's
-     * {@code tcp_grow_window}; it never shrinks (RFC 9293 section 3.8.6.2.2), because the
-     * application takes in-order data at once and out-of-order data lies inside the window
-     * already offered. So duplicate ACKs carry the same window, as the sender's test requires.
-     */
-    private int advertisedWindow() {
-        long unit = 1L << rcvWscale;
-        return (int) Math.min(0xffff, (rcvWindow + unit - 1) >> rcvWscale);
-    }
-
-    private void growWindow(int inOrderBytes) {
-        rcvWindow = Math.min(RECEIVE_BUFFER, rcvWindow + 2L * inOrderBytes);
     }
 
     /**
@@ -587,8 +564,8 @@ public final class TcpSocket {
         int segLen = payload + (fin ? 1 : 0) + ((flags & TcpHeader.SYN) != 0 ? 1 : 0);
         int rcvNxt = receiveQueue.rcvNxt() + (finReceived ? 1 : 0);
         // first: sequence number acceptable?
-        if (!acceptable(seq, segLen, rcvNxt)) {
-            if ((flags & TcpHeader.RST) == 0 && !outOfWindowAckLimited(segLen)) {
+        if (!rcvWindow.acceptable(seq, segLen, rcvNxt)) {
+            if ((flags & TcpHeader.RST) == 0 && !rcvWindow.outOfWindowAckLimited(segLen, ns.sim().now())) {
                 sendAck();
             }
             ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
@@ -678,35 +655,6 @@ public final class TcpSocket {
         if (state != TcpState.CLOSED) {
             pushPending();
         }
-    }
-
-    /**
-     * Linux's {@code tcp_oow_rate_limited}: an out-of-window segment without data gets at most
-     * one duplicate ACK per {@code net.ipv4.tcp_invalid_ratelimit} (500 ms), so that two
-     * confused peers cannot answer each other's ACKs for ever; data segments always get one.
-     */
-    private boolean outOfWindowAckLimited(int segLen) {
-        if (segLen > 0) {
-            return false;
-        }
-        long now = ns.sim().now();
-        if (lastOutOfWindowAck >= 0 && now - lastOutOfWindowAck < INVALID_RATELIMIT) {
-            return true;
-        }
-        lastOutOfWindowAck = now;
-        return false;
-    }
-
-    private boolean acceptable(int seq, int segLen, int rcvNxt) {
-        long wnd = (long) advertisedWindow() << rcvWscale;
-        if (wnd == 0) {
-            return segLen == 0 && seq == rcvNxt;
-        }
-        int rel = seq - rcvNxt;
-        if (rel < 0) {
-            return SeqNum.ge(seq + Math.max(segLen, 1) - 1, rcvNxt); // overlaps RCV.NXT
-        }
-        return rel < wnd;
     }
 
     private void established() {
@@ -830,7 +778,7 @@ public final class TcpSocket {
     private void receiveData(int seq, byte[] b, int off, int len) {
         boolean wasInOrder = seq == receiveQueue.rcvNxt() && !receiveQueue.hasOutOfOrder();
         int delivered = receiveQueue.receive(seq, b, off, len, (d, o, n) -> handler.onData(this, d, o, n));
-        growWindow(delivered);
+        rcvWindow.grow(delivered);
         if (state == TcpState.CLOSED) {
             return;
         }
