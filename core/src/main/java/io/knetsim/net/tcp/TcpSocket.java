@@ -50,8 +50,6 @@ public final class TcpSocket {
     /** RFC 9293's default MSS when the peer sends none. */
     public static final int DEFAULT_MSS = 536;
 
-    private static final int TS_LENGTH = 12;
-
     private final Tcp tcp;
     private final NetNamespace ns;
     private final RouteResult route;
@@ -91,11 +89,9 @@ public final class TcpSocket {
     // options negotiated
     private final int advMss;
     private int mss;
-    private boolean timestamps;
+    private final TcpTimestamps ts;
     private boolean windowScaling;
     private boolean peerSackOk;
-    private long tsRecent;
-    private final long tsOffset;
 
     // timers and estimators
     private final RttEstimator rtt = new RttEstimator();
@@ -122,8 +118,8 @@ public final class TcpSocket {
         this.remotePort = remotePort;
         this.handler = handler;
         this.advMss = route.mtu() - Ipv4Header.MIN_LENGTH - TcpHeader.MIN_LENGTH;
-        this.tsOffset = ns.sim().random("tcp-ts/" + ns.name() + "/" + localPort + "/" + remotePort).nextInt()
-            & 0xFFFF_FFFFL;
+        this.ts = new TcpTimestamps(
+            ns.sim().random("tcp-ts/" + ns.name() + "/" + localPort + "/" + remotePort).nextInt());
     }
 
     // ---- public API
@@ -283,12 +279,9 @@ public final class TcpSocket {
         TcpHeader.Options o = TcpHeader.Options.parse(b, off + TcpHeader.OPTIONS,
             TcpHeader.headerLength(b, off) - TcpHeader.MIN_LENGTH);
         int peerMss = o.mss() > 0 ? o.mss() : DEFAULT_MSS;
-        timestamps = o.timestamps();
+        ts.negotiate(o);
         peerSackOk = o.sackPermitted();
         windowScaling = o.windowScale() >= 0;
-        if (timestamps) {
-            tsRecent = o.tsVal();
-        }
         if (windowScaling) {
             sndWscale = Math.min(14, o.windowScale());
             rcvWindow.init(0, WINDOW_SCALE);
@@ -296,7 +289,7 @@ public final class TcpSocket {
             sndWscale = 0;
             rcvWindow.init(0, 0);
         }
-        mss = Math.min(peerMss, advMss) - (timestamps ? TS_LENGTH : 0);
+        mss = Math.min(peerMss, advMss) - (ts.enabled() ? TcpTimestamps.LENGTH : 0);
         cc = new NewReno(mss);
         rcvWindow.init(initialWindow(), rcvWindow.scale());
     }
@@ -399,15 +392,15 @@ public final class TcpSocket {
             opts = state == TcpState.SYN_SENT
                 ? TcpHeader.Options.syn(advMss, WINDOW_SCALE, tsVal(), 0)
                 : synAckOptions();
-        } else if (timestamps) {
-            opts = TcpHeader.Options.timestamps(tsVal(), tsRecent);
+        } else if (ts.enabled()) {
+            opts = TcpHeader.Options.timestamps(tsVal(), ts.recent());
         } else {
             opts = TcpHeader.Options.NONE;
         }
         if (!syn && peerSackOk && (flags & TcpHeader.RST) == 0 && receiveQueue.hasOutOfOrder()) {
             // blocks take 4 + 8n bytes; a data segment carries only as many as fit its MSS
-            int room = mss + (timestamps ? TS_LENGTH : 0) - len - opts.length() - 4;
-            int blocks = Math.min(timestamps ? 3 : 4, room / 8);
+            int room = mss + (ts.enabled() ? TcpTimestamps.LENGTH : 0) - len - opts.length() - 4;
+            int blocks = Math.min(ts.enabled() ? 3 : 4, room / 8);
             if (blocks > 0) {
                 opts = opts.withSack(receiveQueue.sackBlocks(blocks));
             }
@@ -437,13 +430,13 @@ public final class TcpSocket {
 
     private TcpHeader.Options synAckOptions() {
         int ws = windowScaling ? WINDOW_SCALE : -1;
-        return new TcpHeader.Options(advMss, ws, peerSackOk, timestamps ? tsVal() : 0, timestamps ? tsRecent : 0,
-            timestamps, java.util.List.of());
+        boolean t = ts.enabled();
+        return new TcpHeader.Options(advMss, ws, peerSackOk, t ? tsVal() : 0, t ? ts.recent() : 0, t,
+            java.util.List.of());
     }
 
-    /** TSval: a millisecond clock with a per-connection random offset, as Linux's {@code tcp_time_stamp}. */
     private long tsVal() {
-        return (ns.sim().now() / SimTime.MS + tsOffset) & 0xFFFF_FFFFL;
+        return ts.value(ns.sim().now());
     }
 
     /**
@@ -603,9 +596,7 @@ public final class TcpSocket {
         TcpHeader.Options opts = hl > TcpHeader.MIN_LENGTH
             ? TcpHeader.Options.parse(b, off + TcpHeader.OPTIONS, hl - TcpHeader.MIN_LENGTH)
             : TcpHeader.Options.NONE;
-        if (timestamps && opts.timestamps() && SeqNum.le(seq, rcvNxt) && (int) (opts.tsVal() - tsRecent) >= 0) {
-            tsRecent = opts.tsVal(); // RFC 7323 section 4.3
-        }
+        ts.onSegment(opts, seq, rcvNxt);
         boolean handshakeAck = state == TcpState.SYN_RECEIVED;
         if (handshakeAck) {
             if (SeqNum.le(ack, sndUna) || SeqNum.gt(ack, highSent)) {
