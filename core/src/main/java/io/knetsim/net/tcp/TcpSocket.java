@@ -29,10 +29,13 @@ import io.knetsim.sim.Timer;
  * ({@code TCP_TIMEWAIT_LEN}), {@code tcp_syn_retries} = 6 and {@code tcp_retries2} = 15.
  * What it simplifies: the application consumes data as it arrives, so the advertised window
  * only grows, from Linux's initial 64240 bytes towards the 1 MiB buffer, by a fixed rule in
- * place of receive-buffer autotuning (no zero window and so no persist timer); SACK recovery is NewReno's window arithmetic with holes resent in order, not the
- * full pipe algorithm of RFC 6675; no D-SACK, Nagle, PAWS, keepalive or urgent data; a
+ * place of receive-buffer autotuning ({@link TcpReceiveWindow}; no zero window and so no
+ * persist timer); SACK recovery is NewReno's window arithmetic with holes resent in order,
+ * not the full pipe algorithm of RFC 6675; no D-SACK, Nagle, PAWS, keepalive or urgent data; a
  * retransmission timeout clears the scoreboard and resends everything from SND.UNA
- * (go-back-N); simultaneous open is not taken up (the SYN is dropped).
+ * (go-back-N); simultaneous open is not taken up (the SYN is dropped); ICMP errors are
+ * ignored (RFC 1122 soft errors: the timers decide); a data segment carries only the SACK
+ * blocks that fit beside a full payload, where Linux would shorten the payload instead.
  */
 public final class TcpSocket {
     /** Linux's {@code TCP_TIMEWAIT_LEN}. */

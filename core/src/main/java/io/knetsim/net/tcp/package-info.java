@@ -14,7 +14,8 @@
  * {@link io.knetsim.net.tcp.Tcp} is the per-namespace demultiplexer registered with the IPv4
  * stack for protocol 6; {@link io.knetsim.net.tcp.TcpSocket} the connection state machine;
  * {@link io.knetsim.net.tcp.TcpSendQueue} and {@link io.knetsim.net.tcp.TcpReceiveQueue} the
- * buffers; {@link io.knetsim.net.tcp.RttEstimator} the RFC 6298 timer;
+ * buffers; {@link io.knetsim.net.tcp.TcpReceiveWindow} the window offered and the acceptability
+ * test; {@link io.knetsim.net.tcp.TcpTimestamps} the RFC 7323 option; {@link io.knetsim.net.tcp.RttEstimator} the RFC 6298 timer;
  * {@link io.knetsim.net.tcp.NewReno} congestion control; {@link io.knetsim.net.tcp.SackScoreboard}
  * the SACK scoreboard; {@link io.knetsim.net.tcp.SeqNum} sequence arithmetic modulo 2^32.
  */
