@@ -8,6 +8,7 @@ import io.knetsim.packet.Ipv4Header;
 import io.knetsim.packet.SkBuff;
 import io.knetsim.packet.TcpHeader;
 import io.knetsim.sim.SimRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class Tcp implements IpProtocolHandler {
     private final Map<ConnKey, TcpSocket> connections = new HashMap<>();
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     private final Map<Integer, Integer> localPortUse = new HashMap<>();
+    private final ArrayDeque<SkBuff> backlog = new ArrayDeque<>();
+    private int lockDepth;
     private SimRandom portRandom;
     private SimRandom isnRandom;
 
@@ -81,7 +84,7 @@ public final class Tcp implements IpProtocolHandler {
         TcpSocket s = new TcpSocket(this, rt, rt.src(), port, dst, dstPort, handler);
         connections.put(new ConnKey(rt.src(), port, dst, dstPort), s);
         localPortUse.merge(port, 1, Integer::sum);
-        s.startConnect(isn());
+        locked(() -> s.startConnect(isn()));
         return s;
     }
 
@@ -143,8 +146,43 @@ public final class Tcp implements IpProtocolHandler {
         localPortUse.computeIfPresent(port, (k, v) -> v == 1 ? null : v - 1);
     }
 
+    /**
+     * Runs {@code action} holding this namespace's TCP "socket lock". Segments that arrive
+     * meanwhile, handed over synchronously by a veth or bridge while this stack is itself
+     * sending, wait in a backlog and are processed when the outermost holder lets go, as Linux
+     * queues them on {@code sk_backlog} until {@code release_sock()}. So no connection is ever
+     * re-entered halfway through a state change, and the call depth stays bounded.
+     */
+    void locked(Runnable action) {
+        lockDepth++;
+        try {
+            action.run();
+        } finally {
+            lockDepth--;
+        }
+        if (lockDepth == 0 && !backlog.isEmpty()) {
+            lockDepth++;
+            try {
+                SkBuff skb;
+                while ((skb = backlog.poll()) != null) {
+                    process(skb);
+                }
+            } finally {
+                lockDepth--;
+            }
+        }
+    }
+
     @Override
     public void receive(SkBuff skb) {
+        if (lockDepth > 0) {
+            backlog.add(skb);
+            return;
+        }
+        locked(() -> process(skb));
+    }
+
+    private void process(SkBuff skb) {
         byte[] b = skb.buf();
         int off = skb.data();
         int len = skb.len();

@@ -202,13 +202,17 @@ public final class TcpSocket {
             wantWritable = true;
         }
         if (state.synchronizedState()) {
-            pushPending();
+            tcp.locked(this::pushPending);
         }
         return n;
     }
 
     /** {@code shutdown(SHUT_WR)}: a FIN follows the queued data. */
     public void shutdownOutput() {
+        tcp.locked(this::shutdownOutputLocked);
+    }
+
+    private void shutdownOutputLocked() {
         if (finQueued) {
             return;
         }
@@ -238,6 +242,10 @@ public final class TcpSocket {
 
     /** {@code close()} with {@code SO_LINGER} 0: sends RST and forgets the connection. */
     public void abort() {
+        tcp.locked(this::abortLocked);
+    }
+
+    private void abortLocked() {
         if (state == TcpState.CLOSED) {
             return;
         }
@@ -458,7 +466,7 @@ public final class TcpSocket {
         if (retransmitTimer != null) {
             retransmitTimer.cancel();
         }
-        retransmitTimer = ns.sim().after(rtt.rto(), this::onRetransmitTimeout);
+        retransmitTimer = ns.sim().after(rtt.rto(), () -> tcp.locked(this::onRetransmitTimeout));
     }
 
     private void onRetransmitTimeout() {
@@ -489,12 +497,12 @@ public final class TcpSocket {
 
     private void scheduleDelayedAck() {
         if (delayedAck == null || !delayedAck.isPending()) {
-            delayedAck = ns.sim().after(DELAYED_ACK, () -> {
+            delayedAck = ns.sim().after(DELAYED_ACK, () -> tcp.locked(() -> {
                 delayedAck = null;
                 if (state != TcpState.CLOSED) {
                     sendAck();
                 }
-            });
+            }));
         }
     }
 
@@ -827,7 +835,7 @@ public final class TcpSocket {
         if (timeWaitTimer != null) {
             timeWaitTimer.cancel();
         }
-        timeWaitTimer = ns.sim().after(TIME_WAIT_LEN, this::closeQuietly);
+        timeWaitTimer = ns.sim().after(TIME_WAIT_LEN, () -> tcp.locked(this::closeQuietly));
     }
 
     private void fail(TcpError e) {
