@@ -50,6 +50,8 @@ public final class TcpSocket {
     /** {@code net.ipv4.tcp_syn_retries} and {@code net.ipv4.tcp_retries2}. */
     public static final int SYN_RETRIES = 6;
     public static final int DATA_RETRIES = 15;
+    private static final int MAX_IP_DATAGRAM = 0xffff;
+
     /** RFC 9293's default MSS when the peer sends none. */
     public static final int DEFAULT_MSS = 536;
 
@@ -120,7 +122,8 @@ public final class TcpSocket {
         this.remoteAddr = remoteAddr;
         this.remotePort = remotePort;
         this.handler = handler;
-        this.advMss = route.mtu() - Ipv4Header.MIN_LENGTH - TcpHeader.MIN_LENGTH;
+        // ipv4_default_advmss: an IPv4 datagram holds at most 65535 bytes, so lo (mtu 65536) gets 65495
+        this.advMss = Math.min(route.mtu(), MAX_IP_DATAGRAM) - Ipv4Header.MIN_LENGTH - TcpHeader.MIN_LENGTH;
         this.ts = new TcpTimestamps(
             ns.sim().random("tcp-ts/" + ns.name() + "/" + localPort + "/" + remotePort).nextInt());
     }

@@ -10,11 +10,13 @@ import io.knetsim.sim.SimTime;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lab: TCP over a bare veth pair, where Linux (and this model) hands each frame to the peer at
- * once, so segments and their ACKs are processed within one another's calls.
+ * Lab: TCP where no wire delays anything: over a bare veth pair, which hands each frame to the
+ * peer at once (segments that come back while a stack is still sending wait in its socket
+ * backlog), and to oneself over {@code lo}, whose 65536-byte MTU is more than an IPv4 datagram
+ * can hold.
  *
  * <pre>
- *   host 10.0.0.1 [veth0] ===== [eth0] 10.0.0.2 pod :8080
+ *   host 10.0.0.1 [veth0] ===== [eth0] 10.0.0.2 pod :8080        node 127.0.0.1 -> 127.0.0.1:80 (lo)
  * </pre>
  */
 class TcpVethTest {
@@ -52,5 +54,20 @@ class TcpVethTest {
         assertThat(client.in.toByteArray()).isEqualTo(b);
         assertThat(client.events).containsExactly("connected", "peer-closed", "closed");
         assertThat(server.events).containsExactly("connected", "peer-closed", "closed");
+    }
+
+    @Test
+    void aConnectionToItselfOverLoopbackUsesTheLoopbackMtu() {
+        World w = new World(3);
+        NetNamespace ns = w.createNamespace("node");
+        TcpLab.Recorder srv = new TcpLab.Recorder(w);
+        Tcp.listen(ns, 80, 4, s -> srv);
+        byte[] payload = TcpLab.pattern(300_000, 3);
+        TcpLab.Sender client = new TcpLab.Sender(w, payload, true);
+        TcpSocket c = Tcp.connect(ns, Ipv4Address.parse("127.0.0.1").bits(), 80, client);
+        w.sim().runFor(SimTime.seconds(1));
+        assertThat(srv.data.toByteArray()).isEqualTo(payload);
+        assertThat(c.advertisedMss()).isEqualTo(65495); // as Linux announces on lo: 65535 - 40, not 65536 - 40
+        assertThat(Tcp.of(ns).connections()).hasSize(2); // one end in TIME-WAIT, the other in CLOSE-WAIT
     }
 }
