@@ -165,8 +165,8 @@ public final class TcpSocket {
         return sendQueue.size();
     }
 
-    /** Bytes received and not yet given to the application ({@code ss}'s Recv-Q): those beyond a hole. */
-    public int receiveQueueBytes() {
+    /** Bytes received beyond a hole, waiting for it to be filled (Linux's out-of-order queue). */
+    public int outOfOrderBytes() {
         return receiveQueue.outOfOrderBytes();
     }
 
