@@ -252,9 +252,24 @@ public final class Tcp implements IpProtocolHandler {
         ns.ip().sendL4(out, rt, src, Ipv4Header.PROTO_TCP, ns.sysctl().defaultTtl, 0, true);
     }
 
+    /**
+     * An ICMP error quoting one of our segments. For a connection that exists it is a soft
+     * error (RFC 1122 section 4.2.3.9): the connection keeps retransmitting until its own
+     * timer gives up, so the message is taken and nothing changes. One about no connection of
+     * ours is dropped as unhandled.
+     */
     @Override
     public void icmpError(SkBuff skb, int type, int code, int info, int quoted) {
-        // Soft errors (RFC 1122 section 4.2.3.9): the connection keeps retransmitting until its timer gives up.
-        ns.drop(skb, ns.device(skb.iif), DropReason.ICMP_UNHANDLED);
+        byte[] b = skb.buf();
+        int q = quoted + Ipv4Header.headerLength(b, quoted);
+        if (q + 4 > skb.tail()) {
+            ns.drop(skb, ns.device(skb.iif), DropReason.ICMP_UNHANDLED);
+            return;
+        }
+        ConnKey key = new ConnKey(Ipv4Header.src(b, quoted), TcpHeader.srcPort(b, q), Ipv4Header.dst(b, quoted),
+            TcpHeader.dstPort(b, q));
+        if (!connections.containsKey(key)) {
+            ns.drop(skb, ns.device(skb.iif), DropReason.ICMP_UNHANDLED);
+        }
     }
 }

@@ -127,6 +127,30 @@ class TcpHandshakeTest {
     }
 
     @Test
+    void anIcmpUnreachableIsASoftErrorTheSynTimerStillDecides() {
+        // the server host answers for a port on a route it has no way to: a router-style
+        // host unreachable comes back; Linux keeps trying until tcp_syn_retries run out
+        TcpLab lab = new TcpLab(6, LINK);
+        List<String> icmp = new ArrayList<>();
+        io.knetsim.pcap.Capture.on(lab.clientEth).to(p -> {
+            if (p.direction() == io.knetsim.net.PacketTap.Direction.IN && p.data().length > 34 && p.data()[23] == 1) {
+                icmp.add("type " + p.data()[34] + " code " + p.data()[35]);
+            }
+        });
+        io.knetsim.net.topo.Topo.routeVia(lab.client, "192.0.2.0/24", "10.0.0.2", lab.clientEth);
+        lab.server.sysctl().ipForward = 1;
+        TcpLab.Recorder client = new TcpLab.Recorder(lab.world);
+        TcpSocket s = Tcp.connect(lab.client, io.knetsim.addr.Ipv4Address.parse("192.0.2.1").bits(), 80, client);
+        lab.runSeconds(2);
+        assertThat(client.events).isEmpty();
+        assertThat(s.state()).isEqualTo(TcpState.SYN_SENT);
+        assertThat(icmp).startsWith("type 3 code 0", "type 3 code 0"); // net unreachable, for each SYN
+        assertThat(lab.client.drops().get(DropReason.ICMP_UNHANDLED)).isZero();
+        lab.runSeconds(130);
+        assertThat(client.events).containsExactly("ETIMEDOUT", "closed");
+    }
+
+    @Test
     void aSynIntoTheVoidTimesOutAfterSixRetries() {
         // server unplugged: nobody answers; SYNs at 0, 1, 3, 7, 15, 31, 63 s, then give up at 127 s
         TcpLab lab = new TcpLab(5, LINK);
