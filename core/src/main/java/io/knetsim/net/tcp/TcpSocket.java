@@ -49,6 +49,8 @@ public final class TcpSocket {
     public static final int RECEIVE_BUFFER = 1 << 20;
     /** {@code net.ipv4.tcp_syn_retries} and {@code net.ipv4.tcp_retries2}. */
     public static final int SYN_RETRIES = 6;
+    /** {@code net.ipv4.tcp_synack_retries}: how often a passive open resends its SYN-ACK. */
+    public static final int SYNACK_RETRIES = 5;
     public static final int DATA_RETRIES = 15;
     private static final int MAX_IP_DATAGRAM = 0xffff;
 
@@ -478,7 +480,11 @@ public final class TcpSocket {
             return;
         }
         retries++;
-        int limit = state.synchronizedState() ? DATA_RETRIES : SYN_RETRIES;
+        int limit = switch (state) {
+            case SYN_SENT -> SYN_RETRIES;
+            case SYN_RECEIVED -> SYNACK_RETRIES;
+            default -> DATA_RETRIES;
+        };
         if (retries > limit) {
             fail(TcpError.ETIMEDOUT);
             return;

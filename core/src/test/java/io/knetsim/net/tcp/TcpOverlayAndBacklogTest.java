@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lab: TCP between pods over a flannel VXLAN overlay, and a listener whose SYN queue is full.
+ * Lab: TCP between pods over a flannel VXLAN overlay; a listener whose SYN queue is full; a
+ * half-open connection whose client went away.
  *
  * <pre>
  *   podA 11.10.1.2 (mtu 1450) -- cni0 -- flannel.100 == 10.0.0.3 ==== 10.0.0.4 == flannel.100 -- cni0 -- podB :8080
@@ -59,5 +60,26 @@ class TcpOverlayAndBacklogTest {
         lab.runSeconds(1);
         assertThat(second.events).containsExactly("connected");
         assertThat(accepted).hasSize(2);
+    }
+
+    @Test
+    void aHalfOpenConnectionGivesUpAfterFiveSynAckRetriesAndFreesItsBacklogSlot() {
+        // the client's SYN gets through, then the client's NIC goes down: the server resends its
+        // SYN-ACK at 1, 3, 7, 15 and 31 s (tcp_synack_retries = 5) and drops the child at 63 s
+        TcpLab lab = new TcpLab(11, LinkConfig.DEFAULT.withDelay(Duration.ofMillis(5)));
+        TcpListener l = Tcp.listen(lab.server, 80, 1, s -> null);
+        Tcp.connect(lab.client, SERVER, 80, new TcpLab.Recorder(lab.world));
+        lab.runSeconds(0.017); // ARP (10 ms), then the SYN arrived (15 ms); the SYN-ACK is on its way
+        lab.clientEth.setUp(false);
+        assertThat(l.halfOpen()).isEqualTo(1);
+        TcpSocket child = Tcp.of(lab.server).connections().get(0);
+        assertThat(child.state()).isEqualTo(TcpState.SYN_RECEIVED);
+        lab.runSeconds(62);
+        assertThat(child.retransmits()).isEqualTo(5);
+        assertThat(child.state()).isEqualTo(TcpState.SYN_RECEIVED);
+        lab.runSeconds(2);
+        assertThat(child.state()).isEqualTo(TcpState.CLOSED);
+        assertThat(l.halfOpen()).isZero();
+        assertThat(Tcp.of(lab.server).connections()).isEmpty();
     }
 }
