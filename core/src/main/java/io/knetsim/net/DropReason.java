@@ -50,6 +50,10 @@ public enum DropReason {
     UDP_CSUM,
     /** Bad TCP checksum or header. */
     TCP_CSUM,
+    /** A SYN to a listener whose SYN queue (backlog) is full. */
+    TCP_SYN_QUEUE_FULL,
+    /** A TCP segment outside the receive window, or not acceptable in the connection's state. */
+    TCP_INVALID_SEGMENT,
     /** An ICMP message nobody was waiting for (unknown echo reply, stray error). */
     ICMP_UNHANDLED,
     /** Echo request ignored ({@code net.ipv4.icmp_echo_ignore_all}). */

@@ -61,6 +61,7 @@ public final class NetNamespace {
         this.udp = new Udp(this);
         ip.register(Ipv4Header.PROTO_ICMP, icmp);
         ip.register(Ipv4Header.PROTO_UDP, udp);
+        ip.register(Ipv4Header.PROTO_TCP, new io.knetsim.net.tcp.Tcp(this));
         this.lo = new Loopback(this);
         addAddress(lo, Cidr.parse("127.0.0.1/8"), IfAddress.Scope.HOST, Ipv4Address.ANY); // lo has no brd
         lo.setUp(true);

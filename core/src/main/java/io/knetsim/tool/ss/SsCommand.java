@@ -1,0 +1,119 @@
+package io.knetsim.tool.ss;
+
+import io.knetsim.addr.Ipv4Address;
+import io.knetsim.net.tcp.Tcp;
+import io.knetsim.net.tcp.TcpListener;
+import io.knetsim.net.tcp.TcpSocket;
+import io.knetsim.net.tcp.TcpState;
+import io.knetsim.tool.Command;
+import io.knetsim.tool.Invocation;
+import io.knetsim.tool.UsageException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code ss} from iproute2, for TCP sockets: {@code -t} (TCP, the only kind listed), {@code -a}
+ * (listening sockets too), {@code -l} (listening only), {@code -n} (numeric; names are never
+ * resolved here, so it is always on). Columns as iproute2 lays them out:
+ *
+ * <pre>
+ * State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process
+ * LISTEN 0      128          0.0.0.0:80        0.0.0.0:*
+ * ESTAB  0      0           10.0.0.2:80       10.0.0.1:40000
+ * </pre>
+ *
+ * For a listener Recv-Q is the accept queue (always 0: connections are handed to the acceptor
+ * as they complete) and Send-Q the backlog. For a connection Recv-Q is what Linux counts,
+ * RCV.NXT minus what the application has read, which is 0 here since applications take data
+ * as it arrives (segments beyond a hole are not counted, as Linux does not count its
+ * out-of-order queue), and Send-Q the bytes written and not yet acknowledged. Addresses are right-aligned and ports
+ * left-aligned around the colon, each column as wide as its widest entry.
+ */
+final class SsCommand implements Command {
+    @Override
+    public String name() {
+        return "ss";
+    }
+
+    @Override
+    public String synopsis() {
+        return "ss [-tanl]: list TCP sockets (state, queues, local and peer address:port)";
+    }
+
+    @Override
+    public void start(Invocation inv) {
+        boolean all = false;
+        boolean listening = false;
+        for (String a : inv.args()) {
+            if (!a.startsWith("-") || a.length() < 2 || a.startsWith("--")) {
+                throw new UsageException("ss: unsupported argument '" + a + "': expected options among -t -a -n -l", 1);
+            }
+            for (char c : a.substring(1).toCharArray()) {
+                switch (c) {
+                    case 't', 'n' -> {
+                    }
+                    case 'a' -> all = true;
+                    case 'l' -> listening = true;
+                    default -> throw new UsageException("ss: invalid option -- '" + c + "'", 1);
+                }
+            }
+        }
+        Tcp tcp = Tcp.of(inv.ns());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"State", "Recv-Q", "Send-Q", "Local Address", "Port", "Peer Address", "Port"});
+        if (all || listening) {
+            List<TcpListener> ls = tcp.listeners();
+            ls.sort(Comparator.comparingInt(TcpListener::port));
+            for (TcpListener l : ls) {
+                rows.add(new String[] {TcpState.LISTEN.label(), "0", Integer.toString(l.backlog()), "0.0.0.0",
+                    Integer.toString(l.port()), "0.0.0.0", "*"});
+            }
+        }
+        if (!listening) {
+            List<TcpSocket> cs = tcp.connections();
+            cs.sort(Comparator.comparingLong((TcpSocket s) -> Integer.toUnsignedLong(s.localAddress()))
+                .thenComparingInt(TcpSocket::localPort)
+                .thenComparingLong(s -> Integer.toUnsignedLong(s.remoteAddress()))
+                .thenComparingInt(TcpSocket::remotePort));
+            for (TcpSocket s : cs) {
+                rows.add(new String[] {s.state().label(), "0",
+                    Integer.toString(s.sendQueueBytes()), Ipv4Address.format(s.localAddress()),
+                    Integer.toString(s.localPort()), Ipv4Address.format(s.remoteAddress()),
+                    Integer.toString(s.remotePort())});
+            }
+        }
+        print(inv, rows);
+        inv.exit(0);
+    }
+
+    private static void print(Invocation inv, List<String[]> rows) {
+        int[] w = new int[7];
+        for (String[] r : rows) {
+            for (int i = 0; i < 7; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            String[] r = rows.get(k);
+            StringBuilder sb = new StringBuilder();
+            sb.append(pad(r[0], w[0])).append(' ');
+            sb.append(pad(r[1], w[1])).append(' ');
+            sb.append(pad(r[2], w[2])).append(' ');
+            sb.append(left(r[3], w[3])).append(':').append(pad(r[4], w[4])).append(' ');
+            sb.append(left(r[5], w[5])).append(':').append(pad(r[6], w[6])).append(' ');
+            if (k == 0) {
+                sb.append("Process");
+            }
+            inv.println(sb.toString().stripTrailing());
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length());
+    }
+
+    private static String left(String s, int width) {
+        return " ".repeat(width - s.length()) + s;
+    }
+}

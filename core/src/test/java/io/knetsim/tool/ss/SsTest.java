@@ -1,0 +1,88 @@
+package io.knetsim.tool.ss;
+
+import static io.knetsim.net.topo.Topo.cable;
+import static io.knetsim.net.topo.Topo.nic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knetsim.addr.Ipv4Address;
+import io.knetsim.net.NetNamespace;
+import io.knetsim.net.World;
+import io.knetsim.net.link.LinkConfig;
+import io.knetsim.net.tcp.Tcp;
+import io.knetsim.net.tcp.TcpHandler;
+import io.knetsim.net.tcp.TcpSocket;
+import io.knetsim.tool.Invocation;
+import io.knetsim.tool.ToolRegistry;
+import io.knetsim.tool.ToolRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lab: {@code ss -tan} on a client and a server while a connection opens and closes.
+ *
+ * <pre>
+ *   client 10.0.0.1 [eth0] ==== 1 ms ==== [eth0] 10.0.0.2 server :80 (backlog 128)
+ * </pre>
+ */
+class SsTest {
+    private final ToolRunner runner;
+
+    SsTest() {
+        ToolRegistry r = new ToolRegistry();
+        SsTools.registerAll(r);
+        runner = new ToolRunner(r, Path.of("."));
+    }
+
+    private String ss(NetNamespace ns, String line) {
+        Invocation inv = runner.run(ns, line);
+        assertThat(inv.stderr()).isEmpty();
+        assertThat(inv.exitCode()).isZero();
+        return inv.stdout();
+    }
+
+    @Test
+    void listsListenersAndConnectionsWithTheirStates() {
+        World w = new World(1);
+        NetNamespace client = w.createNamespace("client");
+        NetNamespace server = w.createNamespace("server");
+        cable(nic(client, "eth0", "10.0.0.1/24"), nic(server, "eth0", "10.0.0.2/24"),
+            LinkConfig.DEFAULT.withDelay(Duration.ofMillis(1)));
+        Tcp.listen(server, 80, 128, s -> null);
+        assertThat(ss(server, "ss -tan")).isEqualTo(""
+            + "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+            + "LISTEN 0      128          0.0.0.0:80        0.0.0.0:*\n");
+        assertThat(ss(server, "ss -tn")).isEqualTo(
+            "State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n");
+
+        TcpSocket c = Tcp.connect(client, Ipv4Address.parse("10.0.0.2").bits(), 80, new TcpHandler() {
+        });
+        int port = c.localPort();
+        assertThat(ss(client, "ss -tan")).isEqualTo(""
+            + "State    Recv-Q Send-Q Local Address:Port  Peer Address:Port Process\n"
+            + "SYN-SENT 0      0           10.0.0.1:" + port + "     10.0.0.2:80\n");
+        w.sim().runFor(10_000_000);
+        c.send(new byte[1000], 0, 1000);
+        assertThat(ss(client, "ss -tan")).isEqualTo(""
+            + "State Recv-Q Send-Q Local Address:Port  Peer Address:Port Process\n"
+            + "ESTAB 0      1000        10.0.0.1:" + port + "     10.0.0.2:80\n");
+        assertThat(ss(server, "ss -tan")).isEqualTo(""
+            + "State  Recv-Q Send-Q Local Address:Port Peer Address:Port  Process\n"
+            + "LISTEN 0      128          0.0.0.0:80        0.0.0.0:*\n"
+            + "ESTAB  0      0           10.0.0.2:80       10.0.0.1:" + port + "\n");
+        c.close();
+        w.sim().runFor(100_000_000);
+        // the server's application has not closed its side: half-closed, as ss shows it
+        assertThat(ss(client, "ss -tan")).contains("FIN-WAIT-2 0      0").contains("10.0.0.1:" + port);
+        assertThat(ss(server, "ss -tan")).contains("CLOSE-WAIT 0      0");
+        assertThat(ss(server, "ss -tln")).doesNotContain("CLOSE-WAIT").contains("LISTEN");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        World w = new World(1);
+        Invocation inv = runner.run(w.createNamespace("a"), "ss -x");
+        assertThat(inv.exitCode()).isEqualTo(1);
+        assertThat(inv.stderr()).contains("invalid option -- 'x'");
+    }
+}
