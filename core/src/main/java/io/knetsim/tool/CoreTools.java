@@ -3,6 +3,7 @@ package io.knetsim.tool;
 import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
 import io.knetsim.tool.nettools.NetTools;
+import io.knetsim.tool.ss.SsTools;
 import io.knetsim.tool.tcpdump.TcpdumpTools;
 import io.knetsim.tool.traceroute.Traceroute;
 
@@ -19,6 +20,7 @@ public final class CoreTools {
         IprouteTools.registerAll(r);
         NetTools.registerAll(r);
         TcpdumpTools.registerAll(r);
+        SsTools.registerAll(r);
         return r;
     }
 }
