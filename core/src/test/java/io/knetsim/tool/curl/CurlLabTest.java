@@ -150,6 +150,27 @@ class CurlLabTest {
     }
 
     @Test
+    void withoutMaxTimeTheSynRetriesRunOutAfter127Seconds() {
+        runner.run(w.podB, "ip route add blackhole 11.10.1.2/32");
+        Invocation c = curl("11.10.2.2:8000");
+        assertThat(c.exitCode()).isEqualTo(28);
+        assertThat(c.stderr()).matches(
+            "curl: \\(28\\) Failed to connect to 11\\.10\\.2\\.2 port 8000 after 1270\\d\\d ms: Couldn't connect to server\n");
+    }
+
+    @Test
+    void verboseTellsWhyTheConnectFailed() {
+        Invocation c = curl("-v 11.10.2.2:8000");
+        assertThat(c.stderr()).matches("""
+            \\*   Trying 11.10.2.2:8000...
+            \\* connect to 11.10.2.2 port 8000 from 11.10.1.2 port \\d+ failed: Connection refused
+            \\* Failed to connect to 11.10.2.2 port 8000 after 0 ms: Couldn't connect to server
+            \\* Closing connection
+            curl: \\(7\\) Failed to connect to 11.10.2.2 port 8000 after 0 ms: Couldn't connect to server
+            """);
+    }
+
+    @Test
     void aServerThatNeverAnswersTimesOutWithBytesCounted() {
         Tcp.listen(w.podB, 8000, 16, s -> new TcpHandler() {
         });
