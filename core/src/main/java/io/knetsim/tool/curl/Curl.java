@@ -31,7 +31,10 @@ import java.util.Locale;
  * out), 52 empty reply, 56 reset. Milliseconds in messages are simulated time, so a
  * {@code -m 1} timeout says 1000 where a real curl says about 1001. No progress meter is
  * shown (curl hides it on a terminal when the body goes to stdout). Chunked bodies are
- * passed through undecoded; one URL per call.
+ * passed through undecoded. Several URLs are fetched in turn, reusing a kept-alive connection
+ * to the same host and port ({@code * Re-using existing connection with host H}); {@code -o}
+ * applies to the first URL, later bodies go to stdout, and (a knetsim simplification) the
+ * first failure ends the run where curl would go on with the next URL.
  */
 public final class Curl implements Command {
     /** The version curl claims in {@code User-Agent}. */
@@ -50,7 +53,7 @@ public final class Curl implements Command {
 
     @Override
     public String synopsis() {
-        return "curl [-s] [-S] [-v] [-i] [-o FILE] [-m SECS] [-X METHOD] [-H 'K: V'] [-d DATA] URL";
+        return "curl [-s] [-S] [-v] [-i] [-o FILE] [-m SECS] [-X METHOD] [-H 'K: V'] [-d DATA] URL...";
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class Curl implements Command {
         String method;
         final List<String> headers = new ArrayList<>();
         String data;
-        String url;
+        final List<String> urls = new ArrayList<>();
     }
 
     private static UsageException usage(String first) {
@@ -117,14 +120,11 @@ public final class Curl implements Command {
                     if (w.startsWith("-") && w.length() > 1) {
                         throw usage("curl: option " + w + ": is unknown");
                     }
-                    if (o.url != null) {
-                        throw usage("curl: knetsim's curl takes one URL");
-                    }
-                    o.url = w;
+                    o.urls.add(w);
                 }
             }
         }
-        if (o.url == null) {
+        if (o.urls.isEmpty()) {
             throw usage("curl: no URL specified!");
         }
         return o;
@@ -144,16 +144,19 @@ public final class Curl implements Command {
         private final Invocation inv;
         private final Options o;
         private final boolean wget;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        private ByteArrayOutputStream out;
+        private ByteArrayOutputStream head;
+        private int index = -1;
+        private int connectionNumber = -1;
         private HttpUrl url;
+        private HttpUrl socketUrl;
         private TcpSocket socket;
         private Timer deadline;
         private long startedAt;
         private boolean connected;
         private boolean headDone;
         private boolean anyReceived;
-        private long contentLength = -1;
+        private long contentLength;
         private long bodyReceived;
         private boolean serverCloses;
         private int status;
@@ -165,9 +168,40 @@ public final class Curl implements Command {
         }
 
         void start() {
+            inv.onExit(() -> {
+                if (deadline != null) {
+                    deadline.cancel();
+                }
+                closeSocket();
+            });
+            next();
+        }
+
+        private void closeSocket() {
+            if (socket != null && socket.state() != TcpState.CLOSED) {
+                socket.close();
+            }
+            socket = null;
+        }
+
+        /** Starts the transfer of the next URL, reusing the open connection when it goes to the same place. */
+        private void next() {
+            index++;
+            out = new ByteArrayOutputStream();
+            head = new ByteArrayOutputStream();
+            headDone = false;
+            anyReceived = false;
+            contentLength = -1;
+            bodyReceived = 0;
+            serverCloses = false;
+            status = 0;
             startedAt = inv.sim().now();
+            if (deadline != null) {
+                deadline.cancel();
+                deadline = null;
+            }
             try {
-                url = HttpUrl.parse(o.url);
+                url = HttpUrl.parse(o.urls.get(index));
             } catch (HttpUrl.BadUrl e) {
                 fail(e.code, e.getMessage());
                 return;
@@ -176,17 +210,20 @@ public final class Curl implements Command {
                 fail(6, "Could not resolve host: " + url.host());
                 return;
             }
-            inv.onExit(() -> {
-                if (deadline != null) {
-                    deadline.cancel();
-                }
-                if (socket != null && socket.state() != TcpState.CLOSED) {
-                    socket.close();
-                }
-            });
             if (o.maxTime >= 0) {
                 deadline = inv.sim().after(o.maxTime, this::timedOut);
             }
+            if (socket != null && socket.state() == TcpState.ESTABLISHED && url.host().equals(socketUrl.host())
+                && url.port() == socketUrl.port()) {
+                verbose("* Re-using existing connection with host " + url.host());
+                byte[] req = request();
+                socket.send(req, 0, req.length);
+                return;
+            }
+            closeSocket();
+            connected = false;
+            connectionNumber++;
+            socketUrl = url;
             verbose("*   Trying " + url.host() + ":" + url.port() + "...");
             try {
                 socket = Tcp.connect(inv.ns(), Ipv4Address.parse(url.host()).bits(), url.port(), this);
@@ -268,7 +305,7 @@ public final class Curl implements Command {
 
         @Override
         public void onData(TcpSocket s, byte[] b, int off, int len) {
-            if (inv.finished()) {
+            if (inv.finished() || s != socket) {
                 return;
             }
             anyReceived = true;
@@ -333,7 +370,7 @@ public final class Curl implements Command {
 
         @Override
         public void onPeerClosed(TcpSocket s) {
-            if (inv.finished()) {
+            if (inv.finished() || s != socket) {
                 return;
             }
             if (!anyReceived) {
@@ -356,7 +393,7 @@ public final class Curl implements Command {
 
         @Override
         public void onError(TcpSocket s, TcpError error) {
-            if (inv.finished()) {
+            if (inv.finished() || s != socket) {
                 return;
             }
             if (!connected) {
@@ -398,11 +435,18 @@ public final class Curl implements Command {
             if (serverCloses) {
                 verbose("* Closing connection");
             } else {
-                verbose("* Connection #0 to host " + url.host() + " left intact");
+                verbose("* Connection #" + connectionNumber + " to host " + url.host() + " left intact");
             }
             flush();
+            if (serverCloses) {
+                closeSocket();
+            }
             if (wget && status >= 400) {
                 inv.exit(8);
+                return;
+            }
+            if (index + 1 < o.urls.size()) {
+                next();
                 return;
             }
             inv.exit(0);
@@ -410,7 +454,7 @@ public final class Curl implements Command {
 
         private void flush() {
             byte[] bytes = out.toByteArray();
-            if (o.output != null && !o.output.equals("-")) {
+            if (o.output != null && !o.output.equals("-") && index == 0) {
                 try {
                     Files.write(inv.resolve(o.output), bytes);
                 } catch (IOException e) {

@@ -47,14 +47,14 @@ public final class Wget implements Command {
                     o.maxTime = Math.round(Double.parseDouble(args.get(++i)) * 1e9);
                 }
                 default -> {
-                    if (w.startsWith("-") || o.url != null) {
+                    if (w.startsWith("-") || !o.urls.isEmpty()) {
                         throw new UsageException("wget: knetsim supports only: " + synopsis(), 2);
                     }
-                    o.url = w;
+                    o.urls.add(w);
                 }
             }
         }
-        if (!quiet || !toStdout || o.url == null) {
+        if (!quiet || !toStdout || o.urls.isEmpty()) {
             throw new UsageException("wget: knetsim supports only: " + synopsis(), 2);
         }
         new Curl.Fetch(inv, o, true).start();

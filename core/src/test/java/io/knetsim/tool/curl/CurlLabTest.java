@@ -118,6 +118,32 @@ class CurlLabTest {
     }
 
     @Test
+    void twoUrlsToTheSameServerShareOneKeptAliveConnection() {
+        HttpServer s = s1w2();
+        Invocation c = curl("-v 11.10.2.2:8000/a http://11.10.2.2:8000/b");
+        assertThat(c.exitCode()).isZero();
+        assertThat(c.stdout()).isEqualTo("S1-W2\nS1-W2\n");
+        assertThat(s.connections()).isEqualTo(1);
+        assertThat(s.requests()).isEqualTo(2);
+        assertThat(c.stderr()).contains("""
+            * Connection #0 to host 11.10.2.2 left intact
+            * Re-using existing connection with host 11.10.2.2
+            > GET /b HTTP/1.1
+            """).endsWith("* Connection #0 to host 11.10.2.2 left intact\n");
+        assertThat(c.stderr().split("Trying", -1)).hasSize(2);
+    }
+
+    @Test
+    void anotherPortIsANewConnection() {
+        HttpServer s1 = s1w2();
+        HttpServer s2 = FixedMessageServer.start(w.podB, 8001, "S2-W2");
+        Invocation c = curl("-v 11.10.2.2:8000 11.10.2.2:8001");
+        assertThat(c.stdout()).isEqualTo("S1-W2\nS2-W2\n");
+        assertThat(c.stderr()).contains("* Connection #1 to host 11.10.2.2 left intact\n");
+        assertThat(s1.connections() + s2.connections()).isEqualTo(2);
+    }
+
+    @Test
     void nothingListeningIsExit7() {
         Invocation c = curl("11.10.2.2:8000");
         assertThat(c.exitCode()).isEqualTo(7);
