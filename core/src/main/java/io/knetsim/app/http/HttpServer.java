@@ -5,6 +5,7 @@ import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpListener;
 import io.knetsim.net.tcp.TcpSocket;
+import io.knetsim.net.tcp.TcpState;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -95,7 +96,10 @@ public final class HttpServer {
 
     private final class Conn implements TcpHandler {
         private final HttpRequestParser parser = new HttpRequestParser();
+        /** Response bytes the send buffer has not taken yet, in order. */
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private boolean done;
+        private boolean closeWhenFlushed;
 
         @Override
         public void onData(TcpSocket s, byte[] b, int off, int len) {
@@ -123,23 +127,42 @@ public final class HttpServer {
         }
 
         @Override
+        public void onWritable(TcpSocket s) {
+            flush(s);
+        }
+
+        @Override
         public void onPeerClosed(TcpSocket s) {
             if (!done) {
                 finish(s);
             }
         }
 
+        /** No more requests on this connection: close once every response byte is queued. */
         private void finish(TcpSocket s) {
             done = true;
-            s.close();
+            closeWhenFlushed = true;
+            flush(s);
         }
 
         private void write(TcpSocket s, byte[] bytes) {
-            int n = s.send(bytes, 0, bytes.length);
-            if (n < bytes.length) {
-                // Responses here are small; a full 1 MiB send buffer means a client that never reads.
-                s.abort();
-                done = true;
+            pending.writeBytes(bytes);
+            flush(s);
+        }
+
+        private void flush(TcpSocket s) {
+            if (s.state() == TcpState.CLOSED) {
+                return;
+            }
+            if (pending.size() > 0) {
+                byte[] b = pending.toByteArray();
+                int n = s.send(b, 0, b.length);
+                pending.reset();
+                pending.write(b, n, b.length - n);
+            }
+            if (pending.size() == 0 && closeWhenFlushed) {
+                closeWhenFlushed = false;
+                s.close();
             }
         }
     }

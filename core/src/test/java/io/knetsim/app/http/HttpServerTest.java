@@ -127,4 +127,21 @@ class HttpServerTest {
         assertThat(exchange("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n").text())
             .startsWith("HTTP/1.1 400 Bad Request\r\n");
     }
+
+    @Test
+    void aBodyLargerThanTheSendBufferIsWrittenAsTheBufferDrains() {
+        byte[] big = new byte[3 << 20];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) ('a' + i % 26);
+        }
+        new HttpServer(server, 8080, req -> new HttpResponse(200, "OK", "application/octet-stream",
+            java.util.List.of(), big)).start();
+        RawClient c = new RawClient("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        Tcp.connect(client, Ipv4Address.parse("10.0.0.2").bits(), 8080, c);
+        world.sim().runFor(SimTime.seconds(30));
+        byte[] got = c.got.toByteArray();
+        assertThat(c.peerClosed).isTrue();
+        assertThat(got.length).isGreaterThan(big.length);
+        assertThat(java.util.Arrays.copyOfRange(got, got.length - big.length, got.length)).isEqualTo(big);
+    }
 }
