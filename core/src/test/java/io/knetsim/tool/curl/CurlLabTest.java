@@ -235,6 +235,27 @@ class CurlLabTest {
     }
 
     @Test
+    void aBodyWithoutLengthEndsWhenTheServerCloses() {
+        Tcp.listen(w.podB, 8000, 16, s -> new TcpHandler() {
+            @Override
+            public void onData(TcpSocket sock, byte[] b, int off, int len) {
+                byte[] r = "HTTP/1.0 200 OK\r\nServer: SimpleHTTP/0.6\r\n\r\nS1-W3".getBytes(StandardCharsets.US_ASCII);
+                sock.send(r, 0, r.length);
+                sock.close();
+            }
+        });
+        Invocation c = curl("-v 11.10.2.2:8000");
+        assertThat(c.exitCode()).isZero();
+        assertThat(c.stdout()).isEqualTo("S1-W3");
+        assertThat(c.stderr()).endsWith("""
+            < HTTP/1.0 200 OK
+            < Server: SimpleHTTP/0.6
+            <\s
+            * Closing connection
+            """);
+    }
+
+    @Test
     void aShortBodyIsExit18() {
         Tcp.listen(w.podB, 8000, 16, s -> new TcpHandler() {
             @Override
