@@ -137,7 +137,12 @@ public final class Nc implements Command {
         }
         int dst = Ipv4Address.parse(host).bits();
         if (udp) {
-            byte[] payload = send == null ? new byte[0] : (send + "\n").getBytes(StandardCharsets.UTF_8);
+            if (send == null) {
+                // Like nc -u with empty stdin: nothing to send.
+                inv.exit(0);
+                return;
+            }
+            byte[] payload = (send + "\n").getBytes(StandardCharsets.UTF_8);
             var udpStack = inv.ns().udp();
             int src = udpStack.bindEphemeral((skb, s, sp, d, dp) -> {
             });
@@ -159,9 +164,11 @@ public final class Nc implements Command {
 
     private static void tcpListen(Invocation inv, int port) {
         TcpListener[] l = new TcpListener[1];
+        TcpSocket[] accepted = new TcpSocket[1];
         try {
             l[0] = Tcp.listen(inv.ns(), port, 1, s -> {
                 l[0].close();
+                accepted[0] = s;
                 return new Printer(inv);
             });
         } catch (IllegalStateException e) {
@@ -169,7 +176,12 @@ public final class Nc implements Command {
             inv.exit(1);
             return;
         }
-        inv.onExit(l[0]::close);
+        inv.onExit(() -> {
+            l[0].close();
+            if (accepted[0] != null && accepted[0].state() != TcpState.CLOSED) {
+                accepted[0].close();
+            }
+        });
     }
 
     private static void udpListen(Invocation inv, int port) {

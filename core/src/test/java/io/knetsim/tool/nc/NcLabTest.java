@@ -91,6 +91,20 @@ class NcLabTest {
     }
 
     @Test
+    void interruptingTheListenerClosesItsConnection() {
+        Invocation server = runner.start(w.podB, "nc -l 8000");
+        assertThat(runner.run(w.podB, "ss -tln").stdout()).contains(":8000");
+        Invocation client = runner.start(w.podA, "nc 11.10.2.2 8000");
+        w.world.sim().runFor(io.knetsim.sim.SimTime.seconds(1));
+        assertThat(client.finished()).isFalse();
+        server.interrupt();
+        runner.finish(client);
+        assertThat(server.exitCode()).isEqualTo(130);
+        assertThat(client.exitCode()).isZero();
+        assertThat(runner.run(w.podB, "ss -tln").stdout()).doesNotContain(":8000");
+    }
+
+    @Test
     void usageErrors() {
         assertThat(runner.run(w.podA, "nc").exitCode()).isEqualTo(1);
         assertThat(runner.run(w.podA, "nc -l 70000").stderr()).isEqualTo("nc: port number invalid: 70000\n");
