@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * kept alive as RFC 9112 says (HTTP/1.1 by default, {@code Connection: close} honoured, HTTP/1.0
  * only with {@code Connection: keep-alive}); the server closes after answering a request that
  * does not keep the connection alive. A malformed request gets {@code 400 Bad Request} and the
- * connection closes. Counters let labs check connection reuse.
+ * connection closes. Counters let labs check connection reuse. A {@code Date} header is sent
+ * only after {@link #withDate()}, and then from simulated time.
  */
 public final class HttpServer {
     /** The {@code Server} header value. */
@@ -27,6 +28,7 @@ public final class HttpServer {
     private final int port;
     private final HttpHandler handler;
     private TcpListener listener;
+    private boolean date;
     private long connections;
     private long requests;
     private long badRequests;
@@ -36,6 +38,24 @@ public final class HttpServer {
         this.port = port;
         this.handler = handler;
     }
+
+    /**
+     * Adds a {@code Date} header taken from the simulated clock read as seconds since the Unix
+     * epoch, e.g. {@code Thu, 01 Jan 1970 00:00:03 GMT} three seconds into a run: deterministic,
+     * never the wall clock. Off by default.
+     */
+    public HttpServer withDate() {
+        date = true;
+        return this;
+    }
+
+    /** The {@code Date} header value for a simulated time in nanoseconds (IMF-fixdate, RFC 9110). */
+    public static String httpDate(long nanos) {
+        return DATE.format(java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L).atZone(java.time.ZoneOffset.UTC));
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE =
+        java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT);
 
     /** Starts listening; throws "Address already in use" if the port is taken. */
     public HttpServer start() {
@@ -73,10 +93,13 @@ public final class HttpServer {
     }
 
     /** The bytes of a response head and body, as written on the wire. */
-    static byte[] encode(HttpResponse r, boolean close) {
+    static byte[] encode(HttpResponse r, boolean close, String date) {
         StringBuilder sb = new StringBuilder();
         sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(r.reason()).append("\r\n");
         sb.append("Server: ").append(SERVER).append("\r\n");
+        if (date != null) {
+            sb.append("Date: ").append(date).append("\r\n");
+        }
         if (r.contentType() != null) {
             sb.append("Content-Type: ").append(r.contentType()).append("\r\n");
         }
@@ -92,6 +115,10 @@ public final class HttpServer {
         o.writeBytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
         o.writeBytes(r.body());
         return o.toByteArray();
+    }
+
+    private String dateNow() {
+        return date ? httpDate(ns.sim().now()) : null;
     }
 
     private final class Conn implements TcpHandler {
@@ -113,7 +140,7 @@ public final class HttpServer {
                     requests++;
                     HttpResponse resp = handler.handle(req);
                     boolean close = !req.keepAlive();
-                    write(s, encode(resp, close));
+                    write(s, encode(resp, close, dateNow()));
                     if (close) {
                         finish(s);
                     }
@@ -121,7 +148,7 @@ public final class HttpServer {
             } catch (HttpRequestParser.BadRequest e) {
                 requests++;
                 badRequests++;
-                write(s, encode(HttpResponse.text(400, "Bad Request", "Bad Request\n"), true));
+                write(s, encode(HttpResponse.text(400, "Bad Request", "Bad Request\n"), true, dateNow()));
                 finish(s);
             }
         }

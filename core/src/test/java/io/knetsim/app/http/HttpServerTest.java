@@ -144,4 +144,15 @@ class HttpServerTest {
         assertThat(got.length).isGreaterThan(big.length);
         assertThat(java.util.Arrays.copyOfRange(got, got.length - big.length, got.length)).isEqualTo(big);
     }
+
+    @Test
+    void aDateHeaderComesFromSimulatedTimeWhenAsked() {
+        new HttpServer(server, 8081, req -> HttpResponse.text(200, "OK", "x")).withDate().start();
+        world.sim().runFor(SimTime.seconds(3));
+        RawClient c = new RawClient("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        Tcp.connect(client, Ipv4Address.parse("10.0.0.2").bits(), 8081, c);
+        world.sim().runFor(SimTime.seconds(1));
+        assertThat(c.text()).contains("\r\nDate: Thu, 01 Jan 1970 00:00:03 GMT\r\n");
+        assertThat(HttpServer.httpDate(SimTime.seconds(86_400L * 365 + 61))).isEqualTo("Fri, 01 Jan 1971 00:01:01 GMT");
+    }
 }
