@@ -30,7 +30,8 @@ import java.util.Locale;
  * 7 refused or unreachable, 18 short body, 28 timeout ({@code -m}, or SYN retries running
  * out), 52 empty reply, 56 reset. Milliseconds in messages are simulated time, so a
  * {@code -m 1} timeout says 1000 where a real curl says about 1001. No progress meter is
- * shown (curl hides it on a terminal when the body goes to stdout). Chunked bodies are
+ * ever shown (curl hides it when the body goes to a terminal, but would show it with
+ * {@code -o FILE} and no {@code -s}: knetsim leaves it out there too). Chunked bodies are
  * passed through undecoded. Several URLs are fetched in turn, reusing a kept-alive connection
  * to the same host and port ({@code * Re-using existing connection with host H}); {@code -o}
  * applies to the first URL, later bodies go to stdout, and (a knetsim simplification) the
@@ -437,13 +438,14 @@ public final class Curl implements Command {
             } else {
                 verbose("* Connection #" + connectionNumber + " to host " + url.host() + " left intact");
             }
+            if (wget && status >= 400) {
+                // wget keeps an error page only with --content-on-error.
+                inv.exit(8);
+                return;
+            }
             flush();
             if (serverCloses) {
                 closeSocket();
-            }
-            if (wget && status >= 400) {
-                inv.exit(8);
-                return;
             }
             if (index + 1 < o.urls.size()) {
                 next();

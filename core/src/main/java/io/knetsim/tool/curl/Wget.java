@@ -9,7 +9,8 @@ import io.knetsim.tool.UsageException;
  * {@code curl} (with wget's {@code User-Agent}, {@code Accept-Encoding: identity} and
  * {@code Connection: Keep-Alive}), the body on stdout. Being quiet, it prints nothing else:
  * failures show only in the exit status, as wget's: 1 for a bad URL, 4 for a network failure
- * (refused, unreachable, timeout, reset, empty reply), 8 for an HTTP error status (400 and up).
+ * (refused, unreachable, timeout, reset, empty reply), 8 for an HTTP error status (400 and up,
+ * whose body is not printed, as without {@code --content-on-error}).
  * Only the quiet, stdout form is supported.
  */
 public final class Wget implements Command {

@@ -283,6 +283,18 @@ class CurlLabTest {
     }
 
     @Test
+    void wgetExitsWith8OnAnHttpErrorAndCurlWith0() {
+        new HttpServer(w.podB, 8000, req -> io.knetsim.app.http.HttpResponse.text(404, "Not Found", "nope\n")).start();
+        Invocation wget = runner.run(w.podA, "wget -qO- 11.10.2.2:8000");
+        assertThat(wget.exitCode()).isEqualTo(8);
+        assertThat(wget.stdout()).isEmpty();
+        Invocation c = curl("11.10.2.2:8000");
+        assertThat(c.exitCode()).isZero();
+        assertThat(c.stdout()).isEqualTo("nope\n");
+        assertThat(runner.run(w.podA, "wget 11.10.2.2:8000").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void sameSeedSameOutput() {
         String a = transcript(11);
         assertThat(transcript(11)).isEqualTo(a);
