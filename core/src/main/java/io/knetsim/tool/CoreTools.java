@@ -1,7 +1,9 @@
 package io.knetsim.tool;
 
+import io.knetsim.tool.curl.Curl;
 import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
+import io.knetsim.tool.nc.Nc;
 import io.knetsim.tool.nettools.NetTools;
 import io.knetsim.tool.ss.SsTools;
 import io.knetsim.tool.tcpdump.TcpdumpTools;
@@ -21,6 +23,8 @@ public final class CoreTools {
         NetTools.registerAll(r);
         TcpdumpTools.registerAll(r);
         SsTools.registerAll(r);
+        Curl.registerAll(r);
+        Nc.registerAll(r);
         return r;
     }
 }
