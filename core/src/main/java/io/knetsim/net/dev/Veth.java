@@ -12,7 +12,7 @@ import io.knetsim.packet.SkBuff;
  *
  * <pre>
  *   pod netns            node netns
- *   [ eth0 ] ==========[ vethXXXX ]--master--> cni0 bridge
+ *   [ eth0 ] ==========[ veth3f2a1c ]--master--> cni0 bridge
  * </pre>
  *
  * Carrier is on only while both ends are up; a frame longer than the peer's MTU is dropped,
