@@ -43,9 +43,10 @@ import java.util.WeakHashMap;
  * sequence number from 1, as iperf3's) paced at {@code -b} (default 1 Mbit/s), waits one
  * simulated second for stragglers, then prints the receiver's jitter (RFC 1889 estimator,
  * from simulated send and arrival times) and losses against what was sent; the receiver's
- * interval ends at its last arrival (never before {@code -t}). The server prints no interval
- * reports, only its summary (UDP: losses against the highest sequence number it saw, as
- * iperf3's receiver counts).
+ * interval ends at its last arrival (never before {@code -t}). The UDP server prints no
+ * interval reports, only its summary (losses against the highest sequence number it saw, as
+ * iperf3's receiver counts); the TCP server reports every {@code -i} seconds of the
+ * connection, the last interval partial, as iperf3's server does.
  */
 public final class Iperf3 implements Command {
     /** The stream id iperf3 prints for its first data socket. */
@@ -547,6 +548,8 @@ public final class Iperf3 implements Command {
         final Options o;
         TcpListener listener;
         boolean udpBound;
+        /** The TCP test's next interval report. */
+        Timer tick;
 
         Server(Invocation inv, Options o) {
             this.inv = inv;
@@ -568,6 +571,9 @@ public final class Iperf3 implements Command {
                 udpBound = true;
             }
             inv.onExit(() -> {
+                if (tick != null) {
+                    tick.cancel();
+                }
                 listener.close();
                 if (udpBound) {
                     ns.udp().unbind(o.port);
@@ -591,6 +597,17 @@ public final class Iperf3 implements Command {
             inv.println(connected(s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort()));
             Received r = received(inv.sim(), s.remoteAddress(), s.remotePort(), true);
             long accepted = inv.sim().now();
+            long[] from = {accepted, 0};
+            if (o.interval > 0) {
+                inv.println("[ ID] Interval           Transfer     Bitrate");
+                tick = inv.sim().after(o.interval, new Runnable() {
+                    @Override
+                    public void run() {
+                        intervalLine(r, accepted, from);
+                        tick = inv.sim().after(o.interval, this);
+                    }
+                });
+            }
             return new TcpHandler() {
                 @Override
                 public void onData(TcpSocket sock, byte[] b, int off, int len) {
@@ -601,6 +618,13 @@ public final class Iperf3 implements Command {
                 public void onPeerClosed(TcpSocket sock) {
                     r.endAt = inv.sim().now();
                     sock.close();
+                    if (tick != null) {
+                        tick.cancel();
+                        tick = null;
+                        if (r.endAt > from[0]) {
+                            intervalLine(r, accepted, from);
+                        }
+                    }
                     long d = r.endAt - accepted;
                     inv.println(SEPARATOR);
                     inv.println("[ ID] Interval           Transfer     Bitrate");
@@ -609,6 +633,15 @@ public final class Iperf3 implements Command {
                     testDone();
                 }
             };
+        }
+
+        /** {@code [  5]   0.00-1.00   sec  11.2 MBytes  94.1 Mbits/sec}, then iperf3's trailing blanks. */
+        private void intervalLine(Received r, long accepted, long[] from) {
+            long now = inv.sim().now();
+            inv.println(IperfFormat.interval(secs(from[0] - accepted), secs(now - accepted)) + "  "
+                + transferAndRate(r.bytes - from[1], now - from[0]) + "                  ");
+            from[0] = now;
+            from[1] = r.bytes;
         }
 
         private void datagram(io.knetsim.packet.SkBuff skb, int src, int srcPort, int dst, int dstPort) {

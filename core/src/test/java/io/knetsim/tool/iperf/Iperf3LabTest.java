@@ -86,6 +86,18 @@ class Iperf3LabTest {
             -----------------------------------------------------------
             Accepted connection from 10.0.0.1, port 37519
             [  5] local 10.0.0.2 port 5201 connected to 10.0.0.1 port 37519
+            [ ID] Interval           Transfer     Bitrate
+            [  5]   0.00-1.00   sec  10.5 MBytes  88.2 Mbits/sec                 \s
+            [  5]   1.00-2.00   sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]   2.00-3.00   sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]   3.00-4.00   sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]   4.00-5.00   sec  11.2 MBytes  94.2 Mbits/sec                 \s
+            [  5]   5.00-6.00   sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]   6.00-7.00   sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]   7.00-8.00   sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]   8.00-9.00   sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]   9.00-10.00  sec  11.2 MBytes  94.1 Mbits/sec                 \s
+            [  5]  10.00-10.07  sec   795 KBytes  94.3 Mbits/sec                 \s
             - - - - - - - - - - - - - - - - - - - - - - - - -
             [ ID] Interval           Transfer     Bitrate
             [  5]   0.00-10.07  sec   112 MBytes  93.6 Mbits/sec                  receiver
