@@ -330,7 +330,9 @@ public final class Iperf3 implements Command {
             start = inv.sim().now();
             intervalStart = start;
             inv.println(connected(s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort()));
-            inv.println("[ ID] Interval           Transfer     Bitrate         Retr  Cwnd");
+            if (o.interval > 0) {
+                inv.println("[ ID] Interval           Transfer     Bitrate         Retr  Cwnd");
+            }
             scheduleTick();
             onWritable(s);
         }
@@ -455,7 +457,9 @@ public final class Iperf3 implements Command {
             start = inv.sim().now();
             intervalStart = start;
             inv.println(connected(src, srcPort, dst, o.port));
-            inv.println("[ ID] Interval           Transfer     Bitrate         Total Datagrams");
+            if (o.interval > 0) {
+                inv.println("[ ID] Interval           Transfer     Bitrate         Total Datagrams");
+            }
             scheduleTick();
             send();
         }

@@ -154,6 +154,25 @@ class Iperf3LabTest {
     }
 
     @Test
+    void udpOverALossyLinkCountsTheMissingSequenceNumbers() {
+        Invocation[] r = new Lab(LINK.withLoss(0.01)).test("iperf3 -c 10.0.0.2 -u -b 10M -t 2 -i 0 -l 1000");
+        // -i 0: no interval reports, not even their header.
+        assertThat(r[0].stdout()).isEqualTo("""
+            Connecting to host 10.0.0.2, port 5201
+            [  5] local 10.0.0.1 port 44786 connected to 10.0.0.2 port 5201
+            - - - - - - - - - - - - - - - - - - - - - - - - -
+            [ ID] Interval           Transfer     Bitrate         Jitter    Lost/Total Datagrams
+            [  5]   0.00-2.00   sec  2.38 MBytes  10.0 Mbits/sec  0.000 ms  0/2500 (0%)  sender
+            [  5]   0.00-2.01   sec  2.35 MBytes  9.82 Mbits/sec  0.000 ms  34/2500 (1.4%)  receiver
+
+            iperf Done.
+            """);
+        // The server counts losses against the highest sequence number it saw.
+        assertThat(r[1].stdout()).endsWith(
+            "[  5]   0.00-2.01   sec  2.35 MBytes  9.82 Mbits/sec  0.000 ms  34/2500 (1.4%)  receiver\n");
+    }
+
+    @Test
     void theSameWorldPrintsTheSameReport() {
         Invocation[] a = new Lab(LINK.withLoss(0.01)).test("iperf3 -c 10.0.0.2 -t 3 -i 0.5");
         Invocation[] b = new Lab(LINK.withLoss(0.01)).test("iperf3 -c 10.0.0.2 -t 3 -i 0.5");
