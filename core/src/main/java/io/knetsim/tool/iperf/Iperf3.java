@@ -402,7 +402,8 @@ public final class Iperf3 implements Command {
 
         @Override
         public void onError(TcpSocket s, TcpError error) {
-            fail(connected ? "unable to send data: " + error.message()
+            // Real iperf3 hears of a dead server on its control connection first.
+            fail(connected ? "control socket has closed unexpectedly"
                 : "unable to connect to server: " + error.message());
         }
     }
@@ -554,6 +555,8 @@ public final class Iperf3 implements Command {
         boolean udpBound;
         /** The TCP test's next interval report. */
         Timer tick;
+        /** The TCP test's data connection, reset if the server is stopped mid-test. */
+        TcpSocket data;
 
         Server(Invocation inv, Options o) {
             this.inv = inv;
@@ -579,6 +582,9 @@ public final class Iperf3 implements Command {
                     tick.cancel();
                 }
                 listener.close();
+                if (data != null && data.state() != TcpState.CLOSED) {
+                    data.abort();
+                }
                 if (udpBound) {
                     ns.udp().unbind(o.port);
                 }
@@ -600,6 +606,7 @@ public final class Iperf3 implements Command {
             inv.println("Accepted connection from " + Ipv4Address.format(s.remoteAddress()) + ", port " + s.remotePort());
             inv.println(connected(s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort()));
             Received r = received(inv.sim(), s.remoteAddress(), s.remotePort(), true);
+            data = s;
             long accepted = inv.sim().now();
             long[] from = {accepted, 0};
             if (o.interval > 0) {

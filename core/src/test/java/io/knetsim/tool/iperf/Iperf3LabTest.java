@@ -181,6 +181,20 @@ class Iperf3LabTest {
     }
 
     @Test
+    void stoppingTheServerMidTestEndsTheClientWithAnError() {
+        Lab lab = new Lab(LINK);
+        Invocation s = lab.runner.start(lab.server, "iperf3 -s");
+        Invocation c = lab.runner.start(lab.client, "iperf3 -c 10.0.0.2 -t 5");
+        lab.world.sim().runFor(2_500_000_000L);
+        s.interrupt();
+        lab.runner.finish(c);
+        assertThat(s.exitCode()).isEqualTo(1);
+        assertThat(c.exitCode()).isEqualTo(1);
+        assertThat(c.stdout()).contains("[  5]   1.00-2.00   sec").doesNotContain("2.00-3.00");
+        assertThat(c.stderr()).isEqualTo("iperf3: error - control socket has closed unexpectedly\n");
+    }
+
+    @Test
     void noServerMeansConnectionRefused() {
         Lab lab = new Lab(LINK);
         Invocation c = lab.runner.run(lab.client, "iperf3 -c 10.0.0.2 -p 5999");
