@@ -303,10 +303,7 @@ public final class Iperf3 implements Command {
                 fail("unable to connect to server: " + e.getMessage().replaceFirst("^connect: ", ""));
                 return;
             }
-            inv.onInterrupt(() -> {
-                inv.eprintln("iperf3: interrupt - the client has terminated");
-                inv.exit(1);
-            });
+            inv.onInterrupt(this::interrupted);
             inv.onExit(() -> {
                 if (tick != null) {
                     tick.cancel();
@@ -343,16 +340,42 @@ public final class Iperf3 implements Command {
             tick = inv.sim().at(next, this::onTick);
         }
 
+        private void printInterval(long now) {
+            long retr = sock.retransmits();
+            inv.println(IperfFormat.interval(secs(intervalStart - start), secs(now - start)) + "  "
+                + transferAndRate(sent - intervalStartBytes, now - intervalStart)
+                + String.format(Locale.ROOT, "  %3d   %ss       ", retr - intervalStartRetr,
+                    IperfFormat.bytes(sock.cwnd())));
+            intervalStartBytes = sent;
+            intervalStartRetr = retr;
+        }
+
+        /**
+         * Ctrl-C mid-test, as iperf3 reports it: the partial interval, then totals so far; the
+         * receiver line is empty because the results exchange never happened.
+         */
+        private void interrupted() {
+            if (connected && !stopped) {
+                long now = inv.sim().now();
+                if (o.interval > 0 && now > intervalStart) {
+                    printInterval(now);
+                }
+                long d = now - start;
+                inv.println(SEPARATOR);
+                inv.println("[ ID] Interval           Transfer     Bitrate         Retr");
+                inv.println(IperfFormat.interval(0, secs(d)) + "  " + transferAndRate(sent, d)
+                    + String.format(Locale.ROOT, "  %3d             sender", sock.retransmits()));
+                inv.println(IperfFormat.interval(0, secs(d)) + "  " + transferAndRate(0, d)
+                    + "                  receiver");
+            }
+            inv.eprintln("iperf3: interrupt - the client has terminated");
+            inv.exit(1);
+        }
+
         private void onTick() {
             long now = inv.sim().now();
             if (o.interval > 0) {
-                long retr = sock.retransmits();
-                inv.println(IperfFormat.interval(secs(intervalStart - start), secs(now - start)) + "  "
-                    + transferAndRate(sent - intervalStartBytes, now - intervalStart)
-                    + String.format(Locale.ROOT, "  %3d   %ss       ", retr - intervalStartRetr,
-                        IperfFormat.bytes(sock.cwnd())));
-                intervalStartBytes = sent;
-                intervalStartRetr = retr;
+                printInterval(now);
             }
             intervalStart = now;
             if (now >= start + o.duration) {

@@ -195,6 +195,29 @@ class Iperf3LabTest {
     }
 
     @Test
+    void anInterruptedClientPrintsTotalsSoFar() {
+        Lab lab = new Lab(LINK);
+        Invocation s = lab.runner.start(lab.server, "iperf3 -s -1");
+        Invocation c = lab.runner.start(lab.client, "iperf3 -c 10.0.0.2");
+        lab.world.sim().runFor(1_500_000_000L);
+        c.interrupt();
+        // The handshake took one 20 ms round trip and more: the test clock started after it.
+        assertThat(c.stdout()).isEqualTo("""
+            Connecting to host 10.0.0.2, port 5201
+            [  5] local 10.0.0.1 port 37519 connected to 10.0.0.2 port 5201
+            [ ID] Interval           Transfer     Bitrate         Retr  Cwnd
+            [  5]   0.00-1.00   sec  11.3 MBytes  94.7 Mbits/sec    0   10.3 MBytes      \s
+            [  5]   1.00-1.46   sec  5.16 MBytes  94.1 Mbits/sec    0   15.5 MBytes      \s
+            - - - - - - - - - - - - - - - - - - - - - - - - -
+            [ ID] Interval           Transfer     Bitrate         Retr
+            [  5]   0.00-1.46   sec  16.4 MBytes  94.5 Mbits/sec    0             sender
+            [  5]   0.00-1.46   sec  0.00 Bytes  0.00 bits/sec                  receiver
+            """);
+        assertThat(c.exitCode()).isEqualTo(1);
+        assertThat(c.stderr()).isEqualTo("iperf3: interrupt - the client has terminated\n");
+    }
+
+    @Test
     void noServerMeansConnectionRefused() {
         Lab lab = new Lab(LINK);
         Invocation c = lab.runner.run(lab.client, "iperf3 -c 10.0.0.2 -p 5999");
