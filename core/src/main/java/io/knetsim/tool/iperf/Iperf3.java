@@ -17,6 +17,7 @@ import io.knetsim.tool.Command;
 import io.knetsim.tool.Invocation;
 import io.knetsim.tool.ToolRegistry;
 import io.knetsim.tool.UsageException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,13 @@ public final class Iperf3 implements Command {
     private static synchronized Received received(Simulator sim, int addr, int port, boolean create) {
         Map<String, Received> m = RECEIVED.computeIfAbsent(sim, k -> new HashMap<>());
         String key = Ipv4Address.format(addr) + ":" + port;
-        return create ? m.computeIfAbsent(key, k -> new Received()) : m.get(key);
+        Received r = m.get(key);
+        if (create && (r == null || r.endAt >= 0)) {
+            // A new test, or a new one from a port an ended test used before.
+            r = new Received();
+            m.put(key, r);
+        }
+        return r;
     }
 
     // ---- arguments
@@ -559,8 +566,12 @@ public final class Iperf3 implements Command {
             if (r != null) {
                 r.endAt = inv.sim().now();
                 r.duration = d;
-                if (r.onEnd != null) {
-                    r.onEnd.run();
+                Runnable end = r.onEnd;
+                // The world's table is weak in the simulator; drop the server's callback so it
+                // does not keep the world reachable.
+                r.onEnd = null;
+                if (end != null) {
+                    end.run();
                 }
             }
             inv.println("");
@@ -576,6 +587,8 @@ public final class Iperf3 implements Command {
         final Options o;
         TcpListener listener;
         boolean udpBound;
+        /** UDP tests whose end this server waits to hear of. */
+        final List<Received> udpTests = new ArrayList<>();
         /** The TCP test's next interval report. */
         Timer tick;
         /** The TCP test's data connection, reset if the server is stopped mid-test. */
@@ -608,6 +621,7 @@ public final class Iperf3 implements Command {
                 if (data != null && data.state() != TcpState.CLOSED) {
                     data.abort();
                 }
+                udpTests.forEach(t -> t.onEnd = null);
                 if (udpBound) {
                     ns.udp().unbind(o.port);
                 }
@@ -683,6 +697,7 @@ public final class Iperf3 implements Command {
             if (r.datagrams == 0) {
                 inv.println("Accepted connection from " + Ipv4Address.format(src) + ", port " + srcPort);
                 inv.println(connected(dst, dstPort, src, srcPort));
+                udpTests.add(r);
                 r.onEnd = () -> {
                     long d = r.duration;
                     long lost = Math.max(0, r.maxSeq - r.datagrams);

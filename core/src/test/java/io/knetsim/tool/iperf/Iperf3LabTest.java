@@ -254,8 +254,10 @@ class Iperf3LabTest {
         Invocation s = lab.runner.start(lab.server, "iperf3 -s");
         assertThat(lab.runner.run(lab.client, "iperf3 -c 10.0.0.2 -t 1").exitCode()).isZero();
         assertThat(lab.runner.run(lab.client, "iperf3 -c 10.0.0.2 -t 1 -u").exitCode()).isZero();
+        assertThat(lab.runner.run(lab.client, "iperf3 -c 10.0.0.2 -t 1 -u").stdout())
+            .contains("  0/86 (0%)  receiver");
         assertThat(s.finished()).isFalse();
-        assertThat(s.stdout().split("Server listening on 5201", -1)).hasSize(4);
+        assertThat(s.stdout().split("Server listening on 5201", -1)).hasSize(5);
         s.interrupt();
         assertThat(s.stdout()).endsWith("iperf3: interrupt - the server has terminated\n");
         assertThat(s.exitCode()).isEqualTo(1);
