@@ -186,6 +186,9 @@ public final class Iperf3 implements Command {
         if (o.server && (o.udp || o.rate >= 0 || o.len >= 0)) {
             throw paramError("some option you are trying to set is client only");
         }
+        if (!o.server && o.oneOff) {
+            throw paramError("some option you are trying to set is server only");
+        }
         if (!o.udp && o.rate >= 0) {
             throw new UsageException("iperf3: knetsim: -b is supported only with -u", 1);
         }

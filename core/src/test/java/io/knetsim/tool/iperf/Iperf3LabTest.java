@@ -246,6 +246,10 @@ class Iperf3LabTest {
         assertThat(missing.stderr()).isEqualTo("iperf3: option requires an argument -- 'c'\n" + usage);
         assertThat(lab.runner.run(lab.client, "iperf3 -c 10.0.0.2 -p 70000").stderr())
             .startsWith("iperf3: parameter error - bad port number\n");
+        assertThat(lab.runner.run(lab.client, "iperf3 -c 10.0.0.2 -1").stderr())
+            .startsWith("iperf3: parameter error - some option you are trying to set is server only\n");
+        assertThat(lab.runner.run(lab.server, "iperf3 -s -u").stderr())
+            .startsWith("iperf3: parameter error - some option you are trying to set is client only\n");
     }
 
     @Test
