@@ -1,6 +1,7 @@
 package io.knetsim.tool;
 
 import io.knetsim.tool.curl.Curl;
+import io.knetsim.tool.iperf.Iperf3;
 import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
 import io.knetsim.tool.nc.Nc;
@@ -25,6 +26,7 @@ public final class CoreTools {
         SsTools.registerAll(r);
         Curl.registerAll(r);
         Nc.registerAll(r);
+        Iperf3.registerAll(r);
         return r;
     }
 }
