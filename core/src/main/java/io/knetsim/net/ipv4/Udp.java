@@ -63,6 +63,14 @@ public final class Udp implements IpProtocolHandler {
         return ports.containsKey(port);
     }
 
+    /** Bound ports, ascending (for {@code ss -u}). */
+    public java.util.List<Integer> boundPorts() {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        ports.forEach((k, l) -> out.add((int) (long) k));
+        out.sort(null);
+        return out;
+    }
+
     /** The listener bound to {@code port}, or null. */
     public UdpListener listener(int port) {
         return ports.get(port);

@@ -85,4 +85,33 @@ class SsTest {
         assertThat(inv.exitCode()).isEqualTo(1);
         assertThat(inv.stderr()).contains("invalid option -- 'x'");
     }
+
+    @Test
+    void boundUdpPortsAreUnconnAndBothKindsGetANetidColumn() {
+        World w = new World(1);
+        NetNamespace ns = w.createNamespace("h");
+        ns.udp().bind(5201, new io.knetsim.net.ipv4.UdpListener() {
+            @Override
+            public void receive(io.knetsim.packet.SkBuff skb, int src, int sport, int dst, int dport) {
+            }
+        });
+        ns.udp().bind(53, new io.knetsim.net.ipv4.UdpListener() {
+            @Override
+            public void receive(io.knetsim.packet.SkBuff skb, int src, int sport, int dst, int dport) {
+            }
+        });
+        Tcp.listen(ns, 80, 128, sock -> new TcpHandler() { });
+        assertThat(ss(ns, "ss -uan")).isEqualTo("""
+            State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process
+            UNCONN 0      0            0.0.0.0:53        0.0.0.0:*
+            UNCONN 0      0            0.0.0.0:5201      0.0.0.0:*
+            """);
+        assertThat(ss(ns, "ss -u")).isEqualTo("State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n");
+        assertThat(ss(ns, "ss -tuan")).isEqualTo("""
+            Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process
+            udp   UNCONN 0      0            0.0.0.0:53        0.0.0.0:*
+            udp   UNCONN 0      0            0.0.0.0:5201      0.0.0.0:*
+            tcp   LISTEN 0      128          0.0.0.0:80        0.0.0.0:*
+            """);
+    }
 }
