@@ -64,7 +64,7 @@ final class BridgeFdb {
         if (IpParse.matches(cmd, "help")) {
             throw new UsageException(USAGE, 255);
         }
-        throw new UsageException("Command \"" + cmd + "\" is unknown, try \"bridge fdb help\".", 255);
+        throw IpParse.unknownCommand(cmd, "bridge fdb help");
     }
 
     // ---- show -----------------------------------------------------------------------------

@@ -33,7 +33,7 @@ final class BridgeLink {
         if (IpParse.matches(cmd, "help")) {
             throw new UsageException(USAGE, 255);
         }
-        throw new UsageException("Command \"" + cmd + "\" is unknown, try \"bridge link help\".", 255);
+        throw IpParse.unknownCommand(cmd, "bridge link help");
     }
 
     private int show(Invocation inv, NetNamespace ns, boolean details, Args args) {

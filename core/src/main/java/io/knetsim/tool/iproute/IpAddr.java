@@ -65,7 +65,7 @@ final class IpAddr implements IpObject {
         if (IpParse.matches(cmd, "help")) {
             throw usage();
         }
-        throw new UsageException("Command \"" + cmd + "\" is unknown, try \"ip address help\".", 255);
+        throw IpParse.unknownCommand(cmd, "ip address help");
     }
 
     static UsageException usage() {

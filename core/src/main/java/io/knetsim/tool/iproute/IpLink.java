@@ -61,7 +61,7 @@ final class IpLink implements IpObject {
         if (IpParse.matches(cmd, "help")) {
             throw usage();
         }
-        throw new UsageException("Command \"" + cmd + "\" is unknown, try \"ip link help\".", 255);
+        throw IpParse.unknownCommand(cmd, "ip link help");
     }
 
     static UsageException usage() {

@@ -61,7 +61,7 @@ final class IpNeigh implements IpObject {
         if (verb == Verb.HELP) {
             throw usage();
         }
-        throw new UsageException("Command \"" + cmd + "\" is unknown, try \"ip neigh help\".", 255);
+        throw IpParse.unknownCommand(cmd, "ip neigh help");
     }
 
     static UsageException usage() {

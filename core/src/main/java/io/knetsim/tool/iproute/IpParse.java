@@ -120,4 +120,9 @@ final class IpParse {
     static UsageException incomplete() {
         return new UsageException("Command line is not complete. Try option \"help\"", 255);
     }
+
+    /** iproute2's answer to a verb an object does not know: {@code Command "x" is unknown, try "ip link help".} */
+    static UsageException unknownCommand(String cmd, String help) {
+        return new UsageException("Command \"" + cmd + "\" is unknown, try \"" + help + "\".", 255);
+    }
 }

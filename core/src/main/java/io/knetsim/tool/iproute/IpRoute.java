@@ -69,7 +69,7 @@ final class IpRoute implements IpObject {
             throw new UsageException("Error: \"ip route " + cmd + "\" (several routes per key) is not modelled in "
                 + "knetsim.", 255);
         }
-        throw new UsageException("Command \"" + cmd + "\" is unknown, try \"ip route help\".", 255);
+        throw IpParse.unknownCommand(cmd, "ip route help");
     }
 
     static UsageException usage() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.tool.Invocation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,16 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class IpAddrTest {
     private final Shell sh = new Shell();
-    private World w;
-    private NetNamespace h1;
-    private NetNamespace h2;
-
-    @BeforeEach
-    void build() {
-        w = Labs.twoHosts();
-        h1 = w.namespace("h1");
-        h2 = w.namespace("h2");
-    }
+    private final World w = Labs.twoHosts();
+    private final NetNamespace h1 = w.namespace("h1");
+    private final NetNamespace h2 = w.namespace("h2");
 
     private static final String H1_LO = """
         1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.tool.Invocation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code ip} front end: objects, abbreviations, global options and their errors. */
 class IpCommandTest {
     private final Shell sh = new Shell();
-    private NetNamespace h1;
-    private NetNamespace h2;
-
-    @BeforeEach
-    void build() {
-        World w = Labs.twoHosts();
-        h1 = w.namespace("h1");
-        h2 = w.namespace("h2");
-    }
+    private final World w = Labs.twoHosts();
+    private final NetNamespace h1 = w.namespace("h1");
+    private final NetNamespace h2 = w.namespace("h2");
 
     @Test
     void objectsAbbreviateAsInIproute2() {

@@ -7,7 +7,6 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.sim.SimTime;
 import io.knetsim.tool.Invocation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,16 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class IpLinkTest {
     private final Shell sh = new Shell();
-    private World w;
-    private NetNamespace h1;
-    private NetNamespace h2;
-
-    @BeforeEach
-    void build() {
-        w = Labs.twoHosts();
-        h1 = w.namespace("h1");
-        h2 = w.namespace("h2");
-    }
+    private final World w = Labs.twoHosts();
+    private final NetNamespace h1 = w.namespace("h1");
+    private final NetNamespace h2 = w.namespace("h2");
 
     @Test
     void listsDevicesWithModeDefault() {

@@ -6,7 +6,6 @@ import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.sim.SimTime;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,16 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class IpNeighTest {
     private final Shell sh = new Shell();
-    private World w;
-    private NetNamespace h1;
-    private NetNamespace h2;
-
-    @BeforeEach
-    void build() {
-        w = Labs.twoHosts();
-        h1 = w.namespace("h1");
-        h2 = w.namespace("h2");
-    }
+    private final World w = Labs.twoHosts();
+    private final NetNamespace h1 = w.namespace("h1");
+    private final NetNamespace h2 = w.namespace("h2");
 
     private void send(NetNamespace from, String to) {
         from.udp().send(0, 5000, Ipv4Address.parse(to).bits(), 5000, new byte[100]);

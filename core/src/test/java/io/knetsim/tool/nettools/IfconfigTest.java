@@ -8,7 +8,6 @@ import io.knetsim.net.World;
 import io.knetsim.sim.SimTime;
 import io.knetsim.tool.iproute.Labs;
 import io.knetsim.tool.iproute.Shell;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class IfconfigTest {
     private final Shell sh = new Shell();
-    private World w;
-    private NetNamespace h1;
-
-    @BeforeEach
-    void build() {
-        w = Labs.twoHosts();
-        h1 = w.namespace("h1");
-    }
+    private final World w = Labs.twoHosts();
+    private final NetNamespace h1 = w.namespace("h1");
 
     @Test
     void showsTheUpInterfacesInNameOrderWithTheirCounters() {
