@@ -51,6 +51,7 @@ public final class NetNamespace {
     private LongMap<IfAddress> broadcastAddrs;
     private final Loopback lo;
     private List<Consumer<NetDevice>> deviceListeners;
+    private io.knetsim.fs.FileTree files;
 
     NetNamespace(World world, String name) {
         this.world = world;
@@ -85,6 +86,17 @@ public final class NetNamespace {
 
     public void setHostname(String hostname) {
         this.hostname = hostname;
+    }
+
+    /**
+     * The files of this namespace's host (or container): made on first use, so a namespace
+     * that no component writes to costs nothing.
+     */
+    public io.knetsim.fs.FileTree files() {
+        if (files == null) {
+            files = new io.knetsim.fs.FileTree();
+        }
+        return files;
     }
 
     public RouteTable routes() {

@@ -1,5 +1,6 @@
 package io.knetsim.tool;
 
+import io.knetsim.tool.coreutils.CoreUtils;
 import io.knetsim.tool.curl.Curl;
 import io.knetsim.tool.iperf.Iperf3;
 import io.knetsim.tool.iproute.IprouteTools;
@@ -27,6 +28,7 @@ public final class CoreTools {
         Curl.registerAll(r);
         Nc.registerAll(r);
         Iperf3.registerAll(r);
+        CoreUtils.registerAll(r);
         return r;
     }
 }

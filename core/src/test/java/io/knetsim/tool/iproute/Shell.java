@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.net.NetNamespace;
 import io.knetsim.tool.Invocation;
-import io.knetsim.tool.ToolRegistry;
+import io.knetsim.tool.CoreTools;
 import io.knetsim.tool.ToolRunner;
-import io.knetsim.tool.nettools.NetTools;
 import java.nio.file.Path;
 
-/** A prompt with the iproute2 and net-tools commands, as the lab tests type them. */
+/** A prompt with every core command, as the lab tests type them. */
 public final class Shell {
     private final ToolRunner runner;
 
     public Shell() {
-        ToolRegistry r = new ToolRegistry();
-        IprouteTools.registerAll(r);
-        NetTools.registerAll(r);
-        runner = new ToolRunner(r, Path.of("."));
+        runner = new ToolRunner(CoreTools.registry(), Path.of("."));
     }
 
     /** Runs {@code line} in {@code ns} and returns the finished invocation. */
