@@ -20,19 +20,19 @@ import io.knetsim.net.topo.Topo;
  *      [p1]-------------------[p2]--- switch br0 ------[p3]
  * </pre>
  */
-final class EtcdWorld {
-    final World world = new World(42);
-    final NetNamespace sw = Topo.host(world, "switch");
-    final Bridge br0 = new Bridge(sw, "br0");
-    final NetNamespace e1 = Topo.host(world, "C0e1");
-    final NetNamespace e2 = Topo.host(world, "C0e2");
-    final NetNamespace w1 = Topo.host(world, "C0w1");
-    final EthernetNic p1;
-    final KvStore store = new KvStore(world.sim());
-    final EtcdServer s1;
-    final EtcdServer s2;
+public final class EtcdWorld {
+    public final World world = new World(42);
+    public final NetNamespace sw = Topo.host(world, "switch");
+    public final Bridge br0 = new Bridge(sw, "br0");
+    public final NetNamespace e1 = Topo.host(world, "C0e1");
+    public final NetNamespace e2 = Topo.host(world, "C0e2");
+    public final NetNamespace w1 = Topo.host(world, "C0w1");
+    public final EthernetNic p1;
+    public final KvStore store = new KvStore(world.sim());
+    public final EtcdServer s1;
+    public final EtcdServer s2;
 
-    EtcdWorld() {
+    public EtcdWorld() {
         br0.setUp(true);
         p1 = attach(e1, "p1", "10.1.0.1/24");
         attach(e2, "p2", "10.1.0.2/24");
@@ -50,7 +50,7 @@ final class EtcdWorld {
     }
 
     /** Cuts C0e1 off: its switch port goes down. */
-    void partitionE1() {
+    public void partitionE1() {
         p1.setUp(false);
     }
 }
