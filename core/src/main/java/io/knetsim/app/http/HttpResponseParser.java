@@ -26,9 +26,11 @@ public final class HttpResponseParser {
     private final boolean headRequest;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream rawHead = new ByteArrayOutputStream();
     private final List<String> headLines = new ArrayList<>();
     private State state = State.HEAD;
     private long remaining;
+    private long contentLength = -1;
     private boolean headSeen;
 
     /** A parser for the response to a request with {@code method}. */
@@ -75,6 +77,9 @@ public final class HttpResponseParser {
                 }
                 default -> {
                     byte c = b[i++];
+                    if (state == State.HEAD) {
+                        rawHead.write(c);
+                    }
                     if (c != '\n') {
                         line.write(c);
                         if (line.size() > HttpRequestParser.MAX_HEAD) {
@@ -155,6 +160,7 @@ public final class HttpResponseParser {
             if (remaining < 0) {
                 throw new BadResponse("bad Content-Length: " + cl);
             }
+            contentLength = remaining;
             state = remaining == 0 ? State.DONE : State.LENGTH;
         } else {
             state = State.UNTIL_CLOSE;
@@ -183,6 +189,26 @@ public final class HttpResponseParser {
         if (state != State.DONE) {
             throw new BadResponse(headSeen ? "unexpected EOF" : "EOF before the response head");
         }
+    }
+
+    /** The status line and header fields exactly as received, with the empty line that ends them. */
+    public byte[] headBytes() {
+        return rawHead.toByteArray();
+    }
+
+    /** The announced {@code Content-Length}, or -1 when the body is chunked or runs until close. */
+    public long contentLength() {
+        return contentLength;
+    }
+
+    /** The body bytes decoded so far (all of them once complete). */
+    public byte[] bodySoFar() {
+        return body.toByteArray();
+    }
+
+    /** How many body bytes have been decoded so far. */
+    public long bodyReceived() {
+        return body.size();
     }
 
     /** The parsed response; only once {@link #complete()}. */
