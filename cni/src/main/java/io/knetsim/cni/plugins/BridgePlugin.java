@@ -167,7 +167,7 @@ public final class BridgePlugin implements CniPlugin {
 
     /** {@code ensureAddr}: the gateway address on the bridge, once; another address in that subnet is an error. */
     private static void ensureGatewayAddress(PluginCall call, Bridge br, Cidr gw, boolean force) throws CniError {
-        for (IfAddress a : br.addresses()) {
+        for (IfAddress a : java.util.List.copyOf(br.addresses())) {
             if (a.cidr().equals(gw)) {
                 return;
             }
