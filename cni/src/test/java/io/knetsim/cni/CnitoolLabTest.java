@@ -157,6 +157,33 @@ class CnitoolLabTest {
     }
 
     @Test
+    void delAfterTheNamespaceIsGoneStillFreesTheAddress() {
+        n.file("/etc/cni/net.d/10-mynet.conf", MYNET.formatted("1.0.0"));
+        n.out("cnitool add mynet /var/run/netns/c1");
+        n.out("ip netns delete c1");
+        assertThat(n.out("ip -br link")).as("the host veth went with the namespace").isEqualTo("""
+            lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP>\s
+            cni0             DOWN           ba:83:ff:bb:0b:da <NO-CARRIER,BROADCAST,MULTICAST,UP>\s
+            """);
+        assertThat(n.out("cnitool del mynet /var/run/netns/c1")).isEmpty();
+        assertThat(n.out("ls /var/lib/cni/networks/mynet")).isEqualTo("last_reserved_ip.0\nlock\n");
+    }
+
+    @Test
+    void checkNeedsVersion040() {
+        n.file("/etc/cni/net.d/10-mynet.conf", MYNET.formatted("0.3.1"));
+        n.out("cnitool add mynet /var/run/netns/c1");
+        Invocation check = n.run("cnitool check mynet /var/run/netns/c1");
+        assertThat(check.stderr()).isEqualTo("configuration version \"0.3.1\" does not support the CHECK command\n");
+        assertThat(check.exitCode()).isEqualTo(1);
+        Invocation noCache = n.run("cnitool check mynet /var/run/netns/c2");
+        assertThat(noCache.exitCode()).isEqualTo(1);
+        n.file("/etc/cni/net.d/10-mynet.conf", MYNET.formatted("1.0.0"));
+        assertThat(n.run("cnitool check mynet /var/run/netns/c2").stderr()).isEqualTo("plugin type=\"bridge\" "
+            + "name=\"mynet\" failed (check): Required prevResult missing\n");
+    }
+
+    @Test
     void environment() {
         n.file("/home/lab/net.d/10-mynet.conf", MYNET.formatted("1.0.0"));
         Invocation none = n.run("cnitool add mynet /var/run/netns/c1");

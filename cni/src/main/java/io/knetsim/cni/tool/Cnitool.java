@@ -39,7 +39,8 @@ import java.util.Map;
  *
  * The container ID is {@code cnitool-} and the first 10 bytes, in hex, of the SHA-512 of the netns
  * path. ADD prints the result indented by four spaces with no newline after it; errors go to
- * stderr with exit status 1. A relative netns path is taken from {@code /}.
+ * stderr with exit status 1. A relative netns path is taken from {@code /}. {@code gc} and
+ * {@code status} are not modelled: they, and any other verb, print the usage and exit 1.
  */
 public final class Cnitool implements Command {
     private final PluginRegistry plugins;
