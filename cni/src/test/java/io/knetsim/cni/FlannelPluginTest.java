@@ -3,6 +3,8 @@ package io.knetsim.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.knetsim.addr.Cidr;
+import io.knetsim.cni.flanneld.SubnetEnv;
 import io.knetsim.net.NetNamespace;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +67,16 @@ class FlannelPluginTest {
     private final NetNamespace c1 = n.netns("c1");
 
     FlannelPluginTest() {
-        n.file("/run/flannel/subnet.env",
-            "FLANNEL_NETWORK=11.0.0.0/8\nFLANNEL_SUBNET=11.10.16.1/20\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n");
+        // what flanneld writes once it holds the lease 11.10.16.0/20
+        SubnetEnv.write(n.host.files(), SubnetEnv.DEFAULT_PATH, Cidr.parse("11.0.0.0/8"), Cidr.parse("11.10.16.0/20"),
+            1450, true);
         n.file("/etc/cni/net.d/10-flannel.conflist", CONFLIST);
+    }
+
+    @Test
+    void readsWhatFlanneldWrites() {
+        assertThat(n.out("cat /run/flannel/subnet.env"))
+            .isEqualTo("FLANNEL_NETWORK=11.0.0.0/8\nFLANNEL_SUBNET=11.10.16.1/20\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n");
     }
 
     private String expected() {

@@ -47,7 +47,7 @@ public final class FlannelPlugin implements CniPlugin {
     @Override
     public CniResult add(PluginCall call) throws CniError {
         ObjectNode n = call.conf();
-        String subnetFile = call.string(n, "", "subnetFile", SubnetEnv.DEFAULT_PATH);
+        String subnetFile = call.string(n, "", "subnetFile", FlannelSubnetEnv.DEFAULT_PATH);
         String dataDir = call.string(n, "", "dataDir", DEFAULT_DATA_DIR);
         JsonNode d = n.get("delegate");
         ObjectNode delegate;
@@ -72,7 +72,7 @@ public final class FlannelPlugin implements CniPlugin {
         if (ipamIn != null && !ipamIn.isNull() && !ipamIn.isObject()) {
             throw call.invalid("ipam", "expected an object, got " + ipamIn);
         }
-        SubnetEnv env = SubnetEnv.read(call.hostFiles(), subnetFile);
+        FlannelSubnetEnv env = FlannelSubnetEnv.read(call.hostFiles(), subnetFile);
         if (n.has("runtimeConfig")) {
             delegate.set("runtimeConfig", n.get("runtimeConfig"));
         }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code /run/flannel/subnet.env} as flanneld writes it and the flannel CNI plugin reads it:
+ * {@code /run/flannel/subnet.env} as the flannel CNI plugin reads it ({@code loadFlannelSubnetEnv});
+ * flanneld writes it with {@link io.knetsim.cni.flanneld.SubnetEnv}, as the two are separate
+ * programs in flannel too:
  *
  * <pre>
  *   FLANNEL_NETWORK=11.0.0.0/8
@@ -24,11 +26,12 @@ import java.util.List;
  * @param mtu     the pod interface MTU
  * @param ipMasq  whether flanneld masquerades (then the bridge must not)
  */
-public record SubnetEnv(Cidr network, Cidr subnet, int mtu, boolean ipMasq) {
-    public static final String DEFAULT_PATH = "/run/flannel/subnet.env";
+public record FlannelSubnetEnv(Cidr network, Cidr subnet, int mtu, boolean ipMasq) {
+    /** The plugin's default {@code subnetFile}: where flanneld writes by default. */
+    public static final String DEFAULT_PATH = io.knetsim.cni.flanneld.SubnetEnv.DEFAULT_PATH;
 
     /** Reads the file; a missing file is code 11 (flanneld has not written it yet: try again later). */
-    public static SubnetEnv read(FileTree files, String path) throws CniError {
+    public static FlannelSubnetEnv read(FileTree files, String path) throws CniError {
         String text = files.readString(path);
         if (text == null) {
             throw new CniError(CniError.TRY_AGAIN_LATER, "open " + path + ": no such file or directory");
@@ -73,7 +76,7 @@ public record SubnetEnv(Cidr network, Cidr subnet, int mtu, boolean ipMasq) {
         if (!missing.isEmpty()) {
             throw new CniError(CniError.INVALID_CONFIG, path + " is missing " + String.join(", ", missing));
         }
-        return new SubnetEnv(nw, sn, mtu, masq);
+        return new FlannelSubnetEnv(nw, sn, mtu, masq);
     }
 
     private static Cidr cidr(String path, String key, String val) throws CniError {
