@@ -130,7 +130,8 @@ public final class LocalManager implements SubnetManager {
             } else if (err != null) {
                 cb.done(null, err.message());
             } else {
-                cb.done(new LeaseWatchResult(null, List.of(change.event()), change.index()), null);
+                cb.done(new LeaseWatchResult(null, change.event() == null ? List.of() : List.of(change.event()),
+                    change.index()), null);
             }
         });
     }
