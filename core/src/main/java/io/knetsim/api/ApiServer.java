@@ -1,5 +1,6 @@
 package io.knetsim.api;
 
+import io.knetsim.api.fields.FieldSelector;
 import io.knetsim.api.labels.Selector;
 import io.knetsim.sim.SimRandom;
 import io.knetsim.sim.Simulator;
@@ -84,7 +85,7 @@ public final class ApiServer {
     }
 
     /** Makes a kind known; registering the same type twice is a no-op. */
-    public synchronized <T extends KubeObject<T>> void register(ResourceType<T> type) {
+    public <T extends KubeObject<T>> void register(ResourceType<T> type) {
         ResourceType<?> old = types.get(type.type());
         if (old != null && old != type) {
             throw new IllegalArgumentException("another resource type is registered for " + type.type().getName());
@@ -143,24 +144,67 @@ public final class ApiServer {
 
     /** Objects in {@code namespace} (all namespaces when null) matching {@code selector}, by namespace then name. */
     public <T extends KubeObject<T>> List<T> list(Class<T> cls, String namespace, Selector selector) {
+        return list(cls, namespace, selector, FieldSelector.everything());
+    }
+
+    /**
+     * Objects in {@code namespace} (all when null) matching both selectors (null for everything);
+     * a field the kind does not support fails with 400 {@code field label not supported: ...}.
+     */
+    public <T extends KubeObject<T>> List<T> list(Class<T> cls, String namespace, Selector labels, FieldSelector fields) {
         ResourceType<T> t = type(cls);
+        checkFields(t, fields);
         List<T> out = new ArrayList<>();
         TreeMap<String, TreeMap<String, KubeObject<?>>> byNs = store.get(t);
         Collection<TreeMap<String, KubeObject<?>>> scopes = namespace == null || !t.namespaced() ? byNs.values()
             : byNs.containsKey(namespace) ? List.of(byNs.get(namespace)) : List.of();
         for (TreeMap<String, KubeObject<?>> m : scopes) {
             for (KubeObject<?> o : m.values()) {
-                if (selector == null || selector.matches(o.metadata().labels())) {
-                    out.add(cls.cast(o));
+                T obj = cls.cast(o);
+                if (matches(t, obj, labels, fields)) {
+                    out.add(obj);
                 }
             }
         }
         return out;
     }
 
-    /** As {@link #list(Class, String, Selector)} with a selector in kubectl's {@code -l} syntax ("" for all). */
-    public <T extends KubeObject<T>> List<T> list(Class<T> cls, String namespace, String selector) {
-        return list(cls, namespace, Selector.parse(selector == null ? "" : selector));
+    /**
+     * As {@link #list(Class, String, Selector, FieldSelector)} with selectors in kubectl's
+     * {@code -l} and {@code --field-selector} syntax ("" or null for all); an unparsable selector
+     * fails with 400 BadRequest and the parser's message.
+     */
+    public <T extends KubeObject<T>> List<T> list(Class<T> cls, String namespace, String labelSelector,
+        String fieldSelector) {
+        Selector l;
+        FieldSelector f;
+        try {
+            l = Selector.parse(labelSelector == null ? "" : labelSelector);
+            f = FieldSelector.parse(fieldSelector);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return list(cls, namespace, l, f);
+    }
+
+    static <T extends KubeObject<T>> boolean matches(ResourceType<T> t, T o, Selector labels, FieldSelector fields) {
+        return (labels == null || labels.matches(o.metadata().labels()))
+            && (fields == null || fields.isEmpty() || fields.matches(t.fieldsOf(o)));
+    }
+
+    private static void checkFields(ResourceType<?> t, FieldSelector fields) {
+        if (fields != null) {
+            for (FieldSelector.Term term : fields.terms()) {
+                if (!t.supportsField(term.field())) {
+                    throw ApiException.badRequest("field label not supported: " + term.field());
+                }
+            }
+        }
+    }
+
+    /** As {@link #list(Class, String, String, String)} with a label selector only. */
+    public <T extends KubeObject<T>> List<T> list(Class<T> cls, String namespace, String labelSelector) {
+        return list(cls, namespace, labelSelector, null);
     }
 
     /** Every object of a kind. */
@@ -295,11 +339,21 @@ public final class ApiServer {
      */
     public <T extends KubeObject<T>> Watch watch(Class<T> cls, String namespace, Selector selector,
         String resourceVersion, Consumer<WatchEvent<T>> handler) {
+        return watch(cls, namespace, selector, FieldSelector.everything(), resourceVersion, handler);
+    }
+
+    /**
+     * As {@link #watch(Class, String, Selector, String, Consumer)}, also filtered by a field
+     * selector: a kubelet watches {@code spec.nodeName=<its node>}.
+     */
+    public <T extends KubeObject<T>> Watch watch(Class<T> cls, String namespace, Selector selector,
+        FieldSelector fields, String resourceVersion, Consumer<WatchEvent<T>> handler) {
         ResourceType<T> t = type(cls);
+        checkFields(t, fields);
         Watcher<T> w = new Watcher<>(this, t, cls, namespace, selector == null ? Selector.everything() : selector,
-            handler);
+            fields == null ? FieldSelector.everything() : fields, handler);
         if (resourceVersion == null || resourceVersion.isEmpty() || resourceVersion.equals("0")) {
-            for (T o : list(cls, namespace, w.selector)) {
+            for (T o : list(cls, namespace, w.selector, w.fields)) {
                 w.enqueue(new WatchEvent<>(WatchEvent.Type.ADDED, o));
             }
         } else {

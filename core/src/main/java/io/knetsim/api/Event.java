@@ -15,7 +15,11 @@ public record Event(String apiVersion, String kind, ObjectMeta metadata, ObjectR
     String type) implements KubeObject<Event> {
 
     public static final ResourceType<Event> TYPE = new ResourceType<>("", "v1", "Event", "events", true, false,
-        Event.class, e -> e, Validation::dns1123Subdomain, Event::validate);
+        Event.class, e -> e, Validation::dns1123Subdomain, Event::validate,
+        java.util.Map.of("involvedObject.kind", e -> ref(e).kind(), "involvedObject.namespace", e -> ref(e).namespace(),
+            "involvedObject.name", e -> ref(e).name(), "involvedObject.uid", e -> ref(e).uid(),
+            "reason", Event::reason, "type", Event::type,
+            "source", e -> e.source == null ? null : e.source.component()));
 
     public Event {
         apiVersion = apiVersion == null ? "v1" : apiVersion;
@@ -32,6 +36,10 @@ public record Event(String apiVersion, String kind, ObjectMeta metadata, ObjectR
     public Event repeated(String time) {
         return new Event(apiVersion, kind, metadata, involvedObject, reason, message, source, firstTimestamp, time,
             count == null ? 2 : count + 1, type);
+    }
+
+    private static ObjectReference ref(Event e) {
+        return e.involvedObject == null ? new ObjectReference(null, null, null, null, null, null, null) : e.involvedObject;
     }
 
     static List<FieldError> validate(Event e) {

@@ -17,7 +17,8 @@ public record Namespace(String apiVersion, String kind, ObjectMeta metadata, Spe
         false, true, Namespace.class,
         n -> new Namespace(n.apiVersion, n.kind, n.metadata, n.spec == null ? new Spec(List.of("kubernetes")) : n.spec,
             new Status("Active")),
-        Validation::dns1123Label, n -> List.of());
+        Validation::dns1123Label, n -> List.of(),
+        java.util.Map.of("status.phase", n -> n.status == null ? null : n.status.phase()));
 
     public Namespace {
         apiVersion = apiVersion == null ? "v1" : apiVersion;

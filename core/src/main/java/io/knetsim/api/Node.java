@@ -19,7 +19,8 @@ public record Node(String apiVersion, String kind, ObjectMeta metadata, NodeSpec
     implements KubeObject<Node> {
 
     public static final ResourceType<Node> TYPE = new ResourceType<>("", "v1", "Node", "nodes", false, true,
-        Node.class, n -> n, Validation::dns1123Subdomain, Node::validate);
+        Node.class, n -> n, Validation::dns1123Subdomain, Node::validate,
+        java.util.Map.of("spec.unschedulable", n -> Boolean.toString(n.isUnschedulable())));
 
     public Node {
         apiVersion = apiVersion == null ? "v1" : apiVersion;

@@ -22,7 +22,10 @@ public record Pod(String apiVersion, String kind, ObjectMeta metadata, PodSpec s
     implements KubeObject<Pod> {
 
     public static final ResourceType<Pod> TYPE = new ResourceType<>("", "v1", "Pod", "pods", true, true, Pod.class,
-        Pod::withDefaults, Validation::dns1123Subdomain, p -> validateSpec(p.spec, "spec"));
+        Pod::withDefaults, Validation::dns1123Subdomain, p -> validateSpec(p.spec, "spec"),
+        java.util.Map.of("spec.nodeName", Pod::nodeName,
+            "spec.restartPolicy", p -> p.spec == null ? null : p.spec.restartPolicy(),
+            "status.phase", Pod::phase, "status.podIP", p -> p.status == null ? null : p.status.podIP()));
 
     public Pod {
         apiVersion = apiVersion == null ? "v1" : apiVersion;

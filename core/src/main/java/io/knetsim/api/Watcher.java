@@ -1,11 +1,12 @@
 package io.knetsim.api;
 
+import io.knetsim.api.fields.FieldSelector;
 import io.knetsim.api.labels.Selector;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
- * One open watch: filters the server's changes by kind, namespace and selector, queues them, and
+ * One open watch: filters the server's changes by kind, namespace and label and field selectors, queues them, and
  * hands them to the handler from one event-loop task, so a handler never runs inside the API
  * call that made the change and may itself call the server.
  */
@@ -15,13 +16,15 @@ final class Watcher<T extends KubeObject<T>> implements Watch {
     private final Class<T> cls;
     private final String namespace;
     final Selector selector;
+    final FieldSelector fields;
     private final Consumer<WatchEvent<T>> handler;
     private final ArrayDeque<WatchEvent<T>> queue = new ArrayDeque<>();
     private boolean scheduled;
     private boolean stopped;
 
     Watcher(ApiServer server, ResourceType<T> type, Class<T> cls, String namespace, Selector selector,
-        Consumer<WatchEvent<T>> handler) {
+        FieldSelector fields, Consumer<WatchEvent<T>> handler) {
+        this.fields = fields;
         this.server = server;
         this.type = type;
         this.cls = cls;
@@ -39,7 +42,7 @@ final class Watcher<T extends KubeObject<T>> implements Watch {
         if (namespace != null && type.namespaced() && !namespace.equals(o.metadata().namespace())) {
             return;
         }
-        boolean now = selector.matches(o.metadata().labels());
+        boolean now = ApiServer.matches(type, o, selector, fields);
         switch (c.type()) {
             case ADDED, DELETED -> {
                 if (now) {
@@ -47,7 +50,7 @@ final class Watcher<T extends KubeObject<T>> implements Watch {
                 }
             }
             case MODIFIED -> {
-                boolean before = selector.matches(c.old().metadata().labels());
+                boolean before = ApiServer.matches(type, cls.cast(c.old()), selector, fields);
                 if (before && now) {
                     enqueue(new WatchEvent<>(WatchEvent.Type.MODIFIED, o));
                 } else if (now) {

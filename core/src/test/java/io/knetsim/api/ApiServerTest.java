@@ -3,6 +3,7 @@ package io.knetsim.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.knetsim.api.fields.FieldSelector;
 import io.knetsim.api.labels.Selector;
 import io.knetsim.sim.Simulator;
 import java.util.ArrayList;
@@ -100,6 +101,33 @@ class ApiServerTest {
         assertThat(names(api.list(Pod.class, "default", "app in (web,db),env!=dev"))).containsExactly("a", "c");
         assertThat(names(api.list(Pod.class, "default", "!env"))).containsExactly("c");
         assertThat(names(api.list(Pod.class, "prod", ""))).containsExactly("d");
+    }
+
+    @Test
+    void fieldSelectorsAsAKubeletUsesThem() {
+        Pod a = api.create(pod("a", Map.of()));
+        api.create(pod("b", Map.of()));
+        List<String> seen = new ArrayList<>();
+        api.watch(Pod.class, null, null, FieldSelector.parse("spec.nodeName=c0w1"), null,
+            e -> seen.add(e.type() + " " + e.object().metadata().name()));
+        Pod bound = api.update(a.withSpec(a.spec().withNodeName("c0w1")));
+        sim.runUntilIdle();
+        assertThat(seen).as("binding makes the pod appear on the node's watch").containsExactly("ADDED a");
+        assertThat(names(api.list(Pod.class, null, "", "spec.nodeName=c0w1,status.phase=Pending"))).containsExactly("a");
+        assertThat(names(api.list(Pod.class, "default", null, "spec.nodeName="))).containsExactly("b");
+        assertThat(names(api.list(Pod.class, "default", null, "metadata.name!=a"))).containsExactly("b");
+        api.delete(Pod.class, "default", bound.metadata().name());
+        sim.runUntilIdle();
+        assertThat(seen).containsExactly("ADDED a", "DELETED a");
+        assertThatThrownBy(() -> api.list(Pod.class, null, null, "spec.foo=x"))
+            .isInstanceOfSatisfying(ApiException.class, e -> {
+                assertThat(e.getMessage()).isEqualTo("field label not supported: spec.foo");
+                assertThat(e.code()).isEqualTo(400);
+                assertThat(e.reason()).isEqualTo("BadRequest");
+            });
+        assertThatThrownBy(() -> api.list(Pod.class, null, "app in (", null))
+            .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+                .isEqualTo("unable to parse requirement: found '', expected: ',', ')' or identifier"));
     }
 
     @Test
