@@ -7,7 +7,12 @@ import io.knetsim.app.http.HttpClient;
 import io.knetsim.app.http.HttpClientRequest;
 import io.knetsim.app.http.HttpClientResponse;
 import io.knetsim.app.http.HttpResult;
+import io.knetsim.net.tcp.Tcp;
+import io.knetsim.net.tcp.TcpHandler;
+import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.sim.SimTime;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -152,6 +157,41 @@ class EtcdHttpApiTest {
         call.cancel();
         w.world.sim().runFor(SimTime.seconds(1));
         assertThat(w.store.watchCount()).isZero();
+    }
+
+    @Test
+    void aStreamingWatchSendsEveryChangeAndOtherMethodsAre405() {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        TcpSocket sock = Tcp.connect(w.w1, E1, 2379, new TcpHandler() {
+            @Override
+            public void onConnected(TcpSocket s) {
+                byte[] b = "GET /v2/keys/s?wait=true&stream=true HTTP/1.1\r\nHost: 10.1.0.1:2379\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+                s.send(b, 0, b.length);
+            }
+
+            @Override
+            public void onData(TcpSocket s, byte[] b, int off, int len) {
+                got.write(b, off, len);
+            }
+        });
+        w.world.sim().runFor(SimTime.seconds(1));
+        w.store.set("/s", false, "1", null);
+        w.store.set("/s", false, "2", null);
+        w.world.sim().runFor(SimTime.seconds(1));
+        assertThat(got.toString(StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK\r\n"
+            + "Server: knetsim-http/1.0\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+            + "X-Etcd-Index: 0\r\nX-Raft-Index: 0\r\nX-Raft-Term: 1\r\n\r\n"
+            + "54\r\n{\"action\":\"set\",\"node\":{\"key\":\"/s\",\"value\":\"1\",\"modifiedIndex\":1,\"createdIndex\":1}}\n\r\n"
+            + "9b\r\n{\"action\":\"set\",\"node\":{\"key\":\"/s\",\"value\":\"2\",\"modifiedIndex\":2,\"createdIndex\":2},"
+            + "\"prevNode\":{\"key\":\"/s\",\"value\":\"1\",\"modifiedIndex\":1,\"createdIndex\":1}}\n\r\n");
+        assertThat(w.store.watchCount()).isEqualTo(1);
+        sock.close();
+        w.world.sim().runFor(SimTime.seconds(1));
+        assertThat(w.store.watchCount()).isZero();
+        HttpClientResponse patch = call(E1, "PATCH", "/v2/keys/s", "");
+        assertThat(patch.status()).isEqualTo(405);
+        assertThat(patch.header("Allow")).isEqualTo("GET, PUT, POST, DELETE");
     }
 
     @Test

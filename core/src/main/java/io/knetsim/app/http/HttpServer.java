@@ -155,6 +155,8 @@ public final class HttpServer {
         private TcpSocket socket;
         private HttpResponder current;
         private boolean badRequestQueued;
+        /** True while the handler runs inside {@link #dispatch()}: a response it completes there needs no new dispatch. */
+        private boolean dispatching;
         private boolean done;
         private boolean closeWhenFlushed;
 
@@ -190,40 +192,54 @@ public final class HttpServer {
                     return;
                 }
                 requests++;
-                boolean close = !req.keepAlive();
-                HttpResponder r = new HttpResponder(new HttpResponder.Sink() {
-                    private boolean chunked;
-
-                    @Override
-                    public void head(HttpResponse head, boolean isChunked) {
-                        chunked = isChunked;
-                        write(HttpServer.head(head, close, dateNow(), isChunked));
-                        if (!isChunked) {
-                            write(head.body());
-                        }
-                    }
-
-                    @Override
-                    public void body(byte[] bytes) {
-                        write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                        write(bytes);
-                        write(CRLF);
-                    }
-
-                    @Override
-                    public void complete() {
-                        if (chunked) {
-                            write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                        }
-                        current = null;
-                        if (close) {
-                            finish();
-                        }
-                        dispatch();
-                    }
-                });
+                HttpResponder r = new HttpResponder(new Exchange(!req.keepAlive()));
                 current = r;
-                handler.handle(req, r);
+                dispatching = true;
+                try {
+                    handler.handle(req, r);
+                } finally {
+                    dispatching = false;
+                }
+            }
+        }
+
+        /** Writes one response on this connection; when it is complete, the next request may go. */
+        private final class Exchange implements HttpResponder.Sink {
+            private final boolean close;
+            private boolean chunked;
+
+            Exchange(boolean close) {
+                this.close = close;
+            }
+
+            @Override
+            public void head(HttpResponse head, boolean isChunked) {
+                chunked = isChunked;
+                write(HttpServer.head(head, close, dateNow(), isChunked));
+                if (!isChunked) {
+                    write(head.body());
+                }
+            }
+
+            @Override
+            public void body(byte[] bytes) {
+                write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                write(bytes);
+                write(CRLF);
+            }
+
+            @Override
+            public void complete() {
+                if (chunked) {
+                    write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                current = null;
+                if (close) {
+                    finish();
+                }
+                if (!dispatching) {
+                    dispatch();
+                }
             }
         }
 
