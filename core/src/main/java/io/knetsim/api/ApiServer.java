@@ -50,8 +50,12 @@ public final class ApiServer {
     private final SimRandom names;
     private final Map<Class<?>, ResourceType<?>> types = new LinkedHashMap<>();
     /** type -> namespace ("" for cluster-scoped) -> name -> object. */
-    private final Map<ResourceType<?>, TreeMap<String, TreeMap<String, KubeObject<?>>>> store = new LinkedHashMap<>();
+    private final Map<ResourceType<?>, TreeMap<String, TreeMap<String, KubeObject<?>>>> store =
+        new java.util.IdentityHashMap<>(); // looked up only; iteration goes through types, in order
     private final ArrayDeque<Change> history = new ArrayDeque<>();
+    /** uid -> stored object, and owner uid -> uids of its dependents, for the garbage collector. */
+    private final Map<String, KubeObject<?>> byUid = new java.util.HashMap<>();
+    private final Map<String, java.util.Set<String>> dependents = new java.util.HashMap<>();
     private final List<Watcher<?>> watchers = new ArrayList<>();
     private final GarbageCollector gc;
     private int historyLimit = DEFAULT_HISTORY;
@@ -412,7 +416,7 @@ public final class ApiServer {
     <T extends KubeObject<T>> T remove(ResourceType<?> t, KubeObject<?> existing) {
         ObjectMeta m = existing.metadata();
         TreeMap<String, KubeObject<?>> byName = store.get(t).get(nsKey(t, m.namespace()));
-        byName.remove(m.name());
+        unindex(byName.remove(m.name()));
         if (byName.isEmpty()) {
             store.get(t).remove(nsKey(t, m.namespace()));
         }
@@ -428,19 +432,13 @@ public final class ApiServer {
         return (KubeObject<?>) ((KubeObject) o).withMetadata(o.metadata().withResourceVersion(Long.toString(rv)));
     }
 
-    /** Objects of every kind whose owner references include {@code ownerUid}. */
+    /** Objects of every kind whose owner references include {@code ownerUid}, in the order they were stored. */
     List<KubeObject<?>> dependentsOf(String ownerUid) {
+        java.util.Set<String> uids = dependents.get(ownerUid);
         List<KubeObject<?>> out = new ArrayList<>();
-        for (ResourceType<?> t : types.values()) {
-            for (TreeMap<String, KubeObject<?>> m : store.get(t).values()) {
-                for (KubeObject<?> o : m.values()) {
-                    for (OwnerReference r : o.metadata().ownerReferences()) {
-                        if (r.uid() != null && r.uid().equals(ownerUid)) {
-                            out.add(o);
-                            break;
-                        }
-                    }
-                }
+        if (uids != null) {
+            for (String uid : uids) {
+                out.add(byUid.get(uid));
             }
         }
         return out;
@@ -448,16 +446,7 @@ public final class ApiServer {
 
     /** Whether an object with this uid is stored (any kind). */
     boolean uidExists(String uid) {
-        for (ResourceType<?> t : types.values()) {
-            for (TreeMap<String, KubeObject<?>> m : store.get(t).values()) {
-                for (KubeObject<?> o : m.values()) {
-                    if (uid.equals(o.metadata().uid())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return byUid.containsKey(uid);
     }
 
     ResourceType<?> typeOf(KubeObject<?> o) {
@@ -472,7 +461,32 @@ public final class ApiServer {
     }
 
     private void put(ResourceType<?> t, KubeObject<?> o) {
-        store.get(t).computeIfAbsent(nsKey(t, o.metadata().namespace()), k -> new TreeMap<>()).put(o.metadata().name(), o);
+        KubeObject<?> old = store.get(t).computeIfAbsent(nsKey(t, o.metadata().namespace()), k -> new TreeMap<>())
+            .put(o.metadata().name(), o);
+        if (old != null) {
+            unindex(old);
+        }
+        String uid = o.metadata().uid();
+        byUid.put(uid, o);
+        for (OwnerReference r : o.metadata().ownerReferences()) {
+            if (r.uid() != null) {
+                dependents.computeIfAbsent(r.uid(), k -> new java.util.LinkedHashSet<>()).add(uid);
+            }
+        }
+    }
+
+    private void unindex(KubeObject<?> o) {
+        String uid = o.metadata().uid();
+        byUid.remove(uid);
+        for (OwnerReference r : o.metadata().ownerReferences()) {
+            java.util.Set<String> d = r.uid() == null ? null : dependents.get(r.uid());
+            if (d != null) {
+                d.remove(uid);
+                if (d.isEmpty()) {
+                    dependents.remove(r.uid());
+                }
+            }
+        }
     }
 
     private void commit(Change c) {
