@@ -108,6 +108,30 @@ public final class ApiServer {
         return t;
     }
 
+    /** The type of objects with this {@code apiVersion} and {@code kind} (what a manifest names), if registered. */
+    public Optional<ResourceType<?>> typeForKind(String apiVersion, String kind) {
+        for (ResourceType<?> t : types.values()) {
+            if (t.apiVersion().equals(apiVersion) && t.kind().equals(kind)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The type a resource name refers to, as {@code kubectl get} takes it: the plural
+     * ({@code pods}, {@code deployments.apps}) or the lowercase kind ({@code pod}); empty if none.
+     */
+    public Optional<ResourceType<?>> typeForResource(String resource) {
+        for (ResourceType<?> t : types.values()) {
+            if (resource.equals(t.plural()) || resource.equals(t.qualifiedResource())
+                || resource.equals(t.kind().toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The registered types, in registration order. */
     public Collection<ResourceType<?>> types() {
         return List.copyOf(types.values());
