@@ -299,6 +299,7 @@ public final class ApiServer {
         o = o.withMetadata(m);
         List<FieldError> errs = validateMeta(t, m, false);
         errs.addAll(t.validator().apply(o));
+        errs.addAll(o.validateUpdate(existing));
         if (!errs.isEmpty()) {
             throw ApiException.invalid(t, em.name(), errs);
         }

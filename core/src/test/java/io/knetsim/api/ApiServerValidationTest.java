@@ -107,6 +107,16 @@ class ApiServerValidationTest {
     }
 
     @Test
+    void deploymentSelectorIsImmutable() {
+        Deployment d = api.create(Deployment.of("default", "web", 1, Map.of("app", "web"),
+            PodSpec.of(Container.of("web", "nginx"))));
+        Deployment changed = d.withSpec(new DeploymentSpec(1, LabelSelector.matching(Map.of("app", "web", "v", "2")),
+            PodTemplateSpec.of(Map.of("app", "web", "v", "2"), d.spec().template().spec())));
+        fails(() -> api.update(changed), 422, "Invalid", "Deployment.apps \"web\" is invalid: spec.selector: Invalid value: "
+            + "{\"matchLabels\":{\"app\":\"web\",\"v\":\"2\"}}: field is immutable");
+    }
+
+    @Test
     void invalidStatusCarriesTheFieldCauses() {
         ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
             () -> api.create(Pod.of(ObjectMeta.of("default", "x"), new PodSpec(null, null, null))));
