@@ -334,11 +334,16 @@ public final class ApiServer {
     /**
      * Deletes the object. With {@link PropagationPolicy#BACKGROUND} the objects it owns are
      * deleted after it (on the event loop); with {@link PropagationPolicy#ORPHAN} they lose
-     * their owner reference and stay. Deleting a namespace deletes everything in it.
+     * their owner reference and stay. Deleting a namespace deletes everything in it;
+     * {@code default}, {@code kube-system} and {@code kube-public} cannot be deleted (403).
      */
     public <T extends KubeObject<T>> T delete(Class<T> cls, String namespace, String name, PropagationPolicy policy) {
         ResourceType<T> t = type(cls);
         T existing = get(cls, namespace, name);
+        if (t == Namespace.TYPE && List.of("default", "kube-system", "kube-public").contains(name)) {
+            throw new ApiException(Status.failure(403, "Forbidden", "namespaces " + GoQuote.quote(name)
+                + " is forbidden: this namespace may not be deleted", new Status.Details(name, null, "namespaces", null)));
+        }
         if (t == Namespace.TYPE) {
             for (ResourceType<?> rt : types.values()) {
                 if (rt.namespaced()) {

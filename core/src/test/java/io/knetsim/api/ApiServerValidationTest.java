@@ -127,6 +127,12 @@ class ApiServerValidationTest {
     }
 
     @Test
+    void systemNamespacesCannotBeDeleted() {
+        fails(() -> api.delete(Namespace.class, null, "kube-system"), 403, "Forbidden",
+            "namespaces \"kube-system\" is forbidden: this namespace may not be deleted");
+    }
+
+    @Test
     void defaultNamespacesExistFromTheStart() {
         assertThat(api.list(Namespace.class).stream().map(n -> n.metadata().name()))
             .containsExactly("default", "kube-node-lease", "kube-public", "kube-system");
