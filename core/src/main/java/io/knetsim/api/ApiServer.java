@@ -425,7 +425,7 @@ public final class ApiServer {
         @SuppressWarnings("unchecked")
         T existing = find((Class<T>) t.type(), ns, name).orElseThrow(() -> ApiException.notFound(t,
             name == null ? "" : name));
-        String rv = m.resourceVersion();
+        String rv = m == null ? null : m.resourceVersion();
         if (rv != null && !rv.isEmpty() && !rv.equals(existing.metadata().resourceVersion())) {
             throw ApiException.conflict(t, name);
         }
