@@ -1,5 +1,7 @@
 package io.knetsim.net.ipv4;
 
+import io.knetsim.net.Errno;
+
 import io.knetsim.net.DropReason;
 import io.knetsim.net.IfAddress;
 import io.knetsim.net.NetDevice;
@@ -238,7 +240,7 @@ public final class Ipv4Stack {
         if (ns.isLocalAddress(dst)) {
             NetDevice lo = ns.loopback();
             if (!lo.isUp()) {
-                return RouteResult.failed(RouteResult.Error.ENETUNREACH);
+                return RouteResult.failed(Errno.ENETUNREACH);
             }
             return new RouteResult(null, lo, dst, src != 0 ? src : dst, null);
         }
@@ -250,19 +252,19 @@ public final class Ipv4Stack {
             r = null; // bound to another device: this route may not be used (SO_BINDTODEVICE)
         }
         if (r == null) {
-            return RouteResult.failed(RouteResult.Error.ENETUNREACH);
+            return RouteResult.failed(Errno.ENETUNREACH);
         }
         switch (r.type()) {
             case UNICAST -> {
             }
             case PROHIBIT -> {
-                return RouteResult.failed(RouteResult.Error.EACCES);
+                return RouteResult.failed(Errno.EACCES);
             }
             case BLACKHOLE -> {
-                return RouteResult.failed(RouteResult.Error.EINVAL);
+                return RouteResult.failed(Errno.EINVAL);
             }
             default -> {
-                return RouteResult.failed(RouteResult.Error.EHOSTUNREACH);
+                return RouteResult.failed(Errno.EHOSTUNREACH);
             }
         }
         int nh = r.hasGateway() ? r.gateway().bits() : dst;

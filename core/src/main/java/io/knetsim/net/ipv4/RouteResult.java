@@ -1,5 +1,7 @@
 package io.knetsim.net.ipv4;
 
+import io.knetsim.net.Errno;
+
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.route.Route;
 
@@ -8,26 +10,8 @@ import io.knetsim.net.route.Route;
  * source address to use, or an errno-style failure that the caller reports as the real
  * tool would ("Network is unreachable").
  */
-public record RouteResult(Route route, NetDevice dev, int nextHop, int src, Error error) {
-    /** Why a lookup failed, with the strerror text. */
-    public enum Error {
-        ENETUNREACH("Network is unreachable"),
-        EHOSTUNREACH("No route to host"),
-        EACCES("Permission denied"),
-        EINVAL("Invalid argument");
-
-        private final String message;
-
-        Error(String message) {
-            this.message = message;
-        }
-
-        public String message() {
-            return message;
-        }
-    }
-
-    public static RouteResult failed(Error e) {
+public record RouteResult(Route route, NetDevice dev, int nextHop, int src, Errno error) {
+    public static RouteResult failed(Errno e) {
         return new RouteResult(null, null, 0, 0, e);
     }
 

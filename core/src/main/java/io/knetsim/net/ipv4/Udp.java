@@ -1,5 +1,7 @@
 package io.knetsim.net.ipv4;
 
+import io.knetsim.net.Errno;
+
 import io.knetsim.net.DropReason;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.packet.Bytes;
@@ -82,13 +84,13 @@ public final class Udp implements IpProtocolHandler {
      * @param checksum false to send a zero checksum
      * @return null on success, else why it could not be routed
      */
-    public RouteResult.Error send(SkBuff skb, int src, int srcPort, int dst, int dstPort, int ttl, int tos,
+    public Errno send(SkBuff skb, int src, int srcPort, int dst, int dstPort, int ttl, int tos,
                                   boolean df, boolean checksum) {
         return send(skb, src, srcPort, dst, dstPort, ttl, tos, df, UdpChecksum.of(checksum));
     }
 
     /** As above, with the checksum filled as {@code checksum} says. */
-    public RouteResult.Error send(SkBuff skb, int src, int srcPort, int dst, int dstPort, int ttl, int tos,
+    public Errno send(SkBuff skb, int src, int srcPort, int dst, int dstPort, int ttl, int tos,
                                   boolean df, UdpChecksum checksum) {
         RouteResult rt = ns.ip().route(dst, src, null);
         if (!rt.ok()) {
@@ -118,7 +120,7 @@ public final class Udp implements IpProtocolHandler {
     }
 
     /** Convenience: a datagram with {@code payload}, default TTL, checksum on. */
-    public RouteResult.Error send(int src, int srcPort, int dst, int dstPort, byte[] payload) {
+    public Errno send(int src, int srcPort, int dst, int dstPort, byte[] payload) {
         SkBuff skb = SkBuff.allocate(SkBuff.DEFAULT_HEADROOM, payload.length);
         skb.putBytes(payload, 0, payload.length);
         return send(skb, src, srcPort, dst, dstPort, ns.sysctl().defaultTtl, 0, false, true);

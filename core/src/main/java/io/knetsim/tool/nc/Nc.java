@@ -1,5 +1,7 @@
 package io.knetsim.tool.nc;
 
+import io.knetsim.net.Errno;
+
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.ipv4.RouteResult;
 import io.knetsim.net.ipv4.UdpListener;
@@ -146,7 +148,7 @@ public final class Nc implements Command {
             var udpStack = inv.ns().udp();
             int src = udpStack.bindEphemeral((skb, s, sp, d, dp) -> {
             });
-            RouteResult.Error err = udpStack.send(0, src, dst, p, payload);
+            Errno err = udpStack.send(0, src, dst, p, payload);
             udpStack.unbind(src);
             if (err != null) {
                 inv.eprintln("nc: connect to " + host + " port " + p + " (udp) failed: " + err.message());
