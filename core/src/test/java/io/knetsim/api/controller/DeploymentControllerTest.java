@@ -152,17 +152,22 @@ class DeploymentControllerTest {
     }
 
     @Test
-    void aSyncThatKeepsFailingIsRetriedWithBackoffThenGivenUp() {
-        Deployment d = web(1);
+    void aNameTakenByAnotherReplicaSetIsACollision() {
+        Deployment d = web(2);
         String hash = PodTemplateHash.of(io.knetsim.api.Deployment.TYPE.defaulter().apply(d).spec().template());
         api.create(new ReplicaSet(null, null, io.knetsim.api.ObjectMeta.of("default", "web-" + hash),
             new io.knetsim.api.ReplicaSetSpec(0, io.knetsim.api.LabelSelector.matching(Map.of("x", "y")),
                 io.knetsim.api.PodTemplateSpec.of(Map.of("x", "y"), PodSpec.of(Container.of("c", "busybox")))), null));
         api.create(d);
         sim.runUntilIdle();
-        assertThat(cm.deployments().givenUp()).isEqualTo(1);
-        assertThat(sim.now()).as("5 ms doubling, ten retries").isEqualTo(5_115_000_000L);
-        assertThat(pods()).isEmpty();
+        Deployment now = api.get(Deployment.class, "default", "web");
+        assertThat(now.status().collisionCount()).isEqualTo(1);
+        String second = PodTemplateHash.of(now.spec().template(), 1);
+        assertThat(second).isNotEqualTo(hash);
+        assertThat(api.list(ReplicaSet.class).stream().map(r -> r.metadata().name()))
+            .containsExactlyInAnyOrder("web-" + hash, "web-" + second);
+        assertThat(pods()).hasSize(2).allMatch(n -> n.startsWith("web-" + second + "-"));
+        assertThat(cm.deployments().givenUp()).isZero();
     }
 
     @Test
