@@ -2,9 +2,10 @@ package io.knetsim.fs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The files of one host, in memory: absolute paths to regular files (bytes) and directories.
@@ -13,24 +14,36 @@ import java.util.TreeMap;
  * {@code /var/lib/cni/../cni/networks} names the same directory as {@code /var/lib/cni/networks}.
  *
  * <pre>
- *   /                      directory
- *   /etc/cni/net.d         directory
+ *   /                      directory: children {etc}
+ *   /etc/cni/net.d         directory: children {10-flannel.conflist}
  *   /etc/cni/net.d/10-flannel.conflist   file: bytes
  * </pre>
+ *
+ * Each directory keeps its sorted children, so listing one costs its size, not the tree's;
+ * and a {@linkplain #version version} that changes whenever an entry directly inside it is
+ * created, rewritten or removed, so a component can cache what it read from a directory.
  */
 public final class FileTree {
-    /** Path to contents; a directory maps to {@code null}. */
-    private final NavigableMap<String, byte[]> entries = new TreeMap<>();
-    private final java.util.NavigableSet<String> dirs = new java.util.TreeSet<>();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<String, Dir> dirs = new HashMap<>();
+
+    /** A directory: its children's names, sorted as {@code ls} sorts them in the C locale. */
+    private static final class Dir {
+        final TreeSet<String> children = new TreeSet<>();
+        long version;
+    }
 
     public FileTree() {
-        dirs.add("/");
+        dirs.put("/", new Dir());
     }
 
     /** Normalises an absolute path; throws {@link IllegalArgumentException} for a relative one. */
     public static String normalize(String path) {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("not an absolute path: " + path);
+        }
+        if (isNormal(path)) {
+            return path;
         }
         List<String> parts = new ArrayList<>();
         for (String p : path.split("/")) {
@@ -48,32 +61,70 @@ public final class FileTree {
         return "/" + String.join("/", parts);
     }
 
+    /** Whether {@code path} has no empty, {@code .} or {@code ..} component and no trailing slash. */
+    private static boolean isNormal(String path) {
+        int n = path.length();
+        if (n == 1) {
+            return true;
+        }
+        if (path.charAt(n - 1) == '/') {
+            return false;
+        }
+        int start = 1;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                int len = i - start;
+                if (len == 0 || len == 1 && path.charAt(start) == '.'
+                    || len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
+    }
+
     private static String parent(String norm) {
         int i = norm.lastIndexOf('/');
         return i <= 0 ? "/" : norm.substring(0, i);
     }
 
+    private static String name(String norm) {
+        return norm.substring(norm.lastIndexOf('/') + 1);
+    }
+
     /** Creates a directory and its parents ({@code mkdir -p}); fails if a file is in the way. */
     public void mkdirs(String path) {
-        String p = normalize(path);
-        if (entries.containsKey(p)) {
+        mkdirsNormal(normalize(path));
+    }
+
+    private Dir mkdirsNormal(String p) {
+        Dir d = dirs.get(p);
+        if (d != null) {
+            return d;
+        }
+        if (files.containsKey(p)) {
             throw new IllegalStateException("mkdir: cannot create directory '" + p + "': File exists");
         }
-        if (dirs.contains(p)) {
-            return;
-        }
-        mkdirs(parent(p));
-        dirs.add(p);
+        Dir parent = mkdirsNormal(parent(p));
+        d = new Dir();
+        dirs.put(p, d);
+        parent.children.add(name(p));
+        parent.version++;
+        return d;
     }
 
     /** Writes (creates or replaces) a file, creating its parent directories. */
     public void write(String path, byte[] content) {
         String p = normalize(path);
-        if (dirs.contains(p)) {
+        if (dirs.containsKey(p)) {
             throw new IllegalStateException(p + ": Is a directory");
         }
-        mkdirs(parent(p));
-        entries.put(p, content.clone());
+        Dir parent = mkdirsNormal(parent(p));
+        if (files.put(p, content.clone()) == null) {
+            parent.children.add(name(p));
+        }
+        parent.version++;
     }
 
     /** Writes a UTF-8 text file. */
@@ -84,68 +135,72 @@ public final class FileTree {
     /** Whether a file or directory exists at the path. */
     public boolean exists(String path) {
         String p = normalize(path);
-        return entries.containsKey(p) || dirs.contains(p);
+        return files.containsKey(p) || dirs.containsKey(p);
     }
 
     public boolean isDirectory(String path) {
-        return dirs.contains(normalize(path));
+        return dirs.containsKey(normalize(path));
     }
 
     public boolean isFile(String path) {
-        return entries.containsKey(normalize(path));
+        return files.containsKey(normalize(path));
     }
 
     /** The bytes of a file, or null when there is no such regular file. */
     public byte[] read(String path) {
-        byte[] b = entries.get(normalize(path));
+        byte[] b = files.get(normalize(path));
         return b == null ? null : b.clone();
     }
 
     /** The text of a file, or null when there is no such regular file. */
     public String readString(String path) {
-        byte[] b = entries.get(normalize(path));
+        byte[] b = files.get(normalize(path));
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
     /** The names directly inside a directory, sorted as {@code ls} sorts them in the C locale. */
     public List<String> list(String dir) {
-        String d = normalize(dir);
-        if (!dirs.contains(d)) {
-            throw new IllegalStateException(d + ": No such directory");
+        Dir d = dirs.get(normalize(dir));
+        if (d == null) {
+            throw new IllegalStateException(normalize(dir) + ": No such directory");
         }
-        String prefix = d.equals("/") ? "/" : d + "/";
-        TreeMap<String, Boolean> names = new TreeMap<>();
-        for (String p : entries.keySet()) {
-            addChild(names, prefix, p);
-        }
-        for (String p : dirs) {
-            addChild(names, prefix, p);
-        }
-        return List.copyOf(names.keySet());
+        return List.copyOf(d.children);
     }
 
-    private static void addChild(TreeMap<String, Boolean> names, String prefix, String p) {
-        if (p.length() > prefix.length() && p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0) {
-            names.put(p.substring(prefix.length()), Boolean.TRUE);
-        }
+    /**
+     * A number that changes whenever an entry directly inside {@code dir} is created, rewritten
+     * or removed; -1 when there is no such directory.
+     */
+    public long version(String dir) {
+        Dir d = dirs.get(normalize(dir));
+        return d == null ? -1 : d.version;
     }
 
     /** Removes a file or an empty directory; returns whether something was removed. */
     public boolean delete(String path) {
         String p = normalize(path);
-        if (entries.remove(p) != null) {
+        if (files.remove(p) != null) {
+            unlink(p);
             return true;
         }
-        if (dirs.contains(p) && !p.equals("/") && list(p).isEmpty()) {
+        Dir d = dirs.get(p);
+        if (d != null && !p.equals("/") && d.children.isEmpty()) {
             dirs.remove(p);
+            unlink(p);
             return true;
         }
         return false;
     }
 
+    private void unlink(String p) {
+        Dir parent = dirs.get(parent(p));
+        parent.children.remove(name(p));
+        parent.version++;
+    }
+
     /** The size in bytes of a file, or -1. */
     public long size(String path) {
-        byte[] b = entries.get(normalize(path));
+        byte[] b = files.get(normalize(path));
         return b == null ? -1 : b.length;
     }
 }

@@ -52,4 +52,23 @@ class FileTreeTest {
         fs.read("/f")[0] = 9;
         assertThat(fs.read("/f")).containsExactly(1, 2);
     }
+
+    @Test
+    void aDirectorysVersionChangesWithItsEntriesOnly() {
+        fs.mkdirs("/var/lib/cni/networks/cbr0");
+        long v0 = fs.version("/var/lib/cni/networks/cbr0");
+        long parent = fs.version("/var/lib/cni/networks");
+        fs.write("/var/lib/cni/networks/cbr0/10.244.1.2", "c1");
+        long v1 = fs.version("/var/lib/cni/networks/cbr0");
+        assertThat(v1).isNotEqualTo(v0);
+        fs.write("/var/lib/cni/networks/cbr0/10.244.1.2", "c2");
+        assertThat(fs.version("/var/lib/cni/networks/cbr0")).isNotEqualTo(v1);
+        assertThat(fs.version("/var/lib/cni/networks")).isEqualTo(parent);
+        long v2 = fs.version("/var/lib/cni/networks/cbr0");
+        fs.readString("/var/lib/cni/networks/cbr0/10.244.1.2");
+        assertThat(fs.version("/var/lib/cni/networks/cbr0")).isEqualTo(v2);
+        fs.delete("/var/lib/cni/networks/cbr0/10.244.1.2");
+        assertThat(fs.version("/var/lib/cni/networks/cbr0")).isNotEqualTo(v2);
+        assertThat(fs.version("/nope")).isEqualTo(-1);
+    }
 }

@@ -35,6 +35,7 @@ import java.util.List;
  * Requested addresses ({@code CNI_ARGS IP=}, {@code ips}) are not modelled.
  */
 public final class HostLocalIpam implements CniPlugin {
+    private final AllocationIndex index = new AllocationIndex();
     public static final String DEFAULT_DATA_DIR = "/var/lib/cni/networks";
     /** The line break between container ID and interface in an allocation file, as the disk store writes it. */
     static final String LINE_BREAK = "\r\n";
@@ -59,18 +60,20 @@ public final class HostLocalIpam implements CniPlugin {
         CniResult r = new CniResult();
         for (int idx = 0; idx < c.rangeSets().size(); idx++) {
             List<IpRange> set = c.rangeSets().get(idx);
-            for (String held : heldBy(files, c.dir(), owner)) {
+            for (String held : index.heldBy(files, c.dir(), owner)) {
                 Ipv4Address a = Ipv4Address.parse(held);
                 if (rangeFor(set, a) != null) {
                     throw new CniError(CniError.INTERNAL, held + " has been allocated to " + call.runtime().containerId()
                         + ", duplicate allocation is not allowed");
                 }
             }
+            long before = files.version(c.dir());
             Ipv4Address got = allocate(call, files, c.dir(), set, idx, owner);
             if (got == null) {
                 throw new CniError(CniError.INTERNAL, "failed to allocate for range " + idx
                     + ": no IP addresses available in range set: " + describe(set));
             }
+            index.changed(files, c.dir(), before, owner, got.toString());
             IpRange range = rangeFor(set, got);
             r.ips().add(new CniResult.IpConfig(null, new Cidr(got, range.subnet().prefixLength()), range.gateway()));
         }
@@ -122,36 +125,22 @@ public final class HostLocalIpam implements CniPlugin {
     public void del(PluginCall call) throws CniError {
         Config c = config(call);
         FileTree files = call.hostFiles();
-        for (String held : heldBy(files, c.dir(), call.runtime().containerId() + LINE_BREAK + call.runtime().ifName())) {
+        for (String held : index.heldBy(files, c.dir(), call.runtime().containerId() + LINE_BREAK
+            + call.runtime().ifName())) {
+            long before = files.version(c.dir());
             files.delete(c.dir() + "/" + held);
+            index.changed(files, c.dir(), before, null, held);
         }
     }
 
     @Override
     public void check(PluginCall call) throws CniError {
         Config c = config(call);
-        if (heldBy(call.hostFiles(), c.dir(), call.runtime().containerId() + LINE_BREAK + call.runtime().ifName())
+        if (index.heldBy(call.hostFiles(), c.dir(), call.runtime().containerId() + LINE_BREAK + call.runtime().ifName())
             .isEmpty()) {
             throw new CniError(CniError.INTERNAL, "host-local: Failed to find address added by container "
                 + call.runtime().containerId());
         }
-    }
-
-    /** The addresses (file names) whose file holds exactly {@code owner}. */
-    private static List<String> heldBy(FileTree files, String dir, String owner) {
-        List<String> out = new ArrayList<>();
-        if (!files.isDirectory(dir)) {
-            return out;
-        }
-        for (String name : files.list(dir)) {
-            if (Ipv4Address.isValid(name)) {
-                String s = files.readString(dir + "/" + name);
-                if (s != null && s.trim().equals(owner)) {
-                    out.add(name);
-                }
-            }
-        }
-        return out;
     }
 
     private static IpRange rangeFor(List<IpRange> set, Ipv4Address a) {
