@@ -90,6 +90,7 @@ public final class TcpSocket {
     private int finSeq;
     private boolean finSeqKnown;
     private boolean finReceived;
+    private boolean peerClosedUnread;
     private int unackedSegments;
     private Timer delayedAck;
 
@@ -113,6 +114,9 @@ public final class TcpSocket {
     private long rttStart;
     private long segmentsOut;
     private long retransmits;
+    private final TcpPersistTimer persist;
+    private final TcpNagle nagle = new TcpNagle();
+    private final TcpKeepalive keepalive;
 
     TcpSocket(Tcp tcp, RouteResult route, int localAddr, int localPort, int remoteAddr, int remotePort,
               TcpHandler handler) {
@@ -128,6 +132,24 @@ public final class TcpSocket {
         this.advMss = Math.min(route.mtu(), MAX_IP_DATAGRAM) - Ipv4Header.MIN_LENGTH - TcpHeader.MIN_LENGTH;
         this.ts = new TcpTimestamps(
             ns.sim().random("tcp-ts/" + ns.name() + "/" + localPort + "/" + remotePort).nextInt());
+        this.persist = new TcpPersistTimer(ns.sim(), tcp::locked, this::onPersistTimeout);
+        this.keepalive = new TcpKeepalive(ns.sim(), tcp::locked, new TcpKeepalive.Owner() {
+            @Override
+            public boolean busy() {
+                return highSent != sndUna || sendWaiting();
+            }
+
+            @Override
+            public void sendProbe() {
+                sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
+            }
+
+            @Override
+            public void timedOut() {
+                sendSegment(highSent, 0, TcpHeader.RST | TcpHeader.ACK, false);
+                fail(TcpError.ETIMEDOUT);
+            }
+        });
     }
 
     // ---- public API
@@ -165,6 +187,80 @@ public final class TcpSocket {
     /** Bytes written and not yet acknowledged ({@code ss}'s Send-Q). */
     public int sendQueueBytes() {
         return sendQueue.size();
+    }
+
+    /**
+     * Bytes received in order that the application has not read ({@code ss}'s Recv-Q, Linux's
+     * RCV.NXT - {@code copied_seq}): those held while reading is paused, plus one for a FIN
+     * whose end of stream the application has not yet been told of.
+     */
+    public int receiveQueueBytes() {
+        return receiveQueue.unreadBytes() + (peerClosedUnread ? 1 : 0);
+    }
+
+    /** The window this side offered in its last segment, bytes beyond the ACK it carried. */
+    public long receiveWindow() {
+        return rcvWindow.offered();
+    }
+
+    /** The window the peer offers (SND.WND), bytes. */
+    public long sendWindow() {
+        return sndWnd;
+    }
+
+    /**
+     * Stops reading: from now on in-order data waits in the receive buffer
+     * ({@link #RECEIVE_BUFFER} bytes, Linux's {@code sk_rcvbuf}) instead of going to
+     * {@link TcpHandler#onData}, as when an application stops calling {@code read()}. The
+     * advertised window shrinks as the buffer fills, down to zero, and the sender's persist
+     * timer then probes it. May be called from inside {@code onData}; what arrives after waits.
+     */
+    public void pauseReading() {
+        receiveQueue.pause();
+    }
+
+    /**
+     * Reads again: the waiting bytes go to {@link TcpHandler#onData} at once, in order (the
+     * handler may pause again part-way), then {@link TcpHandler#onPeerClosed} if a FIN came
+     * meanwhile. If the read opened the window enough ({@code tcp_cleanup_rbuf}: from zero,
+     * or to at least twice what was left) a window update ACK goes out.
+     */
+    public void resumeReading() {
+        tcp.locked(this::resumeReadingLocked);
+    }
+
+    public boolean readingPaused() {
+        return receiveQueue.paused();
+    }
+
+    /**
+     * {@code setsockopt(TCP_NODELAY)}: {@code true} turns Nagle's algorithm off (and sends
+     * what it held), {@code false}, the default, turns it on; see {@link TcpNagle}.
+     */
+    public void setNoDelay(boolean on) {
+        tcp.locked(() -> {
+            nagle.setNoDelay(on);
+            if (on && state.synchronizedState()) {
+                pushPending();
+            }
+        });
+    }
+
+    public boolean noDelay() {
+        return nagle.noDelay();
+    }
+
+    /**
+     * {@code setsockopt(SO_KEEPALIVE)}: off by default; on, an idle connection is probed after
+     * 7200 s and given up with {@link TcpError#ETIMEDOUT} after 9 unanswered probes 75 s
+     * apart; see {@link TcpKeepalive}.
+     */
+    public void setKeepAlive(boolean on) {
+        tcp.locked(() -> keepalive.setEnabled(on, state.synchronizedState() && state != TcpState.TIME_WAIT));
+    }
+
+    public boolean keepAlive() {
+        return keepalive.enabled();
     }
 
     /** Bytes received beyond a hole, waiting for it to be filled (Linux's out-of-order queue). */
@@ -298,16 +394,10 @@ public final class TcpSocket {
         ts.negotiate(o);
         peerSackOk = o.sackPermitted();
         windowScaling = o.windowScale() >= 0;
-        if (windowScaling) {
-            sndWscale = Math.min(14, o.windowScale());
-            rcvWindow.init(0, WINDOW_SCALE);
-        } else {
-            sndWscale = 0;
-            rcvWindow.init(0, 0);
-        }
+        sndWscale = windowScaling ? Math.min(14, o.windowScale()) : 0;
         mss = Math.min(peerMss, advMss) - (ts.enabled() ? TcpTimestamps.LENGTH : 0);
         cc = new NewReno(mss);
-        rcvWindow.init(initialWindow(), rcvWindow.scale());
+        rcvWindow.init(initialWindow(), windowScaling ? WINDOW_SCALE : 0, receiveQueue.rcvNxt());
     }
 
     /**
@@ -337,37 +427,119 @@ public final class TcpSocket {
 
     // ---- output
 
-    /** Sends new data (and a queued FIN) as far as the congestion and peer windows allow. */
+    /**
+     * Sends new data (and a queued FIN) as far as the congestion and peer windows allow
+     * ({@code tcp_write_xmit}): a segment goes only if all of it fits the windows, a FIN
+     * taking one byte of the peer's (sender-side silly window syndrome avoidance, as
+     * {@code tcp_snd_wnd_test}), and a short last segment may wait for Nagle's algorithm.
+     * With nothing in flight and something left waiting, the persist timer starts.
+     */
     private void pushPending() {
         if (!state.synchronizedState() || state == TcpState.TIME_WAIT) {
             return;
         }
-        while (true) {
-            if (ourFinSent && SeqNum.gt(sndNxt, ourFinSeq)) {
-                return;
-            }
+        while (!(ourFinSent && SeqNum.gt(sndNxt, ourFinSeq))) {
             int dataEnd = sndUna + sendQueue.size();
             long window = Math.min(cc.cwnd(), Math.max(sndWnd, 0));
             long usable = window - (sndNxt - sndUna);
+            long peerRoom = sndWnd - (sndNxt - sndUna);
             int remaining = dataEnd - sndNxt;
             if (remaining > 0) {
                 int len = (int) Math.min(Math.min(mss, remaining), Math.max(usable, 0));
                 if (len <= 0 || (len < mss && len < remaining)) {
-                    return;
+                    break;
                 }
                 boolean fin = finQueued && len == remaining;
-                sendData(sndNxt, len, fin);
+                if (fin && peerRoom < len + 1) {
+                    break;
+                }
+                if (len == remaining && nagle.holds(len, mss, fin, highSent != sndUna, sndUna, sndNxt)) {
+                    break;
+                }
+                sendData(sndNxt, len, fin, false);
                 continue;
             }
-            if (finQueued) {
-                sendData(sndNxt, 0, true);
+            if (finQueued && peerRoom >= 1) {
+                sendData(sndNxt, 0, true, false);
             }
+            break;
+        }
+        if (highSent == sndUna && sendWaiting() && state.synchronizedState()) {
+            persist.start(rtt.rto()); // tcp_check_probe_timer
+        }
+    }
+
+    /** Data written and not yet sent, or a FIN queued and not yet sent. */
+    private boolean sendWaiting() {
+        return SeqNum.gt(sndUna + sendQueue.size(), sndNxt) || (finQueued && !ourFinSent);
+    }
+
+    /**
+     * {@code tcp_write_wakeup}: what the persist timer (or keepalive) sends. If the peer's
+     * window has room, as much of the waiting data as fits it and the MSS, with PSH; if not,
+     * a zero-length ACK with sequence number SND.UNA - 1, which the peer must answer with its
+     * window.
+     */
+    private void writeWakeup() {
+        int wndEnd = sndUna + (int) Math.min(sndWnd, Integer.MAX_VALUE);
+        int remaining = sndUna + sendQueue.size() - sndNxt;
+        if (sendWaiting() && SeqNum.lt(sndNxt, wndEnd)) {
+            int room = wndEnd - sndNxt;
+            int len = Math.min(Math.min(room, mss), remaining);
+            boolean fin = finQueued && len == remaining && room >= len + 1;
+            if (len > 0 || fin) {
+                sendData(sndNxt, len, fin, true);
+                return;
+            }
+        }
+        sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
+    }
+
+    /** {@code tcp_probe_timer} and {@code tcp_send_probe0}. */
+    private void onPersistTimeout() {
+        if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT) {
             return;
+        }
+        if (highSent != sndUna || !sendWaiting()) {
+            persist.stop();
+            return;
+        }
+        if (persist.exhausted()) {
+            fail(TcpError.ETIMEDOUT);
+            return;
+        }
+        writeWakeup();
+        if (highSent != sndUna || !sendWaiting()) {
+            persist.stop(); // data went: the retransmission timer takes over
+            return;
+        }
+        persist.probed(rtt.rto());
+    }
+
+    /**
+     * {@code tcp_ack_probe}: an ACK came while nothing was in flight. If the first waiting
+     * segment now fits the window, probing ends; if not, the timer restarts from now.
+     */
+    private void ackProbe() {
+        if (!sendWaiting()) {
+            return;
+        }
+        int remaining = sndUna + sendQueue.size() - sndNxt;
+        int len = Math.min(mss, remaining);
+        int headEnd = sndNxt + len + (finQueued && len == remaining ? 1 : 0);
+        if (SeqNum.le(headEnd, sndUna + (int) Math.min(sndWnd, Integer.MAX_VALUE))) {
+            persist.stop();
+        } else {
+            persist.answered(rtt.rto());
         }
     }
 
     /** Sends {@code len} queued bytes at {@code seq}, with FIN if it ends the stream. */
     private void sendData(int seq, int len, boolean fin) {
+        sendData(seq, len, fin, false);
+    }
+
+    private void sendData(int seq, int len, boolean fin, boolean forcePush) {
         boolean retransmission = SeqNum.lt(seq, highSent);
         if (retransmission) {
             retransmits++;
@@ -376,9 +548,11 @@ public final class TcpSocket {
             }
         }
         // PSH on the segment that empties what was written so far, as tcp_push() marks it
-        boolean push = len > 0 && seq + len == sndUna + sendQueue.size();
+        boolean push = len > 0 && (forcePush || seq + len == sndUna + sendQueue.size());
         int flags = TcpHeader.ACK | (push ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
         sendSegment(seq, len, flags, true);
+        nagle.sent(seq, len, mss);
+        persist.cancel();
         if (fin) {
             ourFinSent = true;
             ourFinSeq = seq + len;
@@ -421,8 +595,9 @@ public final class TcpSocket {
                 opts = opts.withSack(receiveQueue.sackBlocks(blocks));
             }
         }
-        int ack = (flags & TcpHeader.ACK) != 0 ? receiveQueue.rcvNxt() + (finReceived ? 1 : 0) : 0;
-        int window = syn ? initialWindow() : rcvWindow.advertised();
+        int rcvNxt = receiveQueue.rcvNxt() + (finReceived ? 1 : 0);
+        int ack = (flags & TcpHeader.ACK) != 0 ? rcvNxt : 0;
+        int window = syn ? initialWindow() : rcvWindow.select(rcvNxt, receiveQueue.heldBytes(), mss);
         int hl = TcpHeader.MIN_LENGTH + opts.length();
         SkBuff skb = SkBuff.allocate(SkBuff.DEFAULT_HEADROOM, hl + len);
         int off = skb.put(hl + len);
@@ -567,6 +742,7 @@ public final class TcpSocket {
         }
         cancelRetransmit();
         state = TcpState.ESTABLISHED;
+        keepalive.connected();
         sendAck();
         handler.onConnected(this);
         pushPending();
@@ -671,6 +847,7 @@ public final class TcpSocket {
     private void established() {
         state = TcpState.ESTABLISHED;
         retries = 0;
+        keepalive.connected();
         if (parent != null) {
             parent.childLeftSynQueue();
             handler = parent.acceptor().accept(this);
@@ -690,6 +867,11 @@ public final class TcpSocket {
         }
         int window = TcpHeader.window(b, off);
         long wnd = (long) window << sndWscale;
+        boolean nothingInFlight = highSent == sndUna;
+        if (SeqNum.ge(ack, sndUna)) {
+            persist.heard();
+            keepalive.heard();
+        }
         if (SeqNum.gt(ack, sndUna)) {
             int ackedSeq = ack - sndUna;
             int dataAcked = Math.min(ackedSeq, sendQueue.size());
@@ -731,6 +913,9 @@ public final class TcpSocket {
             sndWnd = wnd;
             sndWl1 = seq;
             sndWl2 = ack;
+        }
+        if (nothingInFlight && state != TcpState.CLOSED) {
+            ackProbe();
         }
         return state != TcpState.CLOSED;
     }
@@ -788,8 +973,9 @@ public final class TcpSocket {
 
     private void receiveData(int seq, byte[] b, int off, int len) {
         boolean wasInOrder = seq == receiveQueue.rcvNxt() && !receiveQueue.hasOutOfOrder();
-        int delivered = receiveQueue.receive(seq, b, off, len, (d, o, n) -> handler.onData(this, d, o, n));
-        rcvWindow.grow(delivered);
+        int delivered = receiveQueue.receive(seq, b, off, len, this::deliver);
+        rcvWindow.grow(delivered, receiveQueue.heldBytes());
+        keepalive.heard();
         if (state == TcpState.CLOSED) {
             return;
         }
@@ -798,11 +984,52 @@ public final class TcpSocket {
             return;
         }
         unackedSegments++;
-        if (unackedSegments >= 2) {
-            sendAck(); // every second segment (RFC 9293 section 3.8.6.3)
+        // every second segment (RFC 9293 section 3.8.6.3), unless the application left data
+        // unread and the window would shrink: then the read sends it (__tcp_ack_snd_check)
+        if (unackedSegments >= 2 && (receiveQueue.unreadBytes() == 0
+            || rcvWindow.fresh(receiveQueue.heldBytes(), mss) >= rcvWindow.offered())) {
+            sendAck();
         } else {
             scheduleDelayedAck();
         }
+    }
+
+    private void deliver(byte[] b, int off, int len) {
+        handler.onData(this, b, off, len);
+    }
+
+    private void resumeReadingLocked() {
+        if (!receiveQueue.paused()) {
+            return;
+        }
+        int copied = receiveQueue.resume(this::deliver);
+        if (state == TcpState.CLOSED) {
+            return;
+        }
+        if (copied > 0 && !finReceived && timeToAckAfterRead()) {
+            sendAck();
+        }
+        if (peerClosedUnread && receiveQueue.unreadBytes() == 0 && !receiveQueue.paused()) {
+            peerClosedUnread = false;
+            handler.onPeerClosed(this);
+        }
+    }
+
+    /**
+     * {@code __tcp_cleanup_rbuf} after a read: ACK now if a delayed ACK waits for more than an
+     * MSS, or if the read opened the window from zero or to at least twice what was left of it.
+     */
+    private boolean timeToAckAfterRead() {
+        int rcvNxt = receiveQueue.rcvNxt();
+        if (delayedAck != null && delayedAck.isPending() && rcvNxt - rcvWindow.wup() > mss) {
+            return true;
+        }
+        long now = rcvWindow.current(rcvNxt);
+        if (2 * now > rcvWindow.buffer()) {
+            return false;
+        }
+        long fresh = rcvWindow.fresh(receiveQueue.heldBytes(), mss);
+        return fresh != 0 && fresh >= 2 * now;
     }
 
     private boolean finPending() {
@@ -820,19 +1047,28 @@ public final class TcpSocket {
         switch (state) {
             case ESTABLISHED, SYN_RECEIVED -> {
                 state = TcpState.CLOSE_WAIT;
-                handler.onPeerClosed(this);
+                peerClosed();
             }
             case FIN_WAIT_1 -> {
                 state = TcpState.CLOSING; // FIN_WAIT_1 means our FIN is not yet acknowledged
-                handler.onPeerClosed(this);
+                peerClosed();
             }
             case FIN_WAIT_2 -> {
                 enterTimeWait();
-                handler.onPeerClosed(this);
+                peerClosed();
             }
             case TIME_WAIT -> enterTimeWait();
             default -> {
             }
+        }
+    }
+
+    /** End of stream: told at once, or after the unread bytes once the application reads them. */
+    private void peerClosed() {
+        if (receiveQueue.unreadBytes() > 0 || receiveQueue.paused()) {
+            peerClosedUnread = true;
+        } else {
+            handler.onPeerClosed(this);
         }
     }
 
@@ -841,6 +1077,8 @@ public final class TcpSocket {
     private void enterTimeWait() {
         state = TcpState.TIME_WAIT;
         cancelRetransmit();
+        persist.cancel();
+        keepalive.cancel();
         if (timeWaitTimer != null) {
             timeWaitTimer.cancel();
         }
@@ -870,6 +1108,8 @@ public final class TcpSocket {
         }
         state = TcpState.CLOSED;
         cancelRetransmit();
+        persist.cancel();
+        keepalive.cancel();
         if (delayedAck != null) {
             delayedAck.cancel();
         }
