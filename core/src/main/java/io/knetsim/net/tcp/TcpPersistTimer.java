@@ -23,18 +23,84 @@ import java.util.concurrent.Executor;
  * SND.UNA - 1.
  */
 final class TcpPersistTimer {
+    /** The sending side, as the prober sees it. */
+    interface Sender {
+        /** Data sent and not yet acknowledged ({@code packets_out}). */
+        boolean inFlight();
+
+        /** Data or a FIN waits to be sent ({@code tcp_send_head}). */
+        boolean waiting();
+
+        /** The first waiting segment fits the peer's window. */
+        boolean headFits();
+
+        /** {@code tcp_write_wakeup}: sends what the window takes, or a probe. */
+        void wakeup();
+
+        /** {@code tcp_write_err}: the connection fails with ETIMEDOUT. */
+        void timedOut();
+
+        /** The current retransmission timeout, without backoff. */
+        long rto();
+    }
+
     private final Simulator sim;
     private final Executor lock;
-    private final Runnable onExpiry;
+    private final Sender sender;
     private Timer timer;
     private int backoff;
     private int probesOut;
 
     /** {@code lock} runs the expiry as the stack runs segment input ({@link Tcp}'s socket lock). */
-    TcpPersistTimer(Simulator sim, Executor lock, Runnable onExpiry) {
+    TcpPersistTimer(Simulator sim, Executor lock, Sender sender) {
         this.sim = sim;
         this.lock = lock;
-        this.onExpiry = onExpiry;
+        this.sender = sender;
+    }
+
+    /** {@code tcp_check_probe_timer}: nothing in flight and something waits: probing starts. */
+    void check() {
+        if (!sender.inFlight() && sender.waiting() && !pending()) {
+            arm();
+        }
+    }
+
+    /**
+     * {@code tcp_ack_probe}: an ACK came while nothing was in flight. If the first waiting
+     * segment now fits the window, probing ends; if not, the timer restarts from now.
+     */
+    void ackWhileIdle() {
+        if (!sender.waiting()) {
+            return;
+        }
+        if (sender.headFits()) {
+            stop();
+        } else {
+            probesOut = 0;
+            arm();
+        }
+    }
+
+    /** {@code tcp_probe_timer} and {@code tcp_send_probe0}. */
+    private void expire() {
+        if (sender.inFlight() || !sender.waiting()) {
+            stop();
+            return;
+        }
+        if (probesOut >= TcpSocket.DATA_RETRIES) {
+            sender.timedOut();
+            return;
+        }
+        sender.wakeup();
+        if (sender.inFlight() || !sender.waiting()) {
+            stop(); // data went: the retransmission timer takes over
+            return;
+        }
+        probesOut++;
+        if (backoff < TcpSocket.DATA_RETRIES) {
+            backoff++;
+        }
+        arm();
     }
 
     boolean pending() {
@@ -52,36 +118,9 @@ final class TcpPersistTimer {
         return Math.min(RttEstimator.MAX_RTO, base << Math.min(backoff, 20));
     }
 
-    /** {@code tcp_check_probe_timer}: starts the timer unless it runs already. */
-    void start(long rto) {
-        if (!pending()) {
-            arm(rto);
-        }
-    }
-
-    /** An ACK came while the window stays shut: the unanswered count restarts, the timer too. */
-    void answered(long rto) {
-        probesOut = 0;
-        arm(rto);
-    }
-
     /** An acceptable ACK arrived ({@code tcp_ack} clears {@code icsk_probes_out}). */
     void heard() {
         probesOut = 0;
-    }
-
-    /** A probe went out: one more unanswered, the interval doubles (up to tcp_retries2 steps). */
-    void probed(long rto) {
-        probesOut++;
-        if (backoff < TcpSocket.DATA_RETRIES) {
-            backoff++;
-        }
-        arm(rto);
-    }
-
-    /** Whether tcp_retries2 probes went unanswered: time to give up. */
-    boolean exhausted() {
-        return probesOut >= TcpSocket.DATA_RETRIES;
     }
 
     /** The window opened, or nothing waits any more: no timer, no backoff, no count. */
@@ -98,11 +137,11 @@ final class TcpPersistTimer {
         }
     }
 
-    private void arm(long rto) {
+    private void arm() {
         cancel();
-        timer = sim.after(when(rto), () -> lock.execute(() -> {
+        timer = sim.after(when(sender.rto()), () -> lock.execute(() -> {
             timer = null;
-            onExpiry.run();
+            expire();
         }));
     }
 }

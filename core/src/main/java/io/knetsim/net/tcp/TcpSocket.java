@@ -91,8 +91,7 @@ public final class TcpSocket {
     private boolean finSeqKnown;
     private boolean finReceived;
     private boolean peerClosedUnread;
-    private int unackedSegments;
-    private Timer delayedAck;
+    private final TcpAckScheduler acks;
 
     // options negotiated
     private final int advMss;
@@ -132,7 +131,45 @@ public final class TcpSocket {
         this.advMss = Math.min(route.mtu(), MAX_IP_DATAGRAM) - Ipv4Header.MIN_LENGTH - TcpHeader.MIN_LENGTH;
         this.ts = new TcpTimestamps(
             ns.sim().random("tcp-ts/" + ns.name() + "/" + localPort + "/" + remotePort).nextInt());
-        this.persist = new TcpPersistTimer(ns.sim(), tcp::locked, this::onPersistTimeout);
+        this.acks = new TcpAckScheduler(ns.sim(), tcp::locked, () -> {
+            if (state != TcpState.CLOSED) {
+                sendAck();
+            }
+        });
+        this.persist = new TcpPersistTimer(ns.sim(), tcp::locked, new TcpPersistTimer.Sender() {
+            @Override
+            public boolean inFlight() {
+                return highSent != sndUna;
+            }
+
+            @Override
+            public boolean waiting() {
+                return state != TcpState.CLOSED && state != TcpState.TIME_WAIT && sendWaiting();
+            }
+
+            @Override
+            public boolean headFits() {
+                int remaining = sndUna + sendQueue.size() - sndNxt;
+                int len = Math.min(mss, remaining);
+                int headEnd = sndNxt + len + (finQueued && len == remaining ? 1 : 0);
+                return SeqNum.le(headEnd, sndUna + (int) Math.min(sndWnd, Integer.MAX_VALUE));
+            }
+
+            @Override
+            public void wakeup() {
+                writeWakeup();
+            }
+
+            @Override
+            public void timedOut() {
+                fail(TcpError.ETIMEDOUT);
+            }
+
+            @Override
+            public long rto() {
+                return rtt.rto();
+            }
+        });
         this.keepalive = new TcpKeepalive(ns.sim(), tcp::locked, new TcpKeepalive.Owner() {
             @Override
             public boolean busy() {
@@ -464,9 +501,7 @@ public final class TcpSocket {
             }
             break;
         }
-        if (highSent == sndUna && sendWaiting() && state.synchronizedState()) {
-            persist.start(rtt.rto()); // tcp_check_probe_timer
-        }
+        persist.check();
     }
 
     /** Data written and not yet sent, or a FIN queued and not yet sent. */
@@ -493,45 +528,6 @@ public final class TcpSocket {
             }
         }
         sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
-    }
-
-    /** {@code tcp_probe_timer} and {@code tcp_send_probe0}. */
-    private void onPersistTimeout() {
-        if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT) {
-            return;
-        }
-        if (highSent != sndUna || !sendWaiting()) {
-            persist.stop();
-            return;
-        }
-        if (persist.exhausted()) {
-            fail(TcpError.ETIMEDOUT);
-            return;
-        }
-        writeWakeup();
-        if (highSent != sndUna || !sendWaiting()) {
-            persist.stop(); // data went: the retransmission timer takes over
-            return;
-        }
-        persist.probed(rtt.rto());
-    }
-
-    /**
-     * {@code tcp_ack_probe}: an ACK came while nothing was in flight. If the first waiting
-     * segment now fits the window, probing ends; if not, the timer restarts from now.
-     */
-    private void ackProbe() {
-        if (!sendWaiting()) {
-            return;
-        }
-        int remaining = sndUna + sendQueue.size() - sndNxt;
-        int len = Math.min(mss, remaining);
-        int headEnd = sndNxt + len + (finQueued && len == remaining ? 1 : 0);
-        if (SeqNum.le(headEnd, sndUna + (int) Math.min(sndWnd, Integer.MAX_VALUE))) {
-            persist.stop();
-        } else {
-            persist.answered(rtt.rto());
-        }
     }
 
     /** Sends {@code len} queued bytes at {@code seq}, with FIN if it ends the stream. */
@@ -610,11 +606,7 @@ public final class TcpSocket {
         skb.transportHeader = off;
         segmentsOut++;
         if ((flags & TcpHeader.ACK) != 0) {
-            unackedSegments = 0;
-            if (delayedAck != null) {
-                delayedAck.cancel();
-                delayedAck = null;
-            }
+            acks.ackSent();
         }
         ns.ip().sendL4(skb, route, remoteAddr, Ipv4Header.PROTO_TCP, ns.sysctl().defaultTtl, 0, true);
     }
@@ -677,17 +669,6 @@ public final class TcpSocket {
         sndNxt = sndUna; // go back to the first unacknowledged byte (RFC 6298 section 5.4)
         armRetransmit();
         pushPending();
-    }
-
-    private void scheduleDelayedAck() {
-        if (delayedAck == null || !delayedAck.isPending()) {
-            delayedAck = ns.sim().after(DELAYED_ACK, () -> tcp.locked(() -> {
-                delayedAck = null;
-                if (state != TcpState.CLOSED) {
-                    sendAck();
-                }
-            }));
-        }
     }
 
     // ---- input (RFC 9293 section 3.10.7)
@@ -915,7 +896,7 @@ public final class TcpSocket {
             sndWl2 = ack;
         }
         if (nothingInFlight && state != TcpState.CLOSED) {
-            ackProbe();
+            persist.ackWhileIdle();
         }
         return state != TcpState.CLOSED;
     }
@@ -983,14 +964,8 @@ public final class TcpSocket {
             sendAck(); // out of order or filling a hole: acknowledge at once (RFC 5681 section 4.2)
             return;
         }
-        unackedSegments++;
-        // every second segment (RFC 9293 section 3.8.6.3), unless the application left data
-        // unread and the window would shrink: then the read sends it (__tcp_ack_snd_check)
-        if (unackedSegments >= 2 && (receiveQueue.unreadBytes() == 0
-            || rcvWindow.fresh(receiveQueue.heldBytes(), mss) >= rcvWindow.offered())) {
+        if (acks.inOrderData(receiveQueue, rcvWindow, mss)) {
             sendAck();
-        } else {
-            scheduleDelayedAck();
         }
     }
 
@@ -1006,30 +981,13 @@ public final class TcpSocket {
         if (state == TcpState.CLOSED) {
             return;
         }
-        if (copied > 0 && !finReceived && timeToAckAfterRead()) {
+        if (copied > 0 && !finReceived && acks.afterRead(receiveQueue, rcvWindow, mss)) {
             sendAck();
         }
         if (peerClosedUnread && receiveQueue.unreadBytes() == 0 && !receiveQueue.paused()) {
             peerClosedUnread = false;
             handler.onPeerClosed(this);
         }
-    }
-
-    /**
-     * {@code __tcp_cleanup_rbuf} after a read: ACK now if a delayed ACK waits for more than an
-     * MSS, or if the read opened the window from zero or to at least twice what was left of it.
-     */
-    private boolean timeToAckAfterRead() {
-        int rcvNxt = receiveQueue.rcvNxt();
-        if (delayedAck != null && delayedAck.isPending() && rcvNxt - rcvWindow.wup() > mss) {
-            return true;
-        }
-        long now = rcvWindow.current(rcvNxt);
-        if (2 * now > rcvWindow.buffer()) {
-            return false;
-        }
-        long fresh = rcvWindow.fresh(receiveQueue.heldBytes(), mss);
-        return fresh != 0 && fresh >= 2 * now;
     }
 
     private boolean finPending() {
@@ -1110,9 +1068,7 @@ public final class TcpSocket {
         cancelRetransmit();
         persist.cancel();
         keepalive.cancel();
-        if (delayedAck != null) {
-            delayedAck.cancel();
-        }
+        acks.cancel();
         if (timeWaitTimer != null) {
             timeWaitTimer.cancel();
         }
