@@ -15,11 +15,6 @@ import io.knetsim.sim.Timer;
  * driven by segments from {@link Tcp} and by timers on the simulator's clock, with an
  * event-driven API in place of blocking calls.
  *
- * <pre>
- *   send() --> TcpSendQueue --(cwnd, SND.WND)--> segments --> IPv4
- *   IPv4 --> receive() --> ACK processing (RttEstimator, NewReno) + TcpReceiveQueue --> onData
- * </pre>
- *
  * What it does as Linux does: the SYN options {@code mss, sackOK, TS, nop, wscale 7}, MSS from
  * the route's MTU, the initial window of {@code tcp_select_initial_window}, timestamps on every
  * segment once negotiated (RFC 7323), an ACK for every second full segment or after the 40 ms
@@ -27,13 +22,30 @@ import io.knetsim.sim.Timer;
  * SACK blocks on ACKs when data waits beyond a hole (RFC 2018) and, on the sending side, a
  * {@link SackScoreboard} whose holes are resent during recovery, TIME-WAIT of 60 s
  * ({@code TCP_TIMEWAIT_LEN}), {@code tcp_syn_retries} = 6 and {@code tcp_retries2} = 15.
- * What it simplifies: the application consumes data as it arrives, so the advertised window
- * only grows, from Linux's initial 64240 bytes towards the 1 MiB buffer, by a fixed rule in
- * place of receive-buffer autotuning ({@link TcpReceiveWindow}; no zero window and so no
- * persist timer); SACK recovery is NewReno's window arithmetic with holes resent in order,
- * not the full pipe algorithm of RFC 6675; no D-SACK, Nagle, PAWS, keepalive or urgent data; a
- * retransmission timeout clears the scoreboard and resends everything from SND.UNA
- * (go-back-N); simultaneous open is not taken up (the SYN is dropped); ICMP errors are
+ * Flow control as Linux does it: while the application reads ({@link TcpHandler#onData}) data
+ * goes to it as it arrives; when it pauses ({@link #pauseReading}) in-order data waits in the
+ * receive buffer ({@link #receiveQueueBytes}, ss's Recv-Q), the window offered shrinks with the
+ * free space, never moving its right edge left, down to zero ({@link TcpReceiveWindow}), and
+ * reading again ({@link #resumeReading}) sends a window update when the window opened enough
+ * ({@link TcpAckScheduler}). The sender probes a closed window with its persist timer
+ * ({@link TcpPersistTimer}), sends no segment that does not fit the window whole (sender-side
+ * SWS avoidance), holds a short segment by Nagle's algorithm unless {@link #setNoDelay}
+ * ({@link TcpNagle}), and probes an idle connection if {@link #setKeepAlive} ({@link TcpKeepalive}).
+ *
+ * <pre>
+ *   send() --&gt; TcpSendQueue --(cwnd, SND.WND, Nagle)--&gt; segments --&gt; IPv4
+ *                  \-- window shut, nothing in flight: TcpPersistTimer probes (SND.UNA - 1)
+ *   IPv4 --&gt; receive() --&gt; ACK processing (RttEstimator, NewReno) + TcpReceiveQueue --&gt; onData
+ *                              reading paused: bytes wait, TcpReceiveWindow closes, Recv-Q grows
+ * </pre>
+ *
+ * What it simplifies: the receive buffer is a fixed 1 MiB of payload (no autotuning, no
+ * {@code truesize} overhead), and {@code rcv_ssthresh} grows by a fixed rule
+ * ({@link TcpReceiveWindow}); no receive quick-ACK mode, autocorking or TSO, so segments are
+ * at most one MSS and Nagle's test sees them one by one; SACK recovery is NewReno's window
+ * arithmetic with holes resent in order, not the full pipe algorithm of RFC 6675; no D-SACK,
+ * PAWS, urgent data or {@code TCP_USER_TIMEOUT}; a retransmission timeout clears the
+ * scoreboard and resends everything from SND.UNA (go-back-N); simultaneous open is not taken up (the SYN is dropped); ICMP errors are
  * ignored (RFC 1122 soft errors: the timers decide); a data segment carries only the SACK
  * blocks that fit beside a full payload, where Linux would shorten the payload instead.
  */
