@@ -4,6 +4,7 @@ import io.knetsim.sim.SimTime;
 import io.knetsim.sim.Simulator;
 import io.knetsim.sim.Timer;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code SO_KEEPALIVE} (RFC 1122 section 4.2.3.6), off by default, with Linux's sysctls
@@ -28,29 +29,27 @@ final class TcpKeepalive {
     /** {@code net.ipv4.tcp_keepalive_probes}. */
     static final int PROBES = 9;
 
-    /** What the socket does when the timer fires. */
-    interface Owner {
-        /** Whether data is in flight or waits to be sent. */
-        boolean busy();
-
-        void sendProbe();
-
-        void timedOut();
-    }
-
     private final Simulator sim;
     private final Executor lock;
-    private final Owner owner;
+    private final BooleanSupplier busy;
+    private final Runnable sendProbe;
+    private final Runnable timedOut;
     private boolean enabled;
     private Timer timer;
     private long lastHeard;
     private int probesOut;
 
-    /** {@code lock} runs the expiry as the stack runs segment input ({@link Tcp}'s socket lock). */
-    TcpKeepalive(Simulator sim, Executor lock, Owner owner) {
+    /**
+     * {@code busy} says whether data is in flight or waits to be sent; {@code sendProbe} sends
+     * a probe; {@code timedOut} ends the connection. {@code lock} runs the expiry as the stack
+     * runs segment input ({@link Tcp}'s socket lock).
+     */
+    TcpKeepalive(Simulator sim, Executor lock, BooleanSupplier busy, Runnable sendProbe, Runnable timedOut) {
         this.sim = sim;
         this.lock = lock;
-        this.owner = owner;
+        this.busy = busy;
+        this.sendProbe = sendProbe;
+        this.timedOut = timedOut;
         this.lastHeard = sim.now();
     }
 
@@ -107,7 +106,7 @@ final class TcpKeepalive {
         if (!enabled) {
             return;
         }
-        if (owner.busy()) {
+        if (busy.getAsBoolean()) {
             arm(TIME);
             return;
         }
@@ -117,10 +116,10 @@ final class TcpKeepalive {
             return;
         }
         if (probesOut >= PROBES) {
-            owner.timedOut();
+            timedOut.run();
             return;
         }
-        owner.sendProbe();
+        sendProbe.run();
         probesOut++;
         arm(INTERVAL);
     }

@@ -126,7 +126,7 @@ public final class TcpSocket {
     private long segmentsOut;
     private long retransmits;
     private final TcpPersistTimer persist;
-    private final TcpNagle nagle = new TcpNagle();
+    private final TcpOutputScheduler output = new TcpOutputScheduler();
     private final TcpKeepalive keepalive;
 
     TcpSocket(Tcp tcp, RouteResult route, int localAddr, int localPort, int remoteAddr, int remotePort,
@@ -182,23 +182,12 @@ public final class TcpSocket {
                 return rtt.rto();
             }
         });
-        this.keepalive = new TcpKeepalive(ns.sim(), tcp::locked, new TcpKeepalive.Owner() {
-            @Override
-            public boolean busy() {
-                return highSent != sndUna || sendWaiting();
-            }
-
-            @Override
-            public void sendProbe() {
-                sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
-            }
-
-            @Override
-            public void timedOut() {
+        this.keepalive = new TcpKeepalive(ns.sim(), tcp::locked, () -> highSent != sndUna || sendWaiting(),
+            () -> sendSegment(sndUna - 1, 0, TcpHeader.ACK, false),
+            () -> {
                 sendSegment(highSent, 0, TcpHeader.RST | TcpHeader.ACK, false);
                 fail(TcpError.ETIMEDOUT);
-            }
-        });
+            });
     }
 
     // ---- public API
@@ -288,7 +277,7 @@ public final class TcpSocket {
      */
     public void setNoDelay(boolean on) {
         tcp.locked(() -> {
-            nagle.setNoDelay(on);
+            output.nagle().setNoDelay(on);
             if (on && state.synchronizedState()) {
                 pushPending();
             }
@@ -296,7 +285,7 @@ public final class TcpSocket {
     }
 
     public boolean noDelay() {
-        return nagle.noDelay();
+        return output.nagle().noDelay();
     }
 
     /**
@@ -488,30 +477,17 @@ public final class TcpSocket {
             return;
         }
         while (!(ourFinSent && SeqNum.gt(sndNxt, ourFinSeq))) {
-            int dataEnd = sndUna + sendQueue.size();
-            long window = Math.min(cc.cwnd(), Math.max(sndWnd, 0));
-            long usable = window - (sndNxt - sndUna);
+            int remaining = sndUna + sendQueue.size() - sndNxt;
+            long usable = Math.min(cc.cwnd(), Math.max(sndWnd, 0)) - (sndNxt - sndUna);
             long peerRoom = sndWnd - (sndNxt - sndUna);
-            int remaining = dataEnd - sndNxt;
-            if (remaining > 0) {
-                int len = (int) Math.min(Math.min(mss, remaining), Math.max(usable, 0));
-                if (len <= 0 || (len < mss && len < remaining)) {
-                    break;
-                }
-                boolean fin = finQueued && len == remaining;
-                if (fin && peerRoom < len + 1) {
-                    break;
-                }
-                if (len == remaining && nagle.holds(len, mss, fin, highSent != sndUna, sndUna, sndNxt)) {
-                    break;
-                }
-                sendData(sndNxt, len, fin, false);
-                continue;
+            int len = output.next(remaining, usable, peerRoom, finQueued, highSent != sndUna, sndUna, sndNxt, mss);
+            if (len == TcpOutputScheduler.HOLD) {
+                break;
             }
-            if (finQueued && peerRoom >= 1) {
-                sendData(sndNxt, 0, true, false);
+            sendData(sndNxt, len, finQueued && len == remaining, false);
+            if (len == 0) {
+                break;
             }
-            break;
         }
         persist.check();
     }
@@ -528,18 +504,15 @@ public final class TcpSocket {
      * window.
      */
     private void writeWakeup() {
-        int wndEnd = sndUna + (int) Math.min(sndWnd, Integer.MAX_VALUE);
         int remaining = sndUna + sendQueue.size() - sndNxt;
-        if (sendWaiting() && SeqNum.lt(sndNxt, wndEnd)) {
-            int room = wndEnd - sndNxt;
-            int len = Math.min(Math.min(room, mss), remaining);
-            boolean fin = finQueued && len == remaining && room >= len + 1;
-            if (len > 0 || fin) {
-                sendData(sndNxt, len, fin, true);
-                return;
-            }
+        long room = sndWnd - (sndNxt - sndUna);
+        boolean fin = finQueued && !ourFinSent;
+        int len = output.wakeup(remaining, room, fin, mss);
+        if (len == TcpOutputScheduler.HOLD || (len == 0 && !TcpOutputScheduler.withFin(fin, 0, remaining, room))) {
+            sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
+            return;
         }
-        sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
+        sendData(sndNxt, len, TcpOutputScheduler.withFin(fin, len, remaining, room), true);
     }
 
     /** Sends {@code len} queued bytes at {@code seq}, with FIN if it ends the stream. */
@@ -559,7 +532,7 @@ public final class TcpSocket {
         boolean push = len > 0 && (forcePush || seq + len == sndUna + sendQueue.size());
         int flags = TcpHeader.ACK | (push ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
         sendSegment(seq, len, flags, true);
-        nagle.sent(seq, len, mss);
+        output.nagle().sent(seq, len, mss);
         persist.cancel();
         if (fin) {
             ourFinSent = true;
