@@ -2,6 +2,7 @@ package io.knetsim.tool;
 
 import io.knetsim.tool.coreutils.CoreUtils;
 import io.knetsim.tool.curl.Curl;
+import io.knetsim.tool.etcdctl.Etcdctl;
 import io.knetsim.tool.iperf.Iperf3;
 import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
@@ -29,6 +30,7 @@ public final class CoreTools {
         Nc.registerAll(r);
         Iperf3.registerAll(r);
         CoreUtils.registerAll(r);
+        Etcdctl.registerAll(r);
         return r;
     }
 }

@@ -5,6 +5,7 @@ import io.knetsim.sim.Simulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,8 @@ public final class Invocation {
     private final NetNamespace ns;
     private final List<String> args;
     private final Path workingDirectory;
+    private final Map<String, String> env;
+    private ToolRunner runner;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private Consumer<String> outSink;
@@ -25,9 +28,37 @@ public final class Invocation {
     private final List<Runnable> onExit = new ArrayList<>(1);
 
     public Invocation(NetNamespace ns, List<String> args, Path workingDirectory) {
+        this(ns, args, workingDirectory, Map.of());
+    }
+
+    /**
+     * An invocation with environment variables, as {@code NAME=value cmd ...} gives them to the
+     * command (there are no shell-wide variables: only these prefix assignments).
+     */
+    public Invocation(NetNamespace ns, List<String> args, Path workingDirectory, Map<String, String> env) {
         this.ns = ns;
         this.args = List.copyOf(args);
         this.workingDirectory = workingDirectory;
+        this.env = Map.copyOf(env);
+    }
+
+    /** The value of environment variable {@code name}, or null when it is not set ({@code getenv}). */
+    public String env(String name) {
+        return env.get(name);
+    }
+
+    /** Every environment variable of this run. */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The runner that started this command (to start another, as {@code ip netns exec} does), or null. */
+    public ToolRunner runner() {
+        return runner;
+    }
+
+    void setRunner(ToolRunner runner) {
+        this.runner = runner;
     }
 
     public NetNamespace ns() {

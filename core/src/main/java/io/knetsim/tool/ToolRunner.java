@@ -3,7 +3,9 @@ package io.knetsim.tool;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.sim.SimTime;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs commands in namespaces and drives the simulated clock while they run.
@@ -47,21 +49,40 @@ public final class ToolRunner {
 
     /** Starts {@code line} without waiting (a background job); the caller drives the clock. */
     public Invocation start(NetNamespace ns, String line) {
-        List<String> words;
+        CommandLine.Parsed parsed;
         try {
-            words = CommandLine.split(line);
+            parsed = CommandLine.parse(line);
         } catch (UsageException e) {
             Invocation inv = new Invocation(ns, List.of(), workingDirectory);
             inv.eprintln("knetsim: " + e.getMessage());
             inv.exit(e.exitCode());
             return inv;
         }
+        return start(ns, parsed.words(), parsed.env(), null);
+    }
+
+    /**
+     * Starts a command from its words and environment. With a {@code parent}, the command's
+     * output goes to the parent's, it inherits the parent's environment under its own, and
+     * interrupting the parent interrupts it ({@code ip netns exec NAME CMD}).
+     */
+    public Invocation start(NetNamespace ns, List<String> words, Map<String, String> env, Invocation parent) {
+        Map<String, String> all = env;
+        if (parent != null) {
+            all = new LinkedHashMap<>(parent.env());
+            all.putAll(env);
+        }
+        Invocation inv = new Invocation(ns, words.isEmpty() ? List.of() : words.subList(1, words.size()),
+            workingDirectory, all);
+        inv.setRunner(this);
+        if (parent != null) {
+            inv.streamTo(parent::print, parent::eprint);
+            parent.onInterrupt(inv::interrupt);
+        }
         if (words.isEmpty()) {
-            Invocation inv = new Invocation(ns, List.of(), workingDirectory);
             inv.exit(0);
             return inv;
         }
-        Invocation inv = new Invocation(ns, words.subList(1, words.size()), workingDirectory);
         Command c = registry.get(words.get(0));
         if (c == null) {
             inv.eprintln("knetsim: " + words.get(0) + ": command not found");

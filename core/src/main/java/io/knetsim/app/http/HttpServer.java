@@ -8,6 +8,8 @@ import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.tcp.TcpState;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * An HTTP/1.1 server on one TCP port of a namespace. Each connection is parsed with a
@@ -18,22 +20,36 @@ import java.nio.charset.StandardCharsets;
  * does not keep the connection alive. A malformed request gets {@code 400 Bad Request} and the
  * connection closes. Counters let labs check connection reuse. A {@code Date} header is sent
  * only after {@link #withDate()}, and then from simulated time.
+ *
+ * <p>The handler is either a {@link HttpHandler}, which returns the response at once, or an
+ * {@link AsyncHttpHandler}, which answers through a {@link HttpResponder} when it likes (a
+ * long poll). A connection's requests are handed over one at a time: the next one (already
+ * received, or pipelined behind it) waits until the previous response is complete, so
+ * responses go out in request order. When the client closes while a response is pending, the
+ * responder hears it ({@link HttpResponder#onClientGone}) and the connection closes.
  */
 public final class HttpServer {
     /** The {@code Server} header value. */
     public static final String SERVER = "knetsim-http/1.0";
     private static final int BACKLOG = 128;
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final NetNamespace ns;
     private final int port;
-    private final HttpHandler handler;
+    private final AsyncHttpHandler handler;
     private TcpListener listener;
     private boolean date;
     private long connections;
     private long requests;
     private long badRequests;
 
+    /** A server whose handler answers every request at once. */
     public HttpServer(NetNamespace ns, int port, HttpHandler handler) {
+        this(ns, port, (AsyncHttpHandler) (req, responder) -> responder.respond(handler.handle(req)));
+    }
+
+    /** A server whose handler may answer later. */
+    public HttpServer(NetNamespace ns, int port, AsyncHttpHandler handler) {
         this.ns = ns;
         this.port = port;
         this.handler = handler;
@@ -94,6 +110,14 @@ public final class HttpServer {
 
     /** The bytes of a response head and body, as written on the wire. */
     static byte[] encode(HttpResponse r, boolean close, String date) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.writeBytes(head(r, close, date, false));
+        o.writeBytes(r.body());
+        return o.toByteArray();
+    }
+
+    /** The response head; a chunked one has {@code Transfer-Encoding: chunked} instead of a length. */
+    static byte[] head(HttpResponse r, boolean close, String date, boolean chunked) {
         StringBuilder sb = new StringBuilder();
         sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(r.reason()).append("\r\n");
         sb.append("Server: ").append(SERVER).append("\r\n");
@@ -103,7 +127,11 @@ public final class HttpServer {
         if (r.contentType() != null) {
             sb.append("Content-Type: ").append(r.contentType()).append("\r\n");
         }
-        sb.append("Content-Length: ").append(r.body().length).append("\r\n");
+        if (chunked) {
+            sb.append("Transfer-Encoding: chunked\r\n");
+        } else {
+            sb.append("Content-Length: ").append(r.body().length).append("\r\n");
+        }
         for (HttpHeader h : r.headers()) {
             sb.append(h).append("\r\n");
         }
@@ -111,10 +139,7 @@ public final class HttpServer {
             sb.append("Connection: close\r\n");
         }
         sb.append("\r\n");
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.writeBytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-        o.writeBytes(r.body());
-        return o.toByteArray();
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private String dateNow() {
@@ -125,31 +150,106 @@ public final class HttpServer {
         private final HttpRequestParser parser = new HttpRequestParser();
         /** Response bytes the send buffer has not taken yet, in order. */
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        /** Requests received and waiting for the one before them to be answered. */
+        private final Deque<HttpRequest> queued = new ArrayDeque<>();
+        private TcpSocket socket;
+        private HttpResponder current;
+        private boolean badRequestQueued;
+        /** True while the handler runs inside {@link #dispatch()}: a response it completes there needs no new dispatch. */
+        private boolean dispatching;
         private boolean done;
         private boolean closeWhenFlushed;
 
         @Override
         public void onData(TcpSocket s, byte[] b, int off, int len) {
-            if (done) {
+            socket = s;
+            if (done || badRequestQueued) {
                 return;
             }
             parser.feed(b, off, len);
             try {
                 HttpRequest req;
-                while (!done && (req = parser.next()) != null) {
-                    requests++;
-                    HttpResponse resp = handler.handle(req);
-                    boolean close = !req.keepAlive();
-                    write(s, encode(resp, close, dateNow()));
-                    if (close) {
-                        finish(s);
-                    }
+                while ((req = parser.next()) != null) {
+                    queued.add(req);
                 }
             } catch (HttpRequestParser.BadRequest e) {
+                badRequestQueued = true;
+            }
+            dispatch();
+        }
+
+        /** Hands the next waiting request to the handler once the previous response is complete. */
+        private void dispatch() {
+            while (!done && current == null) {
+                HttpRequest req = queued.poll();
+                if (req == null) {
+                    if (badRequestQueued) {
+                        requests++;
+                        badRequests++;
+                        write(encode(HttpResponse.text(400, "Bad Request", "Bad Request\n"), true, dateNow()));
+                        finish();
+                    }
+                    return;
+                }
                 requests++;
-                badRequests++;
-                write(s, encode(HttpResponse.text(400, "Bad Request", "Bad Request\n"), true, dateNow()));
-                finish(s);
+                HttpResponder r = new HttpResponder(new Exchange(!req.keepAlive()));
+                current = r;
+                dispatching = true;
+                try {
+                    handler.handle(req, r);
+                } finally {
+                    dispatching = false;
+                }
+            }
+        }
+
+        /** Writes one response on this connection; when it is complete, the next request may go. */
+        private final class Exchange implements HttpResponder.Sink {
+            private final boolean close;
+            private boolean chunked;
+
+            Exchange(boolean close) {
+                this.close = close;
+            }
+
+            @Override
+            public void head(HttpResponse head, boolean isChunked) {
+                chunked = isChunked;
+                write(HttpServer.head(head, close, dateNow(), isChunked));
+                if (!isChunked) {
+                    write(head.body());
+                }
+            }
+
+            @Override
+            public void body(byte[] bytes) {
+                write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                write(bytes);
+                write(CRLF);
+            }
+
+            @Override
+            public void complete() {
+                if (chunked) {
+                    write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                current = null;
+                if (close) {
+                    finish();
+                }
+                if (!dispatching) {
+                    dispatch();
+                }
+            }
+        }
+
+        /** The client went away: a pending response will never be read. */
+        private void clientGone() {
+            queued.clear();
+            HttpResponder r = current;
+            current = null;
+            if (r != null) {
+                r.gone();
             }
         }
 
@@ -160,21 +260,29 @@ public final class HttpServer {
 
         @Override
         public void onPeerClosed(TcpSocket s) {
+            socket = s;
             if (!done) {
-                finish(s);
+                clientGone();
+                finish();
             }
         }
 
-        /** No more requests on this connection: close once every response byte is queued. */
-        private void finish(TcpSocket s) {
+        @Override
+        public void onClosed(TcpSocket s) {
             done = true;
-            closeWhenFlushed = true;
-            flush(s);
+            clientGone();
         }
 
-        private void write(TcpSocket s, byte[] bytes) {
+        /** No more requests on this connection: close once every response byte is queued. */
+        private void finish() {
+            done = true;
+            closeWhenFlushed = true;
+            flush(socket);
+        }
+
+        private void write(byte[] bytes) {
             pending.writeBytes(bytes);
-            flush(s);
+            flush(socket);
         }
 
         private void flush(TcpSocket s) {

@@ -396,10 +396,20 @@ public final class TcpSocket {
 
     // ---- opening
 
+    /**
+     * {@code connect()}: the socket is in SYN_SENT at once, and the SYN leaves in an event of
+     * its own at the same instant. So connect returns before any callback can run, even when
+     * the peer is a zero-delay veth away and would answer within the call (on Linux the peer's
+     * receive waits for the softirq that {@code netif_rx} raised).
+     */
     void startConnect(int isn) {
         initSend(isn);
         state = TcpState.SYN_SENT;
-        sendSyn();
+        ns.sim().after(0, () -> tcp.locked(() -> {
+            if (state == TcpState.SYN_SENT) {
+                sendSyn();
+            }
+        }));
     }
 
     void startPassive(TcpListener l, int isn, SkBuff syn) {

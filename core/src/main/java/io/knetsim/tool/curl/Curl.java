@@ -1,6 +1,7 @@
 package io.knetsim.tool.curl;
 
 import io.knetsim.addr.Ipv4Address;
+import io.knetsim.app.http.HttpResponseParser;
 import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.tcp.TcpError;
 import io.knetsim.net.tcp.TcpHandler;
@@ -31,8 +32,9 @@ import java.util.Locale;
  * out), 52 empty reply, 56 reset. Milliseconds in messages are simulated time, so a
  * {@code -m 1} timeout says 1000 where a real curl says about 1001. No progress meter is
  * ever shown (curl hides it when the body goes to a terminal, but would show it with
- * {@code -o FILE} and no {@code -s}: knetsim leaves it out there too). Chunked bodies are
- * passed through undecoded. Several URLs are fetched in turn, reusing a kept-alive connection
+ * {@code -o FILE} and no {@code -s}: knetsim leaves it out there too). Responses are read by
+ * the shared {@link HttpResponseParser}, so chunked bodies are decoded as curl decodes them
+ * ({@code -i} still shows the head as received). Several URLs are fetched in turn, reusing a kept-alive connection
  * to the same host and port ({@code * Re-using existing connection with host H}); {@code -o}
  * applies to the first URL, later bodies go to stdout, and (a knetsim simplification) the
  * first failure ends the run where curl would go on with the next URL.
@@ -145,8 +147,7 @@ public final class Curl implements Command {
         private final Invocation inv;
         private final Options o;
         private final boolean wget;
-        private ByteArrayOutputStream out;
-        private ByteArrayOutputStream head;
+        private HttpResponseParser parser;
         private int index = -1;
         private int connectionNumber = -1;
         private HttpUrl url;
@@ -155,10 +156,8 @@ public final class Curl implements Command {
         private Timer deadline;
         private long startedAt;
         private boolean connected;
-        private boolean headDone;
+        private boolean headReported;
         private boolean anyReceived;
-        private long contentLength;
-        private long bodyReceived;
         private boolean serverCloses;
         private int status;
 
@@ -188,12 +187,9 @@ public final class Curl implements Command {
         /** Starts the transfer of the next URL, reusing the open connection when it goes to the same place. */
         private void next() {
             index++;
-            out = new ByteArrayOutputStream();
-            head = new ByteArrayOutputStream();
-            headDone = false;
+            parser = new HttpResponseParser(method());
+            headReported = false;
             anyReceived = false;
-            contentLength = -1;
-            bodyReceived = 0;
             serverCloses = false;
             status = 0;
             startedAt = inv.sim().now();
@@ -249,8 +245,12 @@ public final class Curl implements Command {
             }
         }
 
+        private String method() {
+            return o.method != null ? o.method : o.data != null ? "POST" : "GET";
+        }
+
         private byte[] request() {
-            String method = o.method != null ? o.method : o.data != null ? "POST" : "GET";
+            String method = method();
             List<String[]> hs = new ArrayList<>();
             hs.add(new String[] {"Host", url.hostHeader()});
             hs.add(new String[] {"User-Agent", wget ? "Wget/1.21.4" : "curl/" + VERSION});
@@ -311,26 +311,19 @@ public final class Curl implements Command {
                 return;
             }
             anyReceived = true;
-            int i = off;
-            int end = off + len;
-            while (!headDone && i < end) {
-                head.write(b[i++]);
-                byte[] h = head.toByteArray();
-                int n = h.length;
-                if (n >= 2 && h[n - 1] == '\n' && (h[n - 2] == '\n' || n >= 4 && h[n - 2] == '\r' && h[n - 3] == '\n')) {
-                    headDone = true;
-                    parseHead(h);
-                }
+            boolean complete;
+            try {
+                complete = parser.feed(b, off, len);
+            } catch (HttpResponseParser.BadResponse e) {
+                verbose("* Closing connection");
+                fail(1, "Received HTTP/0.9 when not allowed");
+                return;
             }
-            if (headDone && i < end) {
-                int take = end - i;
-                if (contentLength >= 0) {
-                    take = (int) Math.min(take, contentLength - bodyReceived);
-                }
-                out.write(b, i, take);
-                bodyReceived += take;
+            if (parser.headSeen() && !headReported) {
+                headReported = true;
+                parseHead(parser.headBytes());
             }
-            if (headDone && contentLength >= 0 && bodyReceived >= contentLength) {
+            if (complete) {
                 done();
             }
         }
@@ -350,13 +343,7 @@ public final class Curl implements Command {
                 if (c > 0) {
                     String name = line.substring(0, c).strip().toLowerCase(Locale.ROOT);
                     String value = line.substring(c + 1).strip();
-                    if (name.equals("content-length")) {
-                        try {
-                            contentLength = Long.parseLong(value);
-                        } catch (NumberFormatException e) {
-                            contentLength = -1;
-                        }
-                    } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                    if (name.equals("connection") && value.equalsIgnoreCase("close")) {
                         serverCloses = true;
                     }
                 }
@@ -364,9 +351,6 @@ public final class Curl implements Command {
             verbose("< ");
             if (sl[0].equals("HTTP/1.0")) {
                 serverCloses = !text.toLowerCase(Locale.ROOT).contains("connection: keep-alive");
-            }
-            if (o.include && !wget) {
-                out.writeBytes(h);
             }
         }
 
@@ -379,15 +363,22 @@ public final class Curl implements Command {
                 verbose("* Empty reply from server");
                 verbose("* Closing connection");
                 fail(52, "Empty reply from server");
-            } else if (!headDone) {
+            } else if (!parser.headSeen()) {
                 verbose("* Closing connection");
                 fail(8, "Weird server reply");
-            } else if (contentLength >= 0 && bodyReceived < contentLength) {
-                String m = "transfer closed with " + (contentLength - bodyReceived) + " bytes remaining to read";
-                verbose("* " + m);
-                verbose("* Closing connection");
-                fail(18, m);
             } else {
+                try {
+                    parser.closed();
+                } catch (HttpResponseParser.BadResponse e) {
+                    long contentLength = parser.contentLength();
+                    String m = contentLength >= 0
+                        ? "transfer closed with " + (contentLength - parser.bodyReceived()) + " bytes remaining to read"
+                        : "transfer closed with outstanding read data remaining";
+                    verbose("* " + m);
+                    verbose("* Closing connection");
+                    fail(18, m);
+                    return;
+                }
                 serverCloses = true;
                 done();
             }
@@ -420,6 +411,8 @@ public final class Curl implements Command {
                 return;
             }
             String m;
+            long contentLength = parser.contentLength();
+            long bodyReceived = parser.bodyReceived();
             if (!connected) {
                 m = "Connection timed out after " + ms() + " milliseconds";
             } else if (contentLength >= 0) {
@@ -455,7 +448,13 @@ public final class Curl implements Command {
             inv.exit(0);
         }
 
+        /** What curl has to show: the head as received with {@code -i}, then the decoded body so far. */
         private void flush() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (o.include && !wget && parser.headSeen()) {
+                out.writeBytes(parser.headBytes());
+            }
+            out.writeBytes(parser.bodySoFar());
             byte[] bytes = out.toByteArray();
             if (o.output != null && !o.output.equals("-") && index == 0) {
                 try {

@@ -53,7 +53,7 @@ public final class BridgeCommand implements Command {
                 // plain output
             } else if (IpParse.matches(opt, "-netns")) {
                 String name = args.value();
-                ns = ns.world().namespace(name);
+                ns = io.knetsim.net.NetnsRegistry.lookup(ns, name);
                 if (ns == null) {
                     throw new UsageException("Cannot open network namespace \"" + name
                         + "\": No such file or directory", 255);

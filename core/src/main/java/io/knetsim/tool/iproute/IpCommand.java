@@ -23,7 +23,7 @@ import java.util.Map;
 public final class IpCommand implements Command {
     static final String USAGE = """
         Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
-        where  OBJECT := { address | link | neighbour | route }
+        where  OBJECT := { address | link | neighbour | netns | route }
                OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -br[ief] |
                             -4 | -n[etns] name | -c[olor] }""";
 
@@ -38,7 +38,8 @@ public final class IpCommand implements Command {
         "route", new IpRoute(),
         "neighbor", new IpNeigh(),
         "neighbour", new IpNeigh(),
-        "link", new IpLink());
+        "link", new IpLink(),
+        "netns", new IpNetns());
 
     @Override
     public String name() {
@@ -47,13 +48,16 @@ public final class IpCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "ip [-s] [-d] [-br] [-4] [-n NS] { addr | link | route | neigh } ...: show and change addresses, "
-            + "devices, routes and the ARP cache";
+        return "ip [-s] [-d] [-br] [-4] [-n NS] { addr | link | route | neigh | netns } ...: show and change "
+            + "addresses, devices, routes, the ARP cache and named namespaces";
     }
 
     @Override
     public void start(Invocation inv) {
-        inv.exit(run(inv));
+        int status = run(inv);
+        if (status != IpNetns.RUNNING) {
+            inv.exit(status);
+        }
     }
 
     private int run(Invocation inv) {
@@ -95,7 +99,7 @@ public final class IpCommand implements Command {
                 if (name == null) {
                     throw new UsageException(USAGE, 255);
                 }
-                ns = ns.world().namespace(name);
+                ns = io.knetsim.net.NetnsRegistry.lookup(ns, name);
                 if (ns == null) {
                     throw new UsageException("Cannot open network namespace \"" + name
                         + "\": No such file or directory", 255);
@@ -132,7 +136,7 @@ public final class IpCommand implements Command {
         IpObject handler = HANDLERS.get(object);
         if (handler == null) {
             throw new UsageException("Error: \"ip " + object + "\" is not modelled in knetsim (try address, link, "
-                + "route or neigh).", 1);
+                + "route, neigh or netns).", 1);
         }
         return handler.run(inv, new IpOptions(ns, inet, stats, details, brief), args);
     }

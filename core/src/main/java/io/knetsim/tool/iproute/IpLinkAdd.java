@@ -89,7 +89,7 @@ final class IpLinkAdd {
                 case "address" -> side.mac = IpParse.lladdr(args.value());
                 case "netns" -> {
                     String v = args.value();
-                    side.ns = ns.world().namespace(v);
+                    side.ns = io.knetsim.net.NetnsRegistry.lookup(ns, v);
                     if (side.ns == null) {
                         throw IpParse.invarg("Invalid \"netns\" value\n", v);
                     }

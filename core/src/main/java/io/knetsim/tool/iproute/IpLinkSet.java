@@ -80,7 +80,7 @@ final class IpLinkSet {
                 case "name" -> newName = IpParse.ifname(args.value());
                 case "netns" -> {
                     String v = args.value();
-                    netns = ns.world().namespace(v);
+                    netns = io.knetsim.net.NetnsRegistry.lookup(ns, v);
                     if (netns == null) {
                         throw IpParse.invarg("Invalid \"netns\" value\n", v);
                     }

@@ -272,6 +272,33 @@ class CurlLabTest {
     }
 
     @Test
+    void aChunkedBodyIsDecodedAndACutChunkedBodyIsExit18() {
+        Tcp.listen(w.podB, 8000, 16, s -> new TcpHandler() {
+            @Override
+            public void onData(TcpSocket sock, byte[] b, int off, int len) {
+                byte[] r = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nS1-\r\n3\r\nW2\n\r\n0\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+                sock.send(r, 0, r.length);
+            }
+        });
+        Invocation c = curl("-i 11.10.2.2:8000");
+        assertThat(c.exitCode()).isZero();
+        assertThat(c.stdout()).isEqualTo("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nS1-W2\n");
+        Tcp.listen(w.podB, 8001, 16, s -> new TcpHandler() {
+            @Override
+            public void onData(TcpSocket sock, byte[] b, int off, int len) {
+                byte[] r = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\nhalf".getBytes(StandardCharsets.US_ASCII);
+                sock.send(r, 0, r.length);
+                sock.close();
+            }
+        });
+        Invocation cut = curl("11.10.2.2:8001");
+        assertThat(cut.exitCode()).isEqualTo(18);
+        assertThat(cut.stdout()).isEqualTo("half");
+        assertThat(cut.stderr()).isEqualTo("curl: (18) transfer closed with outstanding read data remaining\n");
+    }
+
+    @Test
     void wgetQuietToStdoutAsTheOriginalLabs() {
         s1w2();
         Invocation c = runner.run(w.podA, "wget -qO- 11.10.2.2:8000");

@@ -46,7 +46,7 @@ class IpCommandTest {
         sh.fails(h1, "ip -x addr", "Option \"-x\" is unknown, try \"ip -help\".\n", 255);
         sh.fails(h1, "ip -j addr", "Error: option \"-j\" is not supported by knetsim's ip.\n", 255);
         sh.fails(h1, "ip -6 route", "Error: option \"-6\" is not supported by knetsim's ip.\n", 255);
-        sh.fails(h1, "ip ru", "Error: \"ip rule\" is not modelled in knetsim (try address, link, route or neigh).\n", 1);
+        sh.fails(h1, "ip ru", "Error: \"ip rule\" is not modelled in knetsim (try address, link, route, neigh or netns).\n", 1);
         sh.fails(h1, "ip route append 10.1.0.0/16 dev veth0",
             "Error: \"ip route append\" (several routes per key) is not modelled in knetsim.\n", 255);
     }

@@ -1,0 +1,2 @@
+/** The commands the CNI module adds to a node's prompt: {@code cnitool}. */
+package io.knetsim.cni.tool;
