@@ -50,8 +50,12 @@ public final class ApiServer {
     private final SimRandom names;
     private final Map<Class<?>, ResourceType<?>> types = new LinkedHashMap<>();
     /** type -> namespace ("" for cluster-scoped) -> name -> object. */
-    private final Map<ResourceType<?>, TreeMap<String, TreeMap<String, KubeObject<?>>>> store = new LinkedHashMap<>();
+    private final Map<ResourceType<?>, TreeMap<String, TreeMap<String, KubeObject<?>>>> store =
+        new java.util.IdentityHashMap<>(); // looked up only; iteration goes through types, in order
     private final ArrayDeque<Change> history = new ArrayDeque<>();
+    /** uid -> stored object, and owner uid -> uids of its dependents, for the garbage collector. */
+    private final Map<String, KubeObject<?>> byUid = new java.util.HashMap<>();
+    private final Map<String, java.util.Set<String>> dependents = new java.util.HashMap<>();
     private final List<Watcher<?>> watchers = new ArrayList<>();
     private final GarbageCollector gc;
     private int historyLimit = DEFAULT_HISTORY;
@@ -102,6 +106,30 @@ public final class ApiServer {
             throw new IllegalArgumentException("the server doesn't have a resource type for " + cls.getSimpleName());
         }
         return t;
+    }
+
+    /** The type of objects with this {@code apiVersion} and {@code kind} (what a manifest names), if registered. */
+    public Optional<ResourceType<?>> typeForKind(String apiVersion, String kind) {
+        for (ResourceType<?> t : types.values()) {
+            if (t.apiVersion().equals(apiVersion) && t.kind().equals(kind)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The type a resource name refers to, as {@code kubectl get} takes it: the plural
+     * ({@code pods}, {@code deployments.apps}) or the lowercase kind ({@code pod}); empty if none.
+     */
+    public Optional<ResourceType<?>> typeForResource(String resource) {
+        for (ResourceType<?> t : types.values()) {
+            if (resource.equals(t.plural()) || resource.equals(t.qualifiedResource())
+                || resource.equals(t.kind().toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The registered types, in registration order. */
@@ -271,6 +299,7 @@ public final class ApiServer {
         o = o.withMetadata(m);
         List<FieldError> errs = validateMeta(t, m, false);
         errs.addAll(t.validator().apply(o));
+        errs.addAll(o.validateUpdate(existing));
         if (!errs.isEmpty()) {
             throw ApiException.invalid(t, em.name(), errs);
         }
@@ -305,11 +334,16 @@ public final class ApiServer {
     /**
      * Deletes the object. With {@link PropagationPolicy#BACKGROUND} the objects it owns are
      * deleted after it (on the event loop); with {@link PropagationPolicy#ORPHAN} they lose
-     * their owner reference and stay. Deleting a namespace deletes everything in it.
+     * their owner reference and stay. Deleting a namespace deletes everything in it;
+     * {@code default}, {@code kube-system} and {@code kube-public} cannot be deleted (403).
      */
     public <T extends KubeObject<T>> T delete(Class<T> cls, String namespace, String name, PropagationPolicy policy) {
         ResourceType<T> t = type(cls);
         T existing = get(cls, namespace, name);
+        if (t == Namespace.TYPE && List.of("default", "kube-system", "kube-public").contains(name)) {
+            throw new ApiException(Status.failure(403, "Forbidden", "namespaces " + GoQuote.quote(name)
+                + " is forbidden: this namespace may not be deleted", new Status.Details(name, null, "namespaces", null)));
+        }
         if (t == Namespace.TYPE) {
             for (ResourceType<?> rt : types.values()) {
                 if (rt.namespaced()) {
@@ -391,7 +425,7 @@ public final class ApiServer {
         @SuppressWarnings("unchecked")
         T existing = find((Class<T>) t.type(), ns, name).orElseThrow(() -> ApiException.notFound(t,
             name == null ? "" : name));
-        String rv = m.resourceVersion();
+        String rv = m == null ? null : m.resourceVersion();
         if (rv != null && !rv.isEmpty() && !rv.equals(existing.metadata().resourceVersion())) {
             throw ApiException.conflict(t, name);
         }
@@ -412,7 +446,7 @@ public final class ApiServer {
     <T extends KubeObject<T>> T remove(ResourceType<?> t, KubeObject<?> existing) {
         ObjectMeta m = existing.metadata();
         TreeMap<String, KubeObject<?>> byName = store.get(t).get(nsKey(t, m.namespace()));
-        byName.remove(m.name());
+        unindex(byName.remove(m.name()));
         if (byName.isEmpty()) {
             store.get(t).remove(nsKey(t, m.namespace()));
         }
@@ -428,19 +462,13 @@ public final class ApiServer {
         return (KubeObject<?>) ((KubeObject) o).withMetadata(o.metadata().withResourceVersion(Long.toString(rv)));
     }
 
-    /** Objects of every kind whose owner references include {@code ownerUid}. */
+    /** Objects of every kind whose owner references include {@code ownerUid}, in the order they were stored. */
     List<KubeObject<?>> dependentsOf(String ownerUid) {
+        java.util.Set<String> uids = dependents.get(ownerUid);
         List<KubeObject<?>> out = new ArrayList<>();
-        for (ResourceType<?> t : types.values()) {
-            for (TreeMap<String, KubeObject<?>> m : store.get(t).values()) {
-                for (KubeObject<?> o : m.values()) {
-                    for (OwnerReference r : o.metadata().ownerReferences()) {
-                        if (r.uid() != null && r.uid().equals(ownerUid)) {
-                            out.add(o);
-                            break;
-                        }
-                    }
-                }
+        if (uids != null) {
+            for (String uid : uids) {
+                out.add(byUid.get(uid));
             }
         }
         return out;
@@ -448,16 +476,7 @@ public final class ApiServer {
 
     /** Whether an object with this uid is stored (any kind). */
     boolean uidExists(String uid) {
-        for (ResourceType<?> t : types.values()) {
-            for (TreeMap<String, KubeObject<?>> m : store.get(t).values()) {
-                for (KubeObject<?> o : m.values()) {
-                    if (uid.equals(o.metadata().uid())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return byUid.containsKey(uid);
     }
 
     ResourceType<?> typeOf(KubeObject<?> o) {
@@ -472,7 +491,32 @@ public final class ApiServer {
     }
 
     private void put(ResourceType<?> t, KubeObject<?> o) {
-        store.get(t).computeIfAbsent(nsKey(t, o.metadata().namespace()), k -> new TreeMap<>()).put(o.metadata().name(), o);
+        KubeObject<?> old = store.get(t).computeIfAbsent(nsKey(t, o.metadata().namespace()), k -> new TreeMap<>())
+            .put(o.metadata().name(), o);
+        if (old != null) {
+            unindex(old);
+        }
+        String uid = o.metadata().uid();
+        byUid.put(uid, o);
+        for (OwnerReference r : o.metadata().ownerReferences()) {
+            if (r.uid() != null) {
+                dependents.computeIfAbsent(r.uid(), k -> new java.util.LinkedHashSet<>()).add(uid);
+            }
+        }
+    }
+
+    private void unindex(KubeObject<?> o) {
+        String uid = o.metadata().uid();
+        byUid.remove(uid);
+        for (OwnerReference r : o.metadata().ownerReferences()) {
+            java.util.Set<String> d = r.uid() == null ? null : dependents.get(r.uid());
+            if (d != null) {
+                d.remove(uid);
+                if (d.isEmpty()) {
+                    dependents.remove(r.uid());
+                }
+            }
+        }
     }
 
     private void commit(Change c) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Records Events about objects for one component (client-go's {@code EventRecorder}): a new
- * event is named {@code <object>.<timestamp in hex nanoseconds>}; the same event again (same
+ * event is named {@code <object>.<timestamp in hex nanoseconds>} (one nanosecond later for each
+ * further event about the object in the same instant, so names stay unique); the same event again (same
  * object, type, reason and message) increases {@code count} and moves {@code lastTimestamp}
  * instead of making a new object, as the event correlator does.
  */
@@ -17,6 +18,8 @@ public final class EventRecorder {
     private final ApiServer api;
     private final EventSource source;
     private final Map<String, String> seen = new HashMap<>();
+    /** Per object, the next timestamp to try in a new event's name (names made in one instant stay unique). */
+    private final Map<String, Long> nextStamp = new HashMap<>();
 
     public EventRecorder(ApiServer api, String component, String host) {
         this.api = api;
@@ -36,11 +39,13 @@ public final class EventRecorder {
                 return api.update(e.get().repeated(now));
             }
         }
-        long stamp = api.sim().now();
+        String objKey = ns + "/" + m.name();
+        long stamp = Math.max(api.sim().now(), nextStamp.getOrDefault(objKey, 0L));
         String name;
         do {
             name = m.name() + "." + Long.toHexString(stamp++);
         } while (api.find(Event.class, ns, name).isPresent());
+        nextStamp.put(objKey, stamp);
         Event e = api.create(new Event(null, null, ObjectMeta.of(ns, name), ObjectReference.to(about), reason, message,
             source, now, now, 1, type));
         seen.put(key, name);

@@ -35,6 +35,14 @@ public interface KubeObject<T extends KubeObject<T>> {
     }
 
     /**
+     * Field errors of changing {@code old} into this object beyond those of validating it
+     * alone, e.g. an immutable field that changed; empty by default.
+     */
+    default java.util.List<FieldError> validateUpdate(T old) {
+        return java.util.List.of();
+    }
+
+    /**
      * This object with the status of {@code other} (for {@code updateStatus}, which changes
      * nothing else); kinds without a status subresource return themselves.
      */

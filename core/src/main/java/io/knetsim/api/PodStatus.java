@@ -23,6 +23,56 @@ public record PodStatus(String phase, List<PodCondition> conditions, String mess
         return new PodStatus(phase, null, null, null, null, null, null, null, null, null);
     }
 
+    /**
+     * The status a kubelet reports once every container of {@code pod} runs: phase Running,
+     * conditions PodReadyToStartContainers, Initialized, Ready, ContainersReady and PodScheduled
+     * all True, the host's and pod's addresses, and each container running, ready and started.
+     * {@code images} are the normalized image references, one per container, as the runtime
+     * reports them (e.g. {@code docker.io/library/nginx:latest}).
+     */
+    public static PodStatus running(Pod pod, String hostIp, String podIp, List<String> images, long nowNanos) {
+        String t = ApiTime.format(nowNanos);
+        List<PodCondition> cs = new ArrayList<>();
+        for (String type : List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled")) {
+            PodCondition old = pod.status() == null ? null : pod.status().condition(type);
+            cs.add(old != null && "True".equals(old.status()) ? old : new PodCondition(type, "True", null, t, null, null));
+        }
+        List<ContainerStatus> statuses = new ArrayList<>();
+        List<Container> containers = pod.spec().containers();
+        for (int i = 0; i < containers.size(); i++) {
+            statuses.add(new ContainerStatus(containers.get(i).name(), ContainerState.running(nowNanos), null, true, 0,
+                images.get(i), null, null, true));
+        }
+        String start = pod.status() != null && pod.status().startTime() != null ? pod.status().startTime() : t;
+        return new PodStatus("Running", cs, null, null, null, null, null, null, start, statuses).withIPs(hostIp, podIp);
+    }
+
+    /**
+     * The status of a pod whose containers cannot start: phase Pending, Ready and ContainersReady
+     * False with reason {@code ContainersNotReady} and message
+     * {@code containers with unready status: [web]}, and each container waiting with
+     * {@code reason} and {@code message} (e.g. {@code ErrImagePull} and the pull error).
+     */
+    public static PodStatus waiting(Pod pod, String hostIp, String podIp, String reason, String message, long nowNanos) {
+        String t = ApiTime.format(nowNanos);
+        List<String> names = pod.spec().containers().stream().map(Container::name).toList();
+        String notReady = "containers with unready status: [" + String.join(" ", names) + "]";
+        List<PodCondition> cs = new ArrayList<>();
+        cs.add(new PodCondition("PodReadyToStartContainers", podIp == null ? "False" : "True", null, t, null, null));
+        cs.add(new PodCondition("Initialized", "True", null, t, null, null));
+        cs.add(new PodCondition("Ready", "False", null, t, "ContainersNotReady", notReady));
+        cs.add(new PodCondition("ContainersReady", "False", null, t, "ContainersNotReady", notReady));
+        PodCondition scheduled = pod.status() == null ? null : pod.status().condition("PodScheduled");
+        cs.add(scheduled != null ? scheduled : new PodCondition("PodScheduled", "True", null, t, null, null));
+        List<ContainerStatus> statuses = new ArrayList<>();
+        for (Container c : pod.spec().containers()) {
+            statuses.add(new ContainerStatus(c.name(), ContainerState.waiting(reason, message), null, false, 0, c.image(),
+                null, null, false));
+        }
+        String start = pod.status() != null && pod.status().startTime() != null ? pod.status().startTime() : t;
+        return new PodStatus("Pending", cs, null, null, null, null, null, null, start, statuses).withIPs(hostIp, podIp);
+    }
+
     /** The condition of {@code type}, or null. */
     public PodCondition condition(String type) {
         for (PodCondition c : conditions) {

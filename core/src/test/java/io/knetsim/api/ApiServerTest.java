@@ -246,6 +246,16 @@ class ApiServerTest {
     }
 
     @Test
+    void kindsAreFoundByManifestKindAndByResourceName() {
+        assertThat(api.typeForKind("apps/v1", "Deployment")).contains(Deployment.TYPE);
+        assertThat(api.typeForKind("v1", "Deployment")).isEmpty();
+        assertThat(api.typeForResource("pods")).contains(Pod.TYPE);
+        assertThat(api.typeForResource("pod")).contains(Pod.TYPE);
+        assertThat(api.typeForResource("replicasets.apps")).contains(ReplicaSet.TYPE);
+        assertThat(api.typeForResource("services")).isEmpty();
+    }
+
+    @Test
     void sameSeedSameUids() {
         Pod a = api.create(pod("web", Map.of()));
         ApiServer other = new ApiServer(new Simulator(11), "C0");

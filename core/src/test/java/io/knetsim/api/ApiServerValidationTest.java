@@ -107,6 +107,16 @@ class ApiServerValidationTest {
     }
 
     @Test
+    void deploymentSelectorIsImmutable() {
+        Deployment d = api.create(Deployment.of("default", "web", 1, Map.of("app", "web"),
+            PodSpec.of(Container.of("web", "nginx"))));
+        Deployment changed = d.withSpec(new DeploymentSpec(1, LabelSelector.matching(Map.of("app", "web", "v", "2")),
+            PodTemplateSpec.of(Map.of("app", "web", "v", "2"), d.spec().template().spec())));
+        fails(() -> api.update(changed), 422, "Invalid", "Deployment.apps \"web\" is invalid: spec.selector: Invalid value: "
+            + "{\"matchLabels\":{\"app\":\"web\",\"v\":\"2\"}}: field is immutable");
+    }
+
+    @Test
     void invalidStatusCarriesTheFieldCauses() {
         ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
             () -> api.create(Pod.of(ObjectMeta.of("default", "x"), new PodSpec(null, null, null))));
@@ -114,6 +124,12 @@ class ApiServerValidationTest {
             + "\"status\":\"Failure\",\"message\":\"Pod \\\"x\\\" is invalid: spec.containers: Required value\","
             + "\"reason\":\"Invalid\",\"details\":{\"name\":\"x\",\"kind\":\"Pod\",\"causes\":[{\"reason\":\"FieldValueRequired\","
             + "\"message\":\"Required value\",\"field\":\"spec.containers\"}]},\"code\":422}");
+    }
+
+    @Test
+    void systemNamespacesCannotBeDeleted() {
+        fails(() -> api.delete(Namespace.class, null, "kube-system"), 403, "Forbidden",
+            "namespaces \"kube-system\" is forbidden: this namespace may not be deleted");
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class Flanneld {
     private Lease lease;
     private boolean running;
     private String failure;
+    private final List<Runnable> onLease = new ArrayList<>(1);
 
     public Flanneld(NetNamespace host, SubnetManager manager, FlannelOptions options) {
         this.host = host;
@@ -60,6 +61,15 @@ public final class Flanneld {
             return this;
         }
         fetchConfig();
+        return this;
+    }
+
+    /**
+     * Runs {@code r} each time the daemon has a lease and has written subnet.env, as the
+     * install-cni step of a flannel DaemonSet waits for it before writing the CNI config.
+     */
+    public Flanneld onLease(Runnable r) {
+        onLease.add(r);
         return this;
     }
 
@@ -143,6 +153,9 @@ public final class Flanneld {
             SubnetEnv.write(host.files(), options.subnetFile(), config.network(), l.subnet(), backend.mtu(),
                 options.ipMasq());
             log("Wrote subnet file to " + options.subnetFile());
+            for (Runnable r : List.copyOf(onLease)) {
+                r.run();
+            }
             scheduleRenew();
             watch(-1);
         });

@@ -72,9 +72,10 @@ public final class Kubelet {
         this(host, nodeName, api, cni, images, NetworkConfigs.DEFAULT_DIR);
     }
 
+    /** {@code nodeName} is lower-cased as kubelet does with a host name ({@code C0w1} registers as {@code c0w1}). */
     public Kubelet(NetNamespace host, String nodeName, ApiServer api, Cni cni, ImageCatalog images, String confDir) {
         this.host = host;
-        this.nodeName = nodeName;
+        this.nodeName = nodeName.strip().toLowerCase(java.util.Locale.ROOT); // as kubelet derives it from the hostname
         this.api = api;
         this.cni = cni;
         this.images = images;

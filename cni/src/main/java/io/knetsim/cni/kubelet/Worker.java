@@ -58,8 +58,16 @@ public final class Worker {
      * {@link #START_TIMEOUT}, and {@link io.knetsim.api.ApiException} if the API server refuses the pod.
      */
     public NetNamespace createContainer(String name) {
+        return createContainer(name, "busybox");
+    }
+
+    /**
+     * As {@link #createContainer(String)}, with one container running {@code image} with
+     * {@code args} (e.g. {@code knetsim/fixed-message --message S1-W2 --port 8000}).
+     */
+    public NetNamespace createContainer(String name, String image, String... args) {
         Pod pod = Pod.of(ObjectMeta.of("default", name),
-            PodSpec.of(Container.of(name, "busybox")).withNodeName(kubelet.nodeName()));
+            PodSpec.of(Container.of(name, image).withArgs(List.of(args))).withNodeName(kubelet.nodeName()));
         api.create(pod);
         long deadline = api.sim().now() + START_TIMEOUT;
         api.sim().runWhile(() -> kubelet.podNamespace("default", name) == null

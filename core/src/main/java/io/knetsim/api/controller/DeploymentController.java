@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * {@code pod-template-hash} label, scaled to {@code spec.replicas}; ReplicaSets of older
  * templates are scaled to 0. Events read as Kubernetes': {@code ScalingReplicaSet}
  * {@code Scaled up replica set web-5d8c7b9f6 from 0 to 3}. The Deployment's {@code status} sums
- * its ReplicaSets'.
+ * its ReplicaSets'. When the name is taken by a ReplicaSet it does not own, it counts the
+ * collision in {@code status.collisionCount} and uses the hash with that count mixed in.
  * <p>A template change replaces all old pods at once (as the {@code Recreate} strategy does, but
  * without waiting for old pods to end); rolling updates with maxSurge/maxUnavailable are not
  * modelled.
@@ -52,6 +53,11 @@ public final class DeploymentController {
         }
     }
 
+    /** Keys given up after repeated API errors (see {@link WorkQueue}). */
+    public long givenUp() {
+        return queue.givenUp();
+    }
+
     private void sync(String key) {
         String ns = key.substring(0, key.indexOf('/'));
         String name = key.substring(key.indexOf('/') + 1);
@@ -59,7 +65,8 @@ public final class DeploymentController {
         if (d == null) {
             return;
         }
-        String hash = PodTemplateHash.of(d.spec().template());
+        Integer collisions = d.status() == null ? null : d.status().collisionCount();
+        String hash = PodTemplateHash.of(d.spec().template(), collisions);
         List<ReplicaSet> owned = new ArrayList<>();
         ReplicaSet current = null;
         int maxRevision = 0;
@@ -75,6 +82,18 @@ public final class DeploymentController {
         }
         int want = d.spec().replicas();
         if (current == null) {
+            ReplicaSet taken = api.find(ReplicaSet.class, ns, d.metadata().name() + "-" + hash).orElse(null);
+            if (taken != null) {
+                // The name belongs to a ReplicaSet this Deployment does not own: count the collision
+                // and try again with another hash, as Kubernetes does.
+                int n = collisions == null ? 1 : collisions + 1;
+                DeploymentStatus s = d.status() == null ? new DeploymentStatus(null, null, null, null, null, null, n)
+                    : new DeploymentStatus(d.status().observedGeneration(), d.status().replicas(),
+                        d.status().updatedReplicas(), d.status().readyReplicas(), d.status().availableReplicas(),
+                        d.status().unavailableReplicas(), n);
+                api.updateStatus(d.withStatus(s));
+                return;
+            }
             current = api.create(newReplicaSet(d, hash, maxRevision + 1));
             owned.add(current);
             scaled(d, current.metadata().name(), 0, want);
@@ -128,7 +147,7 @@ public final class DeploymentController {
         }
         int updated = current.status() == null ? 0 : nz(current.status().replicas());
         DeploymentStatus s = new DeploymentStatus(d.metadata().generation(), replicas, updated, ready, available,
-            Math.max(0, d.spec().replicas() - available));
+            Math.max(0, d.spec().replicas() - available), d.status() == null ? null : d.status().collisionCount());
         if (!s.equals(d.status())) {
             api.updateStatus(d.withStatus(s));
         }

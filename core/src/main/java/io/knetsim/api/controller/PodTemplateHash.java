@@ -20,8 +20,17 @@ public final class PodTemplateHash {
     }
 
     public static String of(PodTemplateSpec template) {
+        return of(template, null);
+    }
+
+    /**
+     * The hash with the Deployment's {@code status.collisionCount} mixed in (when not null), as
+     * Kubernetes does to find a new name after a collision with a ReplicaSet it does not own.
+     */
+    public static String of(PodTemplateSpec template, Integer collisionCount) {
+        String text = KubeJson.toJson(template) + (collisionCount == null ? "" : Integer.toString(collisionCount));
         int h = 0x811c9dc5;
-        for (byte b : KubeJson.toJson(template).getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
             h *= 0x01000193;
         }

@@ -42,6 +42,11 @@ public final class ReplicaSetController {
         }
     }
 
+    /** Keys given up after repeated API errors (see {@link WorkQueue}). */
+    public long givenUp() {
+        return queue.givenUp();
+    }
+
     private void sync(String key) {
         String ns = key.substring(0, key.indexOf('/'));
         String name = key.substring(key.indexOf('/') + 1);

@@ -42,6 +42,9 @@ public final class Scheduler {
     private final SimRandom random;
     private final WorkQueue queue;
     private final LinkedHashSet<String> unschedulable = new LinkedHashSet<>();
+    /** The scheduler's cache: pod key -> node of every pod that occupies a node, and pods per node. */
+    private final Map<String, String> assigned = new HashMap<>();
+    private final Map<String, Integer> load = new HashMap<>();
 
     public Scheduler(ApiServer api) {
         this.api = api;
@@ -58,7 +61,11 @@ public final class Scheduler {
     }
 
     private void onPod(WatchEvent<Pod> e) {
-        String key = WorkQueue.key(e.object().metadata().namespace(), e.object().metadata().name());
+        Pod p = e.object();
+        String key = WorkQueue.key(p.metadata().namespace(), p.metadata().name());
+        boolean occupies = e.type() != WatchEvent.Type.DELETED && p.nodeName() != null
+            && !"Succeeded".equals(p.phase()) && !"Failed".equals(p.phase());
+        assume(key, occupies ? p.nodeName() : null);
         if (e.type() == WatchEvent.Type.DELETED) {
             unschedulable.remove(key);
             if (e.object().nodeName() != null) {
@@ -82,12 +89,6 @@ public final class Scheduler {
             return;
         }
         List<Node> nodes = api.list(Node.class);
-        Map<String, Integer> load = new HashMap<>();
-        for (Pod p : api.list(Pod.class)) {
-            if (p.nodeName() != null && !"Succeeded".equals(p.phase()) && !"Failed".equals(p.phase())) {
-                load.merge(p.nodeName(), 1, Integer::sum);
-            }
-        }
         List<Node> best = new ArrayList<>();
         int bestLoad = Integer.MAX_VALUE;
         TreeMap<String, Integer> reasons = new TreeMap<>();
@@ -113,11 +114,27 @@ public final class Scheduler {
         }
         Node chosen = best.size() == 1 ? best.get(0) : best.get(random.nextInt(best.size()));
         String node = chosen.metadata().name();
-        Pod bound = api.update(pod.withSpec(pod.spec().withNodeName(node)));
-        PodStatus st = bound.status() == null ? PodStatus.phase("Pending") : bound.status();
-        api.updateStatus(bound.withStatus(st.withCondition(PodCondition.of("PodScheduled", true, api.sim().now()))));
+        // As the binding subresource does, in one step as far as watchers of the node can tell:
+        // the PodScheduled condition is written first, so the write that sets spec.nodeName (the
+        // one a kubelet's spec.nodeName watch sees as ADDED) carries the whole bound pod.
+        PodStatus st = pod.status() == null ? PodStatus.phase("Pending") : pod.status();
+        Pod withCondition = api.updateStatus(pod.withStatus(st.withCondition(
+            PodCondition.of("PodScheduled", true, api.sim().now()))));
+        Pod bound = api.update(withCondition.withSpec(withCondition.spec().withNodeName(node)));
+        assume(key, node);
         events.record(bound, EventRecorder.NORMAL, "Scheduled",
             "Successfully assigned " + ns + "/" + pod.metadata().name() + " to " + node);
+    }
+
+    /** Records that pod {@code key} occupies {@code node} (null: none), before its watch event arrives. */
+    private void assume(String key, String node) {
+        String old = node == null ? assigned.remove(key) : assigned.put(key, node);
+        if (old != null) {
+            load.merge(old, -1, Integer::sum);
+        }
+        if (node != null) {
+            load.merge(node, 1, Integer::sum);
+        }
     }
 
     /** The scheduler's FitError text: counts per reason, sorted as strings, then the preemption note. */

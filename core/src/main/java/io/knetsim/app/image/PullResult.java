@@ -22,5 +22,13 @@ public sealed interface PullResult {
      * @param eventMessage  the event's message, e.g. {@code Failed to pull image "nginxx": ...}
      */
     record Failed(String image, String waitingReason, String eventReason, String eventMessage) implements PullResult {
+        /**
+         * The container's waiting message: the runtime's error for {@code ErrImagePull}
+         * ({@code rpc error: code = NotFound desc = ...}), the whole message otherwise.
+         */
+        public String waitingMessage() {
+            String prefix = "Failed to pull image \"" + image + "\": ";
+            return eventMessage.startsWith(prefix) ? eventMessage.substring(prefix.length()) : eventMessage;
+        }
     }
 }

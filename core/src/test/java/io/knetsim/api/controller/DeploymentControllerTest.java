@@ -28,9 +28,7 @@ class DeploymentControllerTest {
     private final Simulator sim = new Simulator(42);
     private final ApiServer api = new ApiServer(sim, "C0");
 
-    DeploymentControllerTest() {
-        ControllerManager.start(api);
-    }
+    private final ControllerManager cm = ControllerManager.start(api);
 
     private Deployment web(int replicas) {
         return Deployment.of("default", "web", replicas, Map.of("app", "web"), PodSpec.of(Container.of("web", "nginx", 80)));
@@ -151,6 +149,25 @@ class DeploymentControllerTest {
         assertThat(old.spec().replicas()).isZero();
         assertThat(now.metadata().annotations()).containsEntry("deployment.kubernetes.io/revision", "2");
         assertThat(api.list(Pod.class)).hasSize(2).allMatch(p -> p.spec().containers().get(0).image().equals("nginx:1.25"));
+    }
+
+    @Test
+    void aNameTakenByAnotherReplicaSetIsACollision() {
+        Deployment d = web(2);
+        String hash = PodTemplateHash.of(io.knetsim.api.Deployment.TYPE.defaulter().apply(d).spec().template());
+        api.create(new ReplicaSet(null, null, io.knetsim.api.ObjectMeta.of("default", "web-" + hash),
+            new io.knetsim.api.ReplicaSetSpec(0, io.knetsim.api.LabelSelector.matching(Map.of("x", "y")),
+                io.knetsim.api.PodTemplateSpec.of(Map.of("x", "y"), PodSpec.of(Container.of("c", "busybox")))), null));
+        api.create(d);
+        sim.runUntilIdle();
+        Deployment now = api.get(Deployment.class, "default", "web");
+        assertThat(now.status().collisionCount()).isEqualTo(1);
+        String second = PodTemplateHash.of(now.spec().template(), 1);
+        assertThat(second).isNotEqualTo(hash);
+        assertThat(api.list(ReplicaSet.class).stream().map(r -> r.metadata().name()))
+            .containsExactlyInAnyOrder("web-" + hash, "web-" + second);
+        assertThat(pods()).hasSize(2).allMatch(n -> n.startsWith("web-" + second + "-"));
+        assertThat(cm.deployments().givenUp()).isZero();
     }
 
     @Test

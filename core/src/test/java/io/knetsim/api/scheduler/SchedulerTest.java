@@ -66,6 +66,16 @@ class SchedulerTest {
     }
 
     @Test
+    void threeHundredPodsSpreadAHundredPerNode() {
+        nodes(true, true, true);
+        deploy(300);
+        assertThat(perNode()).isEqualTo(Map.of("c0w1", 100L, "c0w2", 100L, "c0w3", 100L));
+        api.update(api.get(Deployment.class, "default", "web").withReplicas(303));
+        sim.runUntilIdle();
+        assertThat(perNode()).isEqualTo(Map.of("c0w1", 101L, "c0w2", 101L, "c0w3", 101L));
+    }
+
+    @Test
     void tiesAreBrokenByTheSeed() {
         nodes(true, true, true);
         deploy(1);

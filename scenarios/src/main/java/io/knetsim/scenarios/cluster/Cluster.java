@@ -1,0 +1,160 @@
+package io.knetsim.scenarios.cluster;
+
+import io.knetsim.api.ApiServer;
+import io.knetsim.api.Node;
+import io.knetsim.api.controller.ControllerManager;
+import io.knetsim.api.scheduler.Scheduler;
+import io.knetsim.app.image.ImageCatalog;
+import io.knetsim.cni.Cni;
+import io.knetsim.cni.NetworkConfigs;
+import io.knetsim.cni.PluginRegistry;
+import io.knetsim.cni.flanneld.EtcdRegistry;
+import io.knetsim.cni.flanneld.FlannelOptions;
+import io.knetsim.cni.flanneld.Flanneld;
+import io.knetsim.cni.flanneld.LocalManager;
+import io.knetsim.cni.kubelet.Kubelet;
+import io.knetsim.cni.kubelet.Worker;
+import io.knetsim.kv.EtcdClient;
+import io.knetsim.kv.EtcdServer;
+import io.knetsim.kv.KvStore;
+import io.knetsim.net.NetNamespace;
+import io.knetsim.net.World;
+import io.knetsim.net.topo.Lan;
+import io.knetsim.net.topo.Topo;
+import io.knetsim.tool.ToolRunner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Kubernetes cluster on a shared underlay, assembled as the original knetsim does it:
+ *
+ * <pre>
+ *   C0e1 10.1.0.1 ─┐  etcd (one store served by both hosts), network config loaded at start
+ *   C0e2 10.1.0.2 ─┤
+ *   C0w1 10.0.0.3 ─┤  flanneld --iface eth0 --etcd-endpoints http://10.1.0.1:2379,http://10.1.0.2:2379
+ *   C0w2 10.0.0.4 ─┤  kubelet, CNI config /etc/cni/net.d/10-flannel.conflist once flanneld has a lease
+ *   C0w3 10.0.0.5 ─┘
+ *   API server (in memory), Deployment and ReplicaSet controllers, scheduler
+ * </pre>
+ */
+public final class Cluster {
+    /** The CNI configuration kube-flannel installs (its portmap entry arrives with the rule VM). */
+    public static final String FLANNEL_CONFLIST = """
+        {
+          "name": "cbr0",
+          "cniVersion": "0.3.1",
+          "plugins": [
+            {
+              "type": "flannel",
+              "delegate": {
+                "hairpinMode": true,
+                "isDefaultGateway": true
+              }
+            }
+          ]
+        }
+        """;
+    public static final String CONFLIST_PATH = NetworkConfigs.DEFAULT_DIR + "/10-flannel.conflist";
+
+    private final ClusterSpec spec;
+    private final KvStore etcd;
+    private final List<NetNamespace> etcdHosts = new ArrayList<>();
+    private final ApiServer api;
+    private final Map<String, Worker> workers = new LinkedHashMap<>();
+    private final Map<String, Flanneld> flannel = new LinkedHashMap<>();
+
+    /** Builds the cluster's hosts on {@code lan} and starts its components on the world's clock. */
+    public Cluster(World world, Lan lan, ClusterSpec spec, ToolRunner runner) {
+        this.spec = spec;
+        this.etcd = new KvStore(world.sim());
+        for (ClusterSpec.Host h : spec.etcd()) {
+            NetNamespace ns = Topo.host(world, spec.hostName(h));
+            lan.attach(ns, "eth0", h.address() + "/8");
+            EtcdServer.start(ns, etcd);
+            etcdHosts.add(ns);
+        }
+        // etcdctl set /coreos.com/network/config < flannel-network-config.json, on the first etcd host
+        etcd.set(EtcdRegistry.DEFAULT_PREFIX + "/config", false, spec.flannelConfig(), null);
+        this.api = new ApiServer(world.sim(), spec.name());
+        ControllerManager.start(api);
+        Scheduler.start(api);
+        String[] endpoints = spec.etcd().stream().map(h -> "http://" + h.address() + ":" + EtcdServer.PORT)
+            .toArray(String[]::new);
+        Cni cni = new Cni(PluginRegistry.defaults());
+        ImageCatalog images = ImageCatalog.builtin();
+        for (ClusterSpec.Host h : spec.workers()) {
+            String name = spec.hostName(h);
+            NetNamespace host = Topo.host(world, name);
+            lan.attach(host, "eth0", h.address() + "/8");
+            EtcdRegistry registry = new EtcdRegistry(EtcdClient.of(host, endpoints), EtcdRegistry.DEFAULT_PREFIX);
+            Flanneld f = new Flanneld(host, new LocalManager(registry, world.sim().random("flannel/" + name)),
+                FlannelOptions.defaults().withIface("eth0"));
+            f.onLease(() -> host.files().write(CONFLIST_PATH, FLANNEL_CONFLIST));
+            flannel.put(h.shortName(), f.start());
+            Kubelet k = new Kubelet(host, name, api, cni, images).start();
+            workers.put(h.shortName(), new Worker(k, api, runner));
+        }
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    /** The etcd store both etcd hosts serve. */
+    public KvStore etcd() {
+        return etcd;
+    }
+
+    public List<NetNamespace> etcdHosts() {
+        return List.copyOf(etcdHosts);
+    }
+
+    /** A worker by its short name, {@code w1}. */
+    public Worker worker(String shortName) {
+        Worker w = workers.get(shortName);
+        if (w == null) {
+            throw new IllegalArgumentException("cluster " + name() + " has no worker " + shortName + " (workers: "
+                + String.join(", ", workers.keySet()) + ")");
+        }
+        return w;
+    }
+
+    public List<Worker> workers() {
+        return List.copyOf(workers.values());
+    }
+
+    /** The flannel daemon of a worker. */
+    public Flanneld flanneld(String shortName) {
+        return flannel.get(shortName);
+    }
+
+    /**
+     * Whether the cluster is up: every flanneld holds a lease and has programmed every other
+     * worker's, and every node is Ready.
+     */
+    public boolean ready() {
+        int n = flannel.size();
+        for (Flanneld f : flannel.values()) {
+            if (f.lease() == null || f.remotes().size() < n - 1) {
+                return false;
+            }
+        }
+        for (Worker w : workers.values()) {
+            Node node = api.find(Node.class, null, w.name()).orElse(null);
+            if (node == null || !node.isReady()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
