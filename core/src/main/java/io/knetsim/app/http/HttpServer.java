@@ -76,6 +76,7 @@ public final class HttpServer {
     /** Starts listening; throws "Address already in use" if the port is taken. */
     public HttpServer start() {
         listener = Tcp.listen(ns, port, BACKLOG, s -> {
+            s.setNoDelay(true); // TCP_NODELAY, as Go's net/http (etcd) and nginx (tcp_nodelay on) set it
             connections++;
             return new Conn();
         });

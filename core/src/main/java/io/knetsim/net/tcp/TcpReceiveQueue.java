@@ -1,6 +1,7 @@
 package io.knetsim.net.tcp;
 
 import io.knetsim.packet.TcpHeader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,16 @@ import java.util.TreeMap;
 
 /**
  * The receive side's reassembly ({@code tcp_data_queue} and the out-of-order queue,
- * RFC 9293 section 3.10.7.4, "seventh, process the segment text"). In-order bytes go to
- * the application at once; segments beyond a hole wait here, keyed by their 64-bit stream
- * offset so that keys never wrap, until the hole is filled.
+ * RFC 9293 section 3.10.7.4, "seventh, process the segment text") and the receive buffer
+ * ({@code sk_receive_queue}). In-order bytes go to the application at once while it reads;
+ * while it has paused reading they wait here, unread, in order, until it resumes
+ * (what {@code ss} shows as Recv-Q). Segments beyond a hole wait here too, keyed by their
+ * 64-bit stream offset so that keys never wrap, until the hole is filled.
+ *
+ * <pre>
+ *   copied_seq        RCV.NXT              hole          out-of-order
+ *       |--- unread ---|                 |xxxxxxx|--------|
+ * </pre>
  */
 final class TcpReceiveQueue {
     /** A consumer of in-order bytes. */
@@ -23,6 +31,10 @@ final class TcpReceiveQueue {
     private long delivered;
     private int queuedBytes;
     private long lastOutOfOrder = -1;
+    private final ArrayDeque<byte[]> unread = new ArrayDeque<>();
+    private int unreadBytes;
+    private boolean paused;
+    private boolean reading;
 
     void init(int irsPlusOne) {
         rcvNxt = irsPlusOne;
@@ -41,6 +53,49 @@ final class TcpReceiveQueue {
     /** Bytes held beyond a hole. */
     int outOfOrderBytes() {
         return queuedBytes;
+    }
+
+    /** In-order bytes the application has not read yet (RCV.NXT - copied_seq). */
+    int unreadBytes() {
+        return unreadBytes;
+    }
+
+    /** Bytes the receive buffer holds: unread plus out-of-order. */
+    long heldBytes() {
+        return (long) unreadBytes + queuedBytes;
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    /** The application stops reading: in-order bytes stay in the buffer from now on. */
+    void pause() {
+        paused = true;
+    }
+
+    /**
+     * The application reads again: the unread bytes go to {@code sink} in order, until it
+     * pauses again; returns how many were read.
+     */
+    int resume(Sink sink) {
+        paused = false;
+        if (reading) {
+            return 0; // called from inside a delivery: the outer loop goes on
+        }
+        reading = true;
+        int copied = 0;
+        try {
+            while (!paused && !unread.isEmpty()) {
+                byte[] c = unread.pollFirst();
+                unreadBytes -= c.length;
+                copied += c.length;
+                sink.deliver(c, 0, c.length);
+            }
+        } finally {
+            reading = false;
+        }
+        return copied;
     }
 
     boolean hasOutOfOrder() {
@@ -77,7 +132,7 @@ final class TcpReceiveQueue {
         // RCV.NXT moves before the application hears of the bytes, so that whatever it sends
         // from the callback acknowledges them
         advance(len);
-        sink.deliver(b, off, len);
+        deliver(b, off, len, sink);
         int total = len;
         Map.Entry<Long, byte[]> e;
         while ((e = outOfOrder.firstEntry()) != null && e.getKey() <= delivered) {
@@ -87,7 +142,7 @@ final class TcpReceiveQueue {
             int skip = (int) (delivered - e.getKey());
             if (skip < d.length) {
                 advance(d.length - skip);
-                sink.deliver(d, skip, d.length - skip);
+                deliver(d, skip, d.length - skip, sink);
                 total += d.length - skip;
             }
         }
@@ -129,6 +184,18 @@ final class TcpReceiveQueue {
 
     private TcpHeader.SackBlock block(long[] r) {
         return new TcpHeader.SackBlock(rcvNxt + (int) (r[0] - delivered), rcvNxt + (int) (r[1] - delivered));
+    }
+
+    /** To the application at once while it reads and nothing older waits; else into the buffer. */
+    private void deliver(byte[] b, int off, int len, Sink sink) {
+        if (!paused && unread.isEmpty()) {
+            sink.deliver(b, off, len);
+            return;
+        }
+        byte[] copy = new byte[len];
+        System.arraycopy(b, off, copy, 0, len);
+        unread.addLast(copy);
+        unreadBytes += len;
     }
 
     private void advance(int n) {

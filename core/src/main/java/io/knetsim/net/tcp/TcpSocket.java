@@ -15,11 +15,6 @@ import io.knetsim.sim.Timer;
  * driven by segments from {@link Tcp} and by timers on the simulator's clock, with an
  * event-driven API in place of blocking calls.
  *
- * <pre>
- *   send() --> TcpSendQueue --(cwnd, SND.WND)--> segments --> IPv4
- *   IPv4 --> receive() --> ACK processing (RttEstimator, NewReno) + TcpReceiveQueue --> onData
- * </pre>
- *
  * What it does as Linux does: the SYN options {@code mss, sackOK, TS, nop, wscale 7}, MSS from
  * the route's MTU, the initial window of {@code tcp_select_initial_window}, timestamps on every
  * segment once negotiated (RFC 7323), an ACK for every second full segment or after the 40 ms
@@ -27,13 +22,30 @@ import io.knetsim.sim.Timer;
  * SACK blocks on ACKs when data waits beyond a hole (RFC 2018) and, on the sending side, a
  * {@link SackScoreboard} whose holes are resent during recovery, TIME-WAIT of 60 s
  * ({@code TCP_TIMEWAIT_LEN}), {@code tcp_syn_retries} = 6 and {@code tcp_retries2} = 15.
- * What it simplifies: the application consumes data as it arrives, so the advertised window
- * only grows, from Linux's initial 64240 bytes towards the 1 MiB buffer, by a fixed rule in
- * place of receive-buffer autotuning ({@link TcpReceiveWindow}; no zero window and so no
- * persist timer); SACK recovery is NewReno's window arithmetic with holes resent in order,
- * not the full pipe algorithm of RFC 6675; no D-SACK, Nagle, PAWS, keepalive or urgent data; a
- * retransmission timeout clears the scoreboard and resends everything from SND.UNA
- * (go-back-N); simultaneous open is not taken up (the SYN is dropped); ICMP errors are
+ * Flow control as Linux does it: while the application reads ({@link TcpHandler#onData}) data
+ * goes to it as it arrives; when it pauses ({@link #pauseReading}) in-order data waits in the
+ * receive buffer ({@link #receiveQueueBytes}, ss's Recv-Q), the window offered shrinks with the
+ * free space, never moving its right edge left, down to zero ({@link TcpReceiveWindow}), and
+ * reading again ({@link #resumeReading}) sends a window update when the window opened enough
+ * ({@link TcpAckScheduler}). The sender probes a closed window with its persist timer
+ * ({@link TcpPersistTimer}), sends no segment that does not fit the window whole (sender-side
+ * SWS avoidance), holds a short segment by Nagle's algorithm unless {@link #setNoDelay}
+ * ({@link TcpNagle}), and probes an idle connection if {@link #setKeepAlive} ({@link TcpKeepalive}).
+ *
+ * <pre>
+ *   send() --&gt; TcpSendQueue --(cwnd, SND.WND, Nagle)--&gt; segments --&gt; IPv4
+ *                  \-- window shut, nothing in flight: TcpPersistTimer probes (SND.UNA - 1)
+ *   IPv4 --&gt; receive() --&gt; ACK processing (RttEstimator, NewReno) + TcpReceiveQueue --&gt; onData
+ *                              reading paused: bytes wait, TcpReceiveWindow closes, Recv-Q grows
+ * </pre>
+ *
+ * What it simplifies: the receive buffer is a fixed 1 MiB of payload (no autotuning, no
+ * {@code truesize} overhead), and {@code rcv_ssthresh} grows by a fixed rule
+ * ({@link TcpReceiveWindow}); no receive quick-ACK mode, autocorking or TSO, so segments are
+ * at most one MSS and Nagle's test sees them one by one; SACK recovery is NewReno's window
+ * arithmetic with holes resent in order, not the full pipe algorithm of RFC 6675; no D-SACK,
+ * PAWS, urgent data or {@code TCP_USER_TIMEOUT}; a retransmission timeout clears the
+ * scoreboard and resends everything from SND.UNA (go-back-N); simultaneous open is not taken up (the SYN is dropped); ICMP errors are
  * ignored (RFC 1122 soft errors: the timers decide); a data segment carries only the SACK
  * blocks that fit beside a full payload, where Linux would shorten the payload instead.
  */
@@ -90,8 +102,8 @@ public final class TcpSocket {
     private int finSeq;
     private boolean finSeqKnown;
     private boolean finReceived;
-    private int unackedSegments;
-    private Timer delayedAck;
+    private boolean peerClosedUnread;
+    private final TcpAckScheduler acks;
 
     // options negotiated
     private final int advMss;
@@ -113,6 +125,9 @@ public final class TcpSocket {
     private long rttStart;
     private long segmentsOut;
     private long retransmits;
+    private final TcpPersistTimer persist;
+    private final TcpOutputScheduler output = new TcpOutputScheduler();
+    private final TcpKeepalive keepalive;
 
     TcpSocket(Tcp tcp, RouteResult route, int localAddr, int localPort, int remoteAddr, int remotePort,
               TcpHandler handler) {
@@ -128,6 +143,51 @@ public final class TcpSocket {
         this.advMss = Math.min(route.mtu(), MAX_IP_DATAGRAM) - Ipv4Header.MIN_LENGTH - TcpHeader.MIN_LENGTH;
         this.ts = new TcpTimestamps(
             ns.sim().random("tcp-ts/" + ns.name() + "/" + localPort + "/" + remotePort).nextInt());
+        this.acks = new TcpAckScheduler(ns.sim(), tcp::locked, () -> {
+            if (state != TcpState.CLOSED) {
+                sendAck();
+            }
+        });
+        this.persist = new TcpPersistTimer(ns.sim(), tcp::locked, new TcpPersistTimer.Sender() {
+            @Override
+            public boolean inFlight() {
+                return highSent != sndUna;
+            }
+
+            @Override
+            public boolean waiting() {
+                return state != TcpState.CLOSED && state != TcpState.TIME_WAIT && sendWaiting();
+            }
+
+            @Override
+            public boolean headFits() {
+                int remaining = sndUna + sendQueue.size() - sndNxt;
+                int len = Math.min(mss, remaining);
+                int headEnd = sndNxt + len + (finQueued && len == remaining ? 1 : 0);
+                return SeqNum.le(headEnd, sndUna + (int) Math.min(sndWnd, Integer.MAX_VALUE));
+            }
+
+            @Override
+            public void wakeup() {
+                writeWakeup();
+            }
+
+            @Override
+            public void timedOut() {
+                fail(TcpError.ETIMEDOUT);
+            }
+
+            @Override
+            public long rto() {
+                return rtt.rto();
+            }
+        });
+        this.keepalive = new TcpKeepalive(ns.sim(), tcp::locked, () -> highSent != sndUna || sendWaiting(),
+            () -> sendSegment(sndUna - 1, 0, TcpHeader.ACK, false),
+            () -> {
+                sendSegment(highSent, 0, TcpHeader.RST | TcpHeader.ACK, false);
+                fail(TcpError.ETIMEDOUT);
+            });
     }
 
     // ---- public API
@@ -165,6 +225,80 @@ public final class TcpSocket {
     /** Bytes written and not yet acknowledged ({@code ss}'s Send-Q). */
     public int sendQueueBytes() {
         return sendQueue.size();
+    }
+
+    /**
+     * Bytes received in order that the application has not read ({@code ss}'s Recv-Q, Linux's
+     * RCV.NXT - {@code copied_seq}): those held while reading is paused, plus one for a FIN
+     * whose end of stream the application has not yet been told of.
+     */
+    public int receiveQueueBytes() {
+        return receiveQueue.unreadBytes() + (peerClosedUnread ? 1 : 0);
+    }
+
+    /** The window this side offered in its last segment, bytes beyond the ACK it carried. */
+    public long receiveWindow() {
+        return rcvWindow.offered();
+    }
+
+    /** The window the peer offers (SND.WND), bytes. */
+    public long sendWindow() {
+        return sndWnd;
+    }
+
+    /**
+     * Stops reading: from now on in-order data waits in the receive buffer
+     * ({@link #RECEIVE_BUFFER} bytes, Linux's {@code sk_rcvbuf}) instead of going to
+     * {@link TcpHandler#onData}, as when an application stops calling {@code read()}. The
+     * advertised window shrinks as the buffer fills, down to zero, and the sender's persist
+     * timer then probes it. May be called from inside {@code onData}; what arrives after waits.
+     */
+    public void pauseReading() {
+        receiveQueue.pause();
+    }
+
+    /**
+     * Reads again: the waiting bytes go to {@link TcpHandler#onData} at once, in order (the
+     * handler may pause again part-way), then {@link TcpHandler#onPeerClosed} if a FIN came
+     * meanwhile. If the read opened the window enough ({@code tcp_cleanup_rbuf}: from zero,
+     * or to at least twice what was left) a window update ACK goes out.
+     */
+    public void resumeReading() {
+        tcp.locked(this::resumeReadingLocked);
+    }
+
+    public boolean readingPaused() {
+        return receiveQueue.paused();
+    }
+
+    /**
+     * {@code setsockopt(TCP_NODELAY)}: {@code true} turns Nagle's algorithm off (and sends
+     * what it held), {@code false}, the default, turns it on; see {@link TcpNagle}.
+     */
+    public void setNoDelay(boolean on) {
+        tcp.locked(() -> {
+            output.nagle().setNoDelay(on);
+            if (on && state.synchronizedState()) {
+                pushPending();
+            }
+        });
+    }
+
+    public boolean noDelay() {
+        return output.nagle().noDelay();
+    }
+
+    /**
+     * {@code setsockopt(SO_KEEPALIVE)}: off by default; on, an idle connection is probed after
+     * 7200 s and given up with {@link TcpError#ETIMEDOUT} after 9 unanswered probes 75 s
+     * apart; see {@link TcpKeepalive}.
+     */
+    public void setKeepAlive(boolean on) {
+        tcp.locked(() -> keepalive.setEnabled(on, state.synchronizedState() && state != TcpState.TIME_WAIT));
+    }
+
+    public boolean keepAlive() {
+        return keepalive.enabled();
     }
 
     /** Bytes received beyond a hole, waiting for it to be filled (Linux's out-of-order queue). */
@@ -308,16 +442,10 @@ public final class TcpSocket {
         ts.negotiate(o);
         peerSackOk = o.sackPermitted();
         windowScaling = o.windowScale() >= 0;
-        if (windowScaling) {
-            sndWscale = Math.min(14, o.windowScale());
-            rcvWindow.init(0, WINDOW_SCALE);
-        } else {
-            sndWscale = 0;
-            rcvWindow.init(0, 0);
-        }
+        sndWscale = windowScaling ? Math.min(14, o.windowScale()) : 0;
         mss = Math.min(peerMss, advMss) - (ts.enabled() ? TcpTimestamps.LENGTH : 0);
         cc = new NewReno(mss);
-        rcvWindow.init(initialWindow(), rcvWindow.scale());
+        rcvWindow.init(initialWindow(), windowScaling ? WINDOW_SCALE : 0, receiveQueue.rcvNxt());
     }
 
     /**
@@ -347,37 +475,62 @@ public final class TcpSocket {
 
     // ---- output
 
-    /** Sends new data (and a queued FIN) as far as the congestion and peer windows allow. */
+    /**
+     * Sends new data (and a queued FIN) as far as the congestion and peer windows allow
+     * ({@code tcp_write_xmit}): a segment goes only if all of it fits the windows, a FIN
+     * taking one byte of the peer's (sender-side silly window syndrome avoidance, as
+     * {@code tcp_snd_wnd_test}), and a short last segment may wait for Nagle's algorithm.
+     * With nothing in flight and something left waiting, the persist timer starts.
+     */
     private void pushPending() {
         if (!state.synchronizedState() || state == TcpState.TIME_WAIT) {
             return;
         }
-        while (true) {
-            if (ourFinSent && SeqNum.gt(sndNxt, ourFinSeq)) {
-                return;
+        while (!(ourFinSent && SeqNum.gt(sndNxt, ourFinSeq))) {
+            int remaining = sndUna + sendQueue.size() - sndNxt;
+            long usable = Math.min(cc.cwnd(), Math.max(sndWnd, 0)) - (sndNxt - sndUna);
+            long peerRoom = sndWnd - (sndNxt - sndUna);
+            int len = output.next(remaining, usable, peerRoom, finQueued, highSent != sndUna, sndUna, sndNxt, mss);
+            if (len == TcpOutputScheduler.HOLD) {
+                break;
             }
-            int dataEnd = sndUna + sendQueue.size();
-            long window = Math.min(cc.cwnd(), Math.max(sndWnd, 0));
-            long usable = window - (sndNxt - sndUna);
-            int remaining = dataEnd - sndNxt;
-            if (remaining > 0) {
-                int len = (int) Math.min(Math.min(mss, remaining), Math.max(usable, 0));
-                if (len <= 0 || (len < mss && len < remaining)) {
-                    return;
-                }
-                boolean fin = finQueued && len == remaining;
-                sendData(sndNxt, len, fin);
-                continue;
+            sendData(sndNxt, len, finQueued && len == remaining, false);
+            if (len == 0) {
+                break;
             }
-            if (finQueued) {
-                sendData(sndNxt, 0, true);
-            }
+        }
+        persist.check();
+    }
+
+    /** Data written and not yet sent, or a FIN queued and not yet sent. */
+    private boolean sendWaiting() {
+        return SeqNum.gt(sndUna + sendQueue.size(), sndNxt) || (finQueued && !ourFinSent);
+    }
+
+    /**
+     * {@code tcp_write_wakeup}: what the persist timer (or keepalive) sends. If the peer's
+     * window has room, as much of the waiting data as fits it and the MSS, with PSH; if not,
+     * a zero-length ACK with sequence number SND.UNA - 1, which the peer must answer with its
+     * window.
+     */
+    private void writeWakeup() {
+        int remaining = sndUna + sendQueue.size() - sndNxt;
+        long room = sndWnd - (sndNxt - sndUna);
+        boolean fin = finQueued && !ourFinSent;
+        int len = output.wakeup(remaining, room, fin, mss);
+        if (len == TcpOutputScheduler.HOLD || (len == 0 && !TcpOutputScheduler.withFin(fin, 0, remaining, room))) {
+            sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
             return;
         }
+        sendData(sndNxt, len, TcpOutputScheduler.withFin(fin, len, remaining, room), true);
     }
 
     /** Sends {@code len} queued bytes at {@code seq}, with FIN if it ends the stream. */
     private void sendData(int seq, int len, boolean fin) {
+        sendData(seq, len, fin, false);
+    }
+
+    private void sendData(int seq, int len, boolean fin, boolean forcePush) {
         boolean retransmission = SeqNum.lt(seq, highSent);
         if (retransmission) {
             retransmits++;
@@ -386,9 +539,11 @@ public final class TcpSocket {
             }
         }
         // PSH on the segment that empties what was written so far, as tcp_push() marks it
-        boolean push = len > 0 && seq + len == sndUna + sendQueue.size();
+        boolean push = len > 0 && (forcePush || seq + len == sndUna + sendQueue.size());
         int flags = TcpHeader.ACK | (push ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
         sendSegment(seq, len, flags, true);
+        output.nagle().sent(seq, len, mss);
+        persist.cancel();
         if (fin) {
             ourFinSent = true;
             ourFinSeq = seq + len;
@@ -431,8 +586,9 @@ public final class TcpSocket {
                 opts = opts.withSack(receiveQueue.sackBlocks(blocks));
             }
         }
-        int ack = (flags & TcpHeader.ACK) != 0 ? receiveQueue.rcvNxt() + (finReceived ? 1 : 0) : 0;
-        int window = syn ? initialWindow() : rcvWindow.advertised();
+        int rcvNxt = receiveQueue.rcvNxt() + (finReceived ? 1 : 0);
+        int ack = (flags & TcpHeader.ACK) != 0 ? rcvNxt : 0;
+        int window = syn ? initialWindow() : rcvWindow.select(rcvNxt, receiveQueue.heldBytes(), mss);
         int hl = TcpHeader.MIN_LENGTH + opts.length();
         SkBuff skb = SkBuff.allocate(SkBuff.DEFAULT_HEADROOM, hl + len);
         int off = skb.put(hl + len);
@@ -445,11 +601,7 @@ public final class TcpSocket {
         skb.transportHeader = off;
         segmentsOut++;
         if ((flags & TcpHeader.ACK) != 0) {
-            unackedSegments = 0;
-            if (delayedAck != null) {
-                delayedAck.cancel();
-                delayedAck = null;
-            }
+            acks.ackSent();
         }
         ns.ip().sendL4(skb, route, remoteAddr, Ipv4Header.PROTO_TCP, ns.sysctl().defaultTtl, 0, true);
     }
@@ -514,17 +666,6 @@ public final class TcpSocket {
         pushPending();
     }
 
-    private void scheduleDelayedAck() {
-        if (delayedAck == null || !delayedAck.isPending()) {
-            delayedAck = ns.sim().after(DELAYED_ACK, () -> tcp.locked(() -> {
-                delayedAck = null;
-                if (state != TcpState.CLOSED) {
-                    sendAck();
-                }
-            }));
-        }
-    }
-
     // ---- input (RFC 9293 section 3.10.7)
 
     void receive(SkBuff skb) {
@@ -577,6 +718,7 @@ public final class TcpSocket {
         }
         cancelRetransmit();
         state = TcpState.ESTABLISHED;
+        keepalive.connected();
         sendAck();
         handler.onConnected(this);
         pushPending();
@@ -681,6 +823,7 @@ public final class TcpSocket {
     private void established() {
         state = TcpState.ESTABLISHED;
         retries = 0;
+        keepalive.connected();
         if (parent != null) {
             parent.childLeftSynQueue();
             handler = parent.acceptor().accept(this);
@@ -700,6 +843,11 @@ public final class TcpSocket {
         }
         int window = TcpHeader.window(b, off);
         long wnd = (long) window << sndWscale;
+        boolean nothingInFlight = highSent == sndUna;
+        if (SeqNum.ge(ack, sndUna)) {
+            persist.heard();
+            keepalive.heard();
+        }
         if (SeqNum.gt(ack, sndUna)) {
             int ackedSeq = ack - sndUna;
             int dataAcked = Math.min(ackedSeq, sendQueue.size());
@@ -741,6 +889,9 @@ public final class TcpSocket {
             sndWnd = wnd;
             sndWl1 = seq;
             sndWl2 = ack;
+        }
+        if (nothingInFlight && state != TcpState.CLOSED) {
+            persist.ackWhileIdle();
         }
         return state != TcpState.CLOSED;
     }
@@ -798,8 +949,9 @@ public final class TcpSocket {
 
     private void receiveData(int seq, byte[] b, int off, int len) {
         boolean wasInOrder = seq == receiveQueue.rcvNxt() && !receiveQueue.hasOutOfOrder();
-        int delivered = receiveQueue.receive(seq, b, off, len, (d, o, n) -> handler.onData(this, d, o, n));
-        rcvWindow.grow(delivered);
+        int delivered = receiveQueue.receive(seq, b, off, len, this::deliver);
+        rcvWindow.grow(delivered, receiveQueue.heldBytes());
+        keepalive.heard();
         if (state == TcpState.CLOSED) {
             return;
         }
@@ -807,11 +959,29 @@ public final class TcpSocket {
             sendAck(); // out of order or filling a hole: acknowledge at once (RFC 5681 section 4.2)
             return;
         }
-        unackedSegments++;
-        if (unackedSegments >= 2) {
-            sendAck(); // every second segment (RFC 9293 section 3.8.6.3)
-        } else {
-            scheduleDelayedAck();
+        if (acks.inOrderData(receiveQueue, rcvWindow, mss)) {
+            sendAck();
+        }
+    }
+
+    private void deliver(byte[] b, int off, int len) {
+        handler.onData(this, b, off, len);
+    }
+
+    private void resumeReadingLocked() {
+        if (!receiveQueue.paused()) {
+            return;
+        }
+        int copied = receiveQueue.resume(this::deliver);
+        if (state == TcpState.CLOSED) {
+            return;
+        }
+        if (copied > 0 && !finReceived && acks.afterRead(receiveQueue, rcvWindow, mss)) {
+            sendAck();
+        }
+        if (peerClosedUnread && receiveQueue.unreadBytes() == 0 && !receiveQueue.paused()) {
+            peerClosedUnread = false;
+            handler.onPeerClosed(this);
         }
     }
 
@@ -830,19 +1000,28 @@ public final class TcpSocket {
         switch (state) {
             case ESTABLISHED, SYN_RECEIVED -> {
                 state = TcpState.CLOSE_WAIT;
-                handler.onPeerClosed(this);
+                peerClosed();
             }
             case FIN_WAIT_1 -> {
                 state = TcpState.CLOSING; // FIN_WAIT_1 means our FIN is not yet acknowledged
-                handler.onPeerClosed(this);
+                peerClosed();
             }
             case FIN_WAIT_2 -> {
                 enterTimeWait();
-                handler.onPeerClosed(this);
+                peerClosed();
             }
             case TIME_WAIT -> enterTimeWait();
             default -> {
             }
+        }
+    }
+
+    /** End of stream: told at once, or after the unread bytes once the application reads them. */
+    private void peerClosed() {
+        if (receiveQueue.unreadBytes() > 0 || receiveQueue.paused()) {
+            peerClosedUnread = true;
+        } else {
+            handler.onPeerClosed(this);
         }
     }
 
@@ -851,6 +1030,8 @@ public final class TcpSocket {
     private void enterTimeWait() {
         state = TcpState.TIME_WAIT;
         cancelRetransmit();
+        persist.cancel();
+        keepalive.cancel();
         if (timeWaitTimer != null) {
             timeWaitTimer.cancel();
         }
@@ -880,9 +1061,9 @@ public final class TcpSocket {
         }
         state = TcpState.CLOSED;
         cancelRetransmit();
-        if (delayedAck != null) {
-            delayedAck.cancel();
-        }
+        persist.cancel();
+        keepalive.cancel();
+        acks.cancel();
         if (timeWaitTimer != null) {
             timeWaitTimer.cancel();
         }

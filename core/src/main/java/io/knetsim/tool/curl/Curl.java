@@ -224,6 +224,7 @@ public final class Curl implements Command {
             verbose("*   Trying " + url.host() + ":" + url.port() + "...");
             try {
                 socket = Tcp.connect(inv.ns(), Ipv4Address.parse(url.host()).bits(), url.port(), this);
+                socket.setNoDelay(true); // curl sets TCP_NODELAY (--tcp-nodelay is its default since 7.50.2)
             } catch (IllegalStateException e) {
                 verbose("* Immediate connect fail for " + url.host() + ": " + e.getMessage().replaceFirst("^connect: ", ""));
                 verbose("* Failed to connect to " + url.host() + " port " + url.port() + " after " + ms()

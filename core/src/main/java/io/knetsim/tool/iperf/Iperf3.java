@@ -29,7 +29,9 @@ import java.util.WeakHashMap;
  * <ul>
  *   <li>{@code iperf3 -s [-p PORT] [-1]}: listens on TCP and UDP PORT (default 5201) and
  *       prints a receiver summary per test; {@code -1} exits after one test.</li>
- *   <li>{@code iperf3 -c HOST [-p PORT] [-t SECS] [-i SECS] [-u [-b RATE[K|M|G]] [-l LEN]]}.</li>
+ *   <li>{@code iperf3 -c HOST [-p PORT] [-t SECS] [-i SECS] [-N] [-u [-b RATE[K|M|G]] [-l LEN]]};
+ *       {@code -N} sets {@code TCP_NODELAY} on the data connection (Nagle stays on without it,
+ *       as in iperf3).</li>
  * </ul>
  * Simplifications (knetsim): there is no control connection and no cookie exchange. In TCP
  * mode the client opens one data connection, writes 128 KiB blocks as fast as the socket
@@ -75,7 +77,7 @@ public final class Iperf3 implements Command {
 
     @Override
     public String synopsis() {
-        return "iperf3 -s [-p PORT] [-1] | -c HOST [-p PORT] [-t SECS] [-i SECS] [-u [-b RATE] [-l LEN]]";
+        return "iperf3 -s [-p PORT] [-1] | -c HOST [-p PORT] [-t SECS] [-i SECS] [-N] [-u [-b RATE] [-l LEN]]";
     }
 
     // ---- what a server counted, looked up by the client (same simulated world)
@@ -122,6 +124,7 @@ public final class Iperf3 implements Command {
         boolean udp;
         long rate = -1;
         int len = -1;
+        boolean noDelay;
     }
 
     private static UsageException paramError(String msg) {
@@ -144,6 +147,7 @@ public final class Iperf3 implements Command {
                 case "c" -> o.host = args.get(++i);
                 case "1" -> o.oneOff = true;
                 case "u" -> o.udp = true;
+                case "N" -> o.noDelay = true;
                 case "p" -> {
                     String v = args.get(++i);
                     o.port = parseInt(v);
@@ -309,6 +313,7 @@ public final class Iperf3 implements Command {
         void start() {
             try {
                 sock = Tcp.connect(inv.ns(), dst, o.port, this);
+                sock.setNoDelay(o.noDelay); // -N: TCP_NODELAY; iperf3 leaves Nagle on by default
             } catch (IllegalStateException e) {
                 fail("unable to connect to server: " + e.getMessage().replaceFirst("^connect: ", ""));
                 return;

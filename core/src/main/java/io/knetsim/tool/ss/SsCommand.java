@@ -27,10 +27,11 @@ import java.util.List;
  *
  * For a listener Recv-Q is the accept queue (always 0: connections are handed to the acceptor
  * as they complete) and Send-Q the backlog. For a connection Recv-Q is what Linux counts,
- * RCV.NXT minus what the application has read, which is 0 here since applications take data
- * as it arrives (segments beyond a hole are not counted, as Linux does not count its
- * out-of-order queue), and Send-Q the bytes written and not yet acknowledged. Addresses are right-aligned and ports
- * left-aligned around the colon, each column as wide as its widest entry.
+ * RCV.NXT minus what the application has read ({@link TcpSocket#receiveQueueBytes}): 0 while
+ * the application reads as data arrives, growing while it has paused reading, one more for a
+ * FIN it has not yet read (segments beyond a hole are not counted, as Linux does not count its
+ * out-of-order queue), and Send-Q the bytes written and not yet acknowledged. Addresses are
+ * right-aligned and ports left-aligned around the colon, each column as wide as its widest entry.
  */
 final class SsCommand implements Command {
     @Override
@@ -99,7 +100,7 @@ final class SsCommand implements Command {
                 .thenComparingLong(s -> Integer.toUnsignedLong(s.remoteAddress()))
                 .thenComparingInt(TcpSocket::remotePort));
             for (TcpSocket s : cs) {
-                rows.add(new String[] {"tcp", s.state().label(), "0",
+                rows.add(new String[] {"tcp", s.state().label(), Integer.toString(s.receiveQueueBytes()),
                     Integer.toString(s.sendQueueBytes()), Ipv4Address.format(s.localAddress()),
                     Integer.toString(s.localPort()), Ipv4Address.format(s.remoteAddress()),
                     Integer.toString(s.remotePort())});

@@ -74,6 +74,7 @@ final class TcpLab {
         final List<String> events = new ArrayList<>();
         TcpSocket socket;
         long peerClosedAt = -1;
+        long errorAt = -1;
         final World world;
 
         Recorder(World world) {
@@ -105,6 +106,7 @@ final class TcpLab {
         @Override
         public void onError(TcpSocket s, TcpError e) {
             events.add(e.name());
+            errorAt = world.sim().now();
         }
     }
 

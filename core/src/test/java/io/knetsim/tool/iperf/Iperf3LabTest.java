@@ -105,6 +105,14 @@ class Iperf3LabTest {
     }
 
     @Test
+    void noDelayChangesNothingForFullSizeWrites() {
+        // -N turns Nagle off; a bulk sender writes whole segments, which Nagle never holds
+        String with = new Lab(LINK).test("iperf3 -c 10.0.0.2 -t 2 -N")[0].stdout();
+        String without = new Lab(LINK).test("iperf3 -c 10.0.0.2 -t 2")[0].stdout();
+        assertThat(with).contains("sender").isEqualTo(without);
+    }
+
+    @Test
     void onePercentLossCostsThroughputAndShowsRetransmits() {
         Invocation[] r = new Lab(LINK.withLoss(0.01)).test("iperf3 -c 10.0.0.2");
         assertThat(r[0].exitCode()).isZero();

@@ -78,6 +78,42 @@ class SsTest {
         assertThat(ss(server, "ss -tln")).doesNotContain("CLOSE-WAIT").contains("LISTEN");
     }
 
+    /**
+     * A server application that stops reading: the bytes it has not read show as Recv-Q, and
+     * a FIN it has not read counts one more, as in iproute2's {@code ss} (CLOSE-WAIT 1).
+     */
+    @Test
+    void recvQShowsWhatAPausedApplicationHasNotRead() {
+        World w = new World(1);
+        NetNamespace client = w.createNamespace("client");
+        NetNamespace server = w.createNamespace("server");
+        cable(nic(client, "eth0", "10.0.0.1/24"), nic(server, "eth0", "10.0.0.2/24"),
+            LinkConfig.DEFAULT.withDelay(Duration.ofMillis(1)));
+        TcpSocket[] accepted = new TcpSocket[1];
+        Tcp.listen(server, 80, 128, s -> {
+            accepted[0] = s;
+            s.pauseReading();
+            return null;
+        });
+        TcpSocket c = Tcp.connect(client, Ipv4Address.parse("10.0.0.2").bits(), 80, new TcpHandler() {
+        });
+        int port = c.localPort();
+        w.sim().runFor(10_000_000);
+        c.send(new byte[3000], 0, 3000);
+        w.sim().runFor(100_000_000);
+        assertThat(ss(server, "ss -tn")).isEqualTo(""
+            + "State Recv-Q Send-Q Local Address:Port Peer Address:Port  Process\n"
+            + "ESTAB 3000   0           10.0.0.2:80       10.0.0.1:" + port + "\n");
+        c.send(new byte[500], 0, 500);
+        c.close();
+        w.sim().runFor(100_000_000);
+        assertThat(ss(server, "ss -tn")).isEqualTo(""
+            + "State      Recv-Q Send-Q Local Address:Port Peer Address:Port  Process\n"
+            + "CLOSE-WAIT 3501   0           10.0.0.2:80       10.0.0.1:" + port + "\n");
+        accepted[0].resumeReading();
+        assertThat(ss(server, "ss -tn")).contains("CLOSE-WAIT 0      0");
+    }
+
     @Test
     void anUnknownOptionIsAUsageError() {
         World w = new World(1);
