@@ -344,9 +344,10 @@ public final class Kubelet {
     }
 
     private String hex(int n) {
-        StringBuilder sb = new StringBuilder(n);
+        StringBuilder sb = new StringBuilder(n + 16);
         while (sb.length() < n) {
-            sb.append(String.format("%016x", random.nextLong()));
+            String h = Long.toHexString(random.nextLong());
+            sb.append("0".repeat(16 - h.length())).append(h);
         }
         return sb.substring(0, n);
     }
