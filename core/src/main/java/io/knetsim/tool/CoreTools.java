@@ -7,6 +7,7 @@ import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
 import io.knetsim.tool.nc.Nc;
 import io.knetsim.tool.nettools.NetTools;
+import io.knetsim.tool.nft.Nft;
 import io.knetsim.tool.ss.SsTools;
 import io.knetsim.tool.tcpdump.TcpdumpTools;
 import io.knetsim.tool.traceroute.Traceroute;
@@ -29,6 +30,7 @@ public final class CoreTools {
         Nc.registerAll(r);
         Iperf3.registerAll(r);
         CoreUtils.registerAll(r);
+        Nft.registerAll(r);
         return r;
     }
 }

@@ -89,8 +89,12 @@ public final class NftSet {
         return exact.size() + ranges.size();
     }
 
-    /** Adds an exact element (data null for a set); an existing key is kept as it is, as {@code nft add element}. */
-    void add(Object key, Object data) {
+    /**
+     * Adds an exact element (data null for a set); an existing key is kept as it is, as
+     * {@code nft add element}. Use it directly only to fill an anonymous set before its rule is
+     * added; elements of a table's sets change through {@link Nftables#addElement}, which undoes.
+     */
+    public void add(Object key, Object data) {
         if (interval) {
             long v = (Long) key;
             addRange(v, v, -1, data);
@@ -99,7 +103,8 @@ public final class NftSet {
         exact.putIfAbsent(key, map ? data : Boolean.TRUE);
     }
 
-    void addRange(long lo, long hi, int prefixLen, Object data) {
+    /** Adds a range or prefix element; see {@link #add} for when to call it directly. */
+    public void addRange(long lo, long hi, int prefixLen, Object data) {
         if (!interval) {
             throw new NftException("Set member cannot be range, missing interval flag on declaration");
         }

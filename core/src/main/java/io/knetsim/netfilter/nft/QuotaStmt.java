@@ -33,7 +33,7 @@ public final class QuotaStmt implements Stmt {
     @Override
     public boolean eval(NftPacket p) {
         used += p.length();
-        boolean overQuota = used > limit;
+        boolean overQuota = used >= limit; // nft_overquota: consumed >= quota
         return over == overQuota;
     }
 
