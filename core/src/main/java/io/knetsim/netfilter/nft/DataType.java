@@ -20,6 +20,7 @@ public enum DataType {
     ICMP_TYPE("icmp_type", "ICMP type", 8),
     TCP_FLAG("tcp_flag", "TCP flag", 8),
     NFPROTO("nf_proto", "netfilter protocol", 8),
+    CT_STATE("ct_state", "conntrack state", 32),
     VERDICT("verdict", "netfilter verdict", 0);
 
     private static final Map<String, Long> SERVICES = Map.ofEntries(Map.entry("ftp", 21L), Map.entry("ssh", 22L),
@@ -29,6 +30,7 @@ public enum DataType {
         "redirect", null, null, "echo-request", "router-advertisement", "router-solicitation", "time-exceeded",
         "parameter-problem", "timestamp-request", "timestamp-reply", "info-request", "info-reply",
         "address-mask-request", "address-mask-reply"};
+    private static final String[] CT_STATES = {"invalid", "established", "related", "new", null, null, "untracked"};
     private static final String[] TCP_FLAGS = {"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"};
 
     private final String name;
@@ -129,6 +131,18 @@ public enum DataType {
                 }
                 return checkWidth(n, w);
             }
+            case CT_STATE -> {
+                for (int i = 0; i < CT_STATES.length; i++) {
+                    if (w.equals(CT_STATES[i])) {
+                        return 1L << i;
+                    }
+                }
+                Long n = number(w);
+                if (n == null) {
+                    throw new NftException("Could not parse conntrack state");
+                }
+                return checkWidth(n, w);
+            }
             case NFPROTO -> {
                 return switch (w) {
                     case "ipv4" -> 2L;
@@ -198,6 +212,16 @@ public enum DataType {
                 for (int i = 0; i < TCP_FLAGS.length; i++) {
                     if ((n & (1L << i)) != 0) {
                         sb.append(sb.length() == 0 ? "" : " | ").append(TCP_FLAGS[i]);
+                    }
+                }
+                return sb.length() == 0 ? "0x0" : sb.toString();
+            }
+            case CT_STATE -> {
+                long n = (Long) v;
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < CT_STATES.length; i++) {
+                    if ((n & (1L << i)) != 0 && CT_STATES[i] != null) {
+                        sb.append(sb.length() == 0 ? "" : ",").append(CT_STATES[i]);
                     }
                 }
                 return sb.length() == 0 ? "0x0" : sb.toString();

@@ -5,6 +5,8 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.netfilter.NfHook;
 import io.knetsim.netfilter.NfHooks;
 import io.knetsim.netfilter.Verdict;
+import io.knetsim.netfilter.conntrack.Conntrack;
+import io.knetsim.netfilter.conntrack.CtInfo;
 import io.knetsim.packet.SkBuff;
 import io.knetsim.sim.SimRandom;
 import java.util.ArrayDeque;
@@ -42,6 +44,7 @@ public final class Nftables {
     private final List<String> kernelLog = new ArrayList<>();
     private SimRandom random;
     private Deque<Runnable> undo;
+    private Conntrack conntrack;
 
     public Nftables(NetNamespace ns) {
         this.ns = ns;
@@ -49,6 +52,14 @@ public final class Nftables {
 
     public NetNamespace ns() {
         return ns;
+    }
+
+    /** The namespace's connection tracker; its hooks are registered while the ruleset needs it. */
+    public Conntrack conntrack() {
+        if (conntrack == null) {
+            conntrack = new Conntrack(ns);
+        }
+        return conntrack;
     }
 
     SimRandom random() {
@@ -313,6 +324,16 @@ public final class Nftables {
 
     private void check(Chain c, List<Stmt> stmts) {
         Table t = c.table();
+        BaseChain b = c.base();
+        for (Stmt s : stmts) {
+            if (s instanceof NatStmt nat && b != null) {
+                boolean hookOk = nat.source() ? b.hook() == NfHook.POSTROUTING || b.hook() == NfHook.INPUT
+                    : b.hook() == NfHook.PREROUTING || b.hook() == NfHook.OUTPUT;
+                if (b.type() != ChainType.NAT || !hookOk) {
+                    throw new NftException("Could not process rule: Operation not supported");
+                }
+            }
+        }
         for (Object o : refs(stmts)) {
             if (o instanceof NftSet s) {
                 if (!s.anonymous() && t.set(s.name()) != s) {
@@ -477,22 +498,75 @@ public final class Nftables {
         }
     }
 
-    /** Registers one hook function per base chain, in table and chain order. */
+    /**
+     * Registers one hook function per filter and route base chain, in table and chain order;
+     * nat chains are run by conntrack's NAT hooks instead, on a flow's first packet. Conntrack
+     * is on while a nat chain, a {@code ct} expression or a NAT statement exists.
+     */
     private void syncHooks() {
         NfHooks hooks = ns.hooks();
         for (NfHooks.Entry e : registered) {
             hooks.unregister(e);
         }
         registered.clear();
+        boolean needsConntrack = false;
         for (Table t : tables.values()) {
             for (Chain c : t.chains.values()) {
                 BaseChain b = c.base();
-                if (b != null) {
+                if (b != null && b.type() == ChainType.NAT) {
+                    needsConntrack = true;
+                } else if (b != null) {
                     registered.add(hooks.register(b.hook(), b.priority(),
                         (hook, skb, in, out) -> run(c, hook, skb, in, out)));
                 }
+                for (Rule r : c.rules) {
+                    needsConntrack |= usesConntrack(r);
+                }
             }
         }
+        if (needsConntrack) {
+            conntrack().enable(this::runNat);
+        } else if (conntrack != null && conntrack.enabled()) {
+            conntrack.disable();
+        }
+    }
+
+    private static boolean usesConntrack(Rule r) {
+        for (Stmt s : r.stmts()) {
+            if (s instanceof NatStmt) {
+                return true;
+            }
+            if (s instanceof MatchStmt m && (m.left() instanceof CtExpr
+                || (m.left() instanceof ConcatExpr c && c.parts().stream().anyMatch(p -> p instanceof CtExpr)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nat chains at {@code hook} by priority, until one decides a binding or drops. */
+    private Verdict runNat(NfHook hook, SkBuff skb, NetDevice in, NetDevice out) {
+        List<Chain> nat = new ArrayList<>();
+        for (Table t : tables.values()) {
+            for (Chain c : t.chains.values()) {
+                if (c.base() != null && c.base().type() == ChainType.NAT && c.base().hook() == hook) {
+                    nat.add(c);
+                }
+            }
+        }
+        nat.sort((a, b) -> Integer.compare(a.base().priority(), b.base().priority()));
+        boolean source = hook == NfHook.POSTROUTING || hook == NfHook.INPUT;
+        for (Chain c : nat) {
+            Verdict v = run(c, hook, skb, in, out);
+            if (v != Verdict.ACCEPT) {
+                return v;
+            }
+            CtInfo ci = conntrack.info(skb);
+            if (ci != null && ci.entry() != null && (source ? ci.entry().snat() : ci.entry().dnat()) != null) {
+                break;
+            }
+        }
+        return Verdict.ACCEPT;
     }
 
     /** Evaluates a base chain for one packet ({@code nft_do_chain}). */

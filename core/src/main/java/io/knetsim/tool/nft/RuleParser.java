@@ -5,6 +5,8 @@ import io.knetsim.netfilter.nft.CmpOp;
 import io.knetsim.netfilter.nft.ConcatExpr;
 import io.knetsim.netfilter.nft.ConstExpr;
 import io.knetsim.netfilter.nft.CounterStmt;
+import io.knetsim.netfilter.nft.CtExpr;
+import io.knetsim.netfilter.nft.NatStmt;
 import io.knetsim.netfilter.nft.DataType;
 import io.knetsim.netfilter.nft.Expr;
 import io.knetsim.netfilter.nft.JhashExpr;
@@ -113,8 +115,42 @@ final class RuleParser {
                 in.next();
                 return reject();
             }
-            case "ct", "dnat", "snat", "masquerade", "notrack", "redirect", "tproxy", "queue", "fwd", "dup" ->
-                throw new NftSyntaxException("'" + t.text() + "' is not modelled by knetsim yet (no conntrack or NAT)", t);
+            case "notrack", "redirect", "tproxy", "queue", "fwd", "dup" ->
+                throw new NftSyntaxException("'" + t.text() + "' is not modelled by knetsim", t);
+            case "dnat", "snat" -> {
+                in.next();
+                boolean inet = table.family() == io.knetsim.netfilter.nft.Family.INET;
+                if (inet) {
+                    in.expect("ip");
+                } else {
+                    in.accept("ip");
+                }
+                in.expect("to");
+                Token at = in.peek();
+                Expr addr;
+                if (at.kind() == Token.Kind.WORD && Character.isDigit(at.text().charAt(0))) {
+                    in.next();
+                    addr = new ConstExpr(atom(at, DataType.IPV4_ADDR), DataType.IPV4_ADDR);
+                } else {
+                    addr = expr();
+                    if (in.accept("map")) {
+                        addr = new MapLookupExpr(addr, setOrMap(addr.types(), DataType.IPV4_ADDR));
+                    }
+                    if (!addr.types().equals(java.util.List.of(DataType.IPV4_ADDR))) {
+                        throw new NftSyntaxException("datatype mismatch, expected IPv4 address, expression has type "
+                            + describe(addr.types()), at.source(), at.start(), in.last().end());
+                    }
+                }
+                int port = -1;
+                if (in.accept(":")) {
+                    port = (int) (long) (Long) atom(in.next(), DataType.INET_SERVICE);
+                }
+                return new NatStmt(t.is("dnat") ? NatStmt.Kind.DNAT : NatStmt.Kind.SNAT, addr, port, inet);
+            }
+            case "masquerade" -> {
+                in.next();
+                return new NatStmt(NatStmt.Kind.MASQUERADE, null, -1, false);
+            }
             case "meta" -> {
                 if (in.peek(2).is("set")) {
                     in.next();
@@ -276,7 +312,14 @@ final class RuleParser {
                 int off = in.accept("offset") ? (int) number(in.next()) : 0;
                 return construct(() -> new JhashExpr(of, mod, seed, seedSet, off), t);
             }
-            case "ct" -> throw new NftSyntaxException("'ct' is not modelled by knetsim yet (no conntrack)", t);
+            case "ct" -> {
+                Token k = in.next();
+                CtExpr.Key key = CtExpr.Key.of(k.text());
+                if (key == null) {
+                    throw new NftSyntaxException("ct " + k.text() + " is not modelled by knetsim (only state and mark)", k);
+                }
+                return new CtExpr(key);
+            }
             default -> throw Tokens.unexpected(t);
         }
     }
@@ -321,6 +364,12 @@ final class RuleParser {
             Elem e = element(types);
             if (e.range) {
                 rhs = e.prefix >= 0 ? new Rhs.Prefix(e.lo, e.prefix) : new Rhs.Range(e.lo, e.hi);
+            } else if (types.get(0) == DataType.CT_STATE && (op == CmpOp.EQ || op == CmpOp.NE)) {
+                long mask = (Long) e.key;
+                while (in.accept(",")) {
+                    mask |= (Long) atom(in.next(), DataType.CT_STATE);
+                }
+                rhs = new Rhs.Flags(mask);
             } else if (types.get(0) == DataType.TCP_FLAG && op == CmpOp.EQ && !opTok.is("==")) {
                 rhs = new Rhs.Flags((Long) e.key);
             } else {

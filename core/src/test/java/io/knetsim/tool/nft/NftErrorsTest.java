@@ -191,10 +191,15 @@ class NftErrorsTest {
             add chain ip t n { type filter hook input priority dstnat ; }
                                                                ^^^^^^
             """);
-        fails("nft add rule ip t a ct state established accept", """
-            Error: 'ct' is not modelled by knetsim yet (no conntrack or NAT)
-            add rule ip t a ct state established accept
-                            ^^
+        fails("nft add rule ip t a notrack", """
+            Error: 'notrack' is not modelled by knetsim
+            add rule ip t a notrack
+                            ^^^^^^^
+            """);
+        fails("nft add rule ip t in dnat to 10.0.0.9", """
+            Error: Could not process rule: Operation not supported
+            add rule ip t in dnat to 10.0.0.9
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
             """);
     }
 

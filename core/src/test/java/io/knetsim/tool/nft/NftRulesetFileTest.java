@@ -57,6 +57,7 @@ class NftRulesetFileTest {
         \t\ttcp dport != 22 reject with tcp reset
         \t\tquota over 10 mbytes drop
         \t\tlog prefix "dropped: " drop
+        \t\tct state established,related accept
         \t}
         \tchain pre {
         \t\ttype filter hook prerouting priority -155; policy accept;
@@ -69,9 +70,13 @@ class NftRulesetFileTest {
         table ip nat {
         \tchain pre {
         \t\ttype nat hook prerouting priority dstnat - 5; policy accept;
+        \t\tip daddr 100.64.10.1 dnat to jhash ip checksum mod 2 map { 0 : 10.244.1.2, 1 : 10.244.1.3 }
+        \t\ttcp dport 80 dnat ip to 10.0.0.2:8000
         \t}
         \tchain post {
         \t\ttype nat hook postrouting priority srcnat; policy accept;
+        \t\tip saddr 10.244.0.0/16 oifname != "cni0" masquerade
+        \t\tip saddr 10.0.0.9 snat to 10.0.0.1
         \t}
         \tchain out {
         \t\ttype nat hook output priority -100; policy accept;
@@ -114,6 +119,7 @@ class NftRulesetFileTest {
         \t\ttcp dport != 22 reject with tcp reset
         \t\tquota over 10 mbytes drop
         \t\tlog prefix "dropped: " drop
+        \t\tct state established,related accept
         \t}
 
         \tchain pre {
@@ -127,10 +133,14 @@ class NftRulesetFileTest {
         table ip nat {
         \tchain pre {
         \t\ttype nat hook prerouting priority dstnat - 5; policy accept;
+        \t\tip daddr 100.64.10.1 dnat to jhash ip checksum mod 2 map { 0 : 10.244.1.2, 1 : 10.244.1.3 }
+        \t\ttcp dport 80 dnat to 10.0.0.2:8000
         \t}
 
         \tchain post {
         \t\ttype nat hook postrouting priority srcnat; policy accept;
+        \t\tip saddr 10.244.0.0/16 oifname != "cni0" masquerade
+        \t\tip saddr 10.0.0.9 snat to 10.0.0.1
         \t}
 
         \tchain out {
