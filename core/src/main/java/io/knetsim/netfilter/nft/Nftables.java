@@ -36,12 +36,14 @@ import java.util.function.Consumer;
 public final class Nftables {
     /** Jumps a packet may be deep in ({@code NFT_JUMP_STACK_SIZE}). */
     public static final int JUMP_STACK = 16;
+    /** Lines the kernel log keeps before dropping the oldest. */
+    public static final int KERNEL_LOG_LINES = 10_000;
 
     private final NetNamespace ns;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private long tableHandle;
     private final List<NfHooks.Entry> registered = new ArrayList<>();
-    private final List<String> kernelLog = new ArrayList<>();
+    private final Deque<String> kernelLog = new ArrayDeque<>();
     private SimRandom random;
     private Deque<Runnable> undo;
     private Conntrack conntrack;
@@ -75,6 +77,9 @@ public final class Nftables {
     }
 
     void log(String line) {
+        if (kernelLog.size() == KERNEL_LOG_LINES) {
+            kernelLog.removeFirst(); // a ring buffer: the oldest lines go
+        }
         long now = ns.sim().now();
         kernelLog.add(String.format(java.util.Locale.ROOT, "[%5d.%06d] %s", now / 1_000_000_000L,
             (now % 1_000_000_000L) / 1000, line));
@@ -572,8 +577,8 @@ public final class Nftables {
     /** Evaluates a base chain for one packet ({@code nft_do_chain}). */
     Verdict run(Chain base, NfHook hook, SkBuff skb, NetDevice in, NetDevice out) {
         NftPacket p = new NftPacket(this, hook, skb, in, out);
-        Chain[] stackChain = new Chain[JUMP_STACK];
-        int[] stackIdx = new int[JUMP_STACK];
+        Chain[] stackChain = null; // made on the first jump: most packets never jump
+        int[] stackIdx = null;
         int sp = 0;
         Chain c = base;
         int i = 0;
@@ -600,6 +605,10 @@ public final class Nftables {
                     case RETURN -> returned = true;
                     case JUMP, GOTO -> {
                         if (v.kind() == NftVerdict.Kind.JUMP) {
+                            if (stackChain == null) {
+                                stackChain = new Chain[JUMP_STACK];
+                                stackIdx = new int[JUMP_STACK];
+                            }
                             if (sp == JUMP_STACK) {
                                 return Verdict.DROP;
                             }

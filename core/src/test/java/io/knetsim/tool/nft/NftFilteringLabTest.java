@@ -70,6 +70,21 @@ class NftFilteringLabTest {
     }
 
     @Test
+    void rejectOnTheOutputHookTellsTheLocalSender() {
+        sh.ok(h1, "nft add table ip f");
+        sh.ok(h1, "nft add chain ip f out '{ type filter hook output priority 0; }'");
+        sh.ok(h1, "nft add rule ip f out ip daddr 10.0.0.2 counter reject");
+
+        Invocation ping = sh.run(h1, "ping -c 2 10.0.0.2");
+
+        assertThat(ping.stdout()).contains("From 10.0.0.1 icmp_seq=1 Destination Port Unreachable\n"
+            + "From 10.0.0.1 icmp_seq=2 Destination Port Unreachable\n");
+        assertThat(ping.stdout()).contains("2 packets transmitted, 0 received, +2 errors, 100% packet loss");
+        assertThat(sh.out(h1, "nft list ruleset")).contains("\t\tip daddr 10.0.0.2 counter packets 2 bytes 168 reject\n");
+        assertThat(h1.drops().get(DropReason.NF_DROP)).isEqualTo(2);
+    }
+
+    @Test
     void rejectWithTcpResetRefusesTheConnection() {
         server("accept", "tcp dport 8000 counter reject with tcp reset");
 
