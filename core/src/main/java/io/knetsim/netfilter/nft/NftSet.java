@@ -89,6 +89,20 @@ public final class NftSet {
         return exact.size() + ranges.size();
     }
 
+    /** The largest scalar key (the top of the highest range), or -1 for an empty or non-scalar set. */
+    public long maxScalarKey() {
+        long max = -1;
+        for (Object k : exact.keySet()) {
+            if (k instanceof Long l) {
+                max = Math.max(max, l);
+            }
+        }
+        if (!ranges.isEmpty()) {
+            max = Math.max(max, ranges.lastEntry().getValue().hi());
+        }
+        return max;
+    }
+
     /**
      * Adds an exact element (data null for a set); an existing key is kept as it is, as
      * {@code nft add element}. Use it directly only to fill an anonymous set before its rule is

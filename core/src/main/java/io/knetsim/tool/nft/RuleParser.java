@@ -391,18 +391,10 @@ final class RuleParser {
         long max = (1L << bits) - 1;
         long hi = rhs instanceof Rhs.Value v ? (Long) v.value() : rhs instanceof Rhs.Range r ? r.hi() : 0;
         if (hi > max) {
-            throw new NftSyntaxException("Value " + hi + " exceeds valid range 0-" + max, at.source(), at.start(),
-                Math.max(at.end(), at.start()));
+            throw new NftSyntaxException("Value " + hi + " exceeds valid range 0-" + max, at);
         }
-        if (rhs instanceof Rhs.SetLookup s) {
-            for (String e : s.set().formatElements()) {
-                for (String part : e.split("-")) {
-                    Long n = DataType.number(part.trim());
-                    if (n != null && n > max) {
-                        throw new NftSyntaxException("Value " + n + " exceeds valid range 0-" + max, at);
-                    }
-                }
-            }
+        if (rhs instanceof Rhs.SetLookup s && s.set().maxScalarKey() > max) {
+            throw new NftSyntaxException("Value " + s.set().maxScalarKey() + " exceeds valid range 0-" + max, at);
         }
     }
 

@@ -162,6 +162,11 @@ class NftErrorsTest {
             add rule ip t a ip ttl 300
                                    ^^^
             """);
+        fails("nft add rule ip t a ip ttl { 1, 300 }", """
+            Error: Value 300 exceeds valid range 0-255
+            add rule ip t a ip ttl { 1, 300 }
+                                   ^
+            """);
         fails("nft add rule ip t a iifname > \"eth0\"", """
             Error: Relational expression size mismatch
             add rule ip t a iifname > eth0
