@@ -52,6 +52,7 @@ public final class NetNamespace {
     private final Loopback lo;
     private List<Consumer<NetDevice>> deviceListeners;
     private io.knetsim.fs.FileTree files;
+    private io.knetsim.netfilter.nft.Nftables nftables;
 
     NetNamespace(World world, String name) {
         this.world = world;
@@ -109,6 +110,14 @@ public final class NetNamespace {
 
     public Sysctls sysctl() {
         return sysctl;
+    }
+
+    /** This namespace's nftables ruleset: made on first use, registering its base chains in {@link #hooks()}. */
+    public io.knetsim.netfilter.nft.Nftables nftables() {
+        if (nftables == null) {
+            nftables = new io.knetsim.netfilter.nft.Nftables(this);
+        }
+        return nftables;
     }
 
     public NfHooks hooks() {

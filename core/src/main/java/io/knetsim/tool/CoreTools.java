@@ -8,6 +8,7 @@ import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
 import io.knetsim.tool.nc.Nc;
 import io.knetsim.tool.nettools.NetTools;
+import io.knetsim.tool.nft.Nft;
 import io.knetsim.tool.ss.SsTools;
 import io.knetsim.tool.tcpdump.TcpdumpTools;
 import io.knetsim.tool.traceroute.Traceroute;
@@ -31,6 +32,7 @@ public final class CoreTools {
         Iperf3.registerAll(r);
         CoreUtils.registerAll(r);
         Etcdctl.registerAll(r);
+        Nft.registerAll(r);
         return r;
     }
 }
