@@ -335,10 +335,20 @@ public final class NetNamespace {
         }
         IfAddress f = found;
         dev.detachAddress(f.cidr());
-        localAddrs.remove(f.bits() & 0xFFFF_FFFFL);
+        // the address stays local while another device holds it too (a routed CNI's shared gateway /32)
+        long key = f.bits() & 0xFFFF_FFFFL;
+        localAddrs.remove(key);
+        IfAddress other = otherHolder(a -> a.address().equals(f.address()));
+        if (other != null) {
+            localAddrs.put(key, other);
+        }
         Ipv4Address brd = subnetBroadcast(f.cidr());
         if (broadcastAddrs != null && !brd.isAny()) {
             broadcastAddrs.remove(brd.bits() & 0xFFFF_FFFFL);
+            IfAddress otherBrd = otherHolder(a -> subnetBroadcast(a.cidr()).equals(brd));
+            if (otherBrd != null) {
+                broadcastAddrs.put(brd.bits() & 0xFFFF_FFFFL, otherBrd);
+            }
         }
         routes.removeIf(r -> r.dev() == dev && Route.PROTO_KERNEL.equals(r.proto()) && r.prefsrc().equals(f.address()));
         // routes whose gateway is no longer reachable through dev go too, as fib_sync_down_addr does
@@ -346,6 +356,18 @@ public final class NetNamespace {
             routes.removeIf(r -> r.dev() == dev && r.hasGateway() && !r.onlink() && f.subnet().contains(r.gateway())
                 && dev.addresses().stream().noneMatch(a -> a.subnet().contains(r.gateway())));
         }
+    }
+
+    /** An address still on some device that matches, or null. */
+    private IfAddress otherHolder(java.util.function.Predicate<IfAddress> match) {
+        for (NetDevice d : devices) {
+            for (IfAddress a : d.addresses()) {
+                if (match.test(a)) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 
     private static Ipv4Address subnetBroadcast(Cidr cidr) {

@@ -7,13 +7,11 @@ import io.knetsim.cni.CniError;
 import io.knetsim.cni.CniPlugin;
 import io.knetsim.cni.CniResult;
 import io.knetsim.cni.PluginCall;
-import io.knetsim.net.IfAddress;
 import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.dev.Veth;
 import io.knetsim.net.route.Route;
 import io.knetsim.net.route.RouteType;
-import java.util.List;
 
 /**
  * The {@code ptp} plugin: a veth per container and no bridge; the host routes to each
@@ -119,23 +117,6 @@ public final class PtpPlugin implements CniPlugin {
             NetDevice d = cont.device(call.runtime().ifName());
             if (d != null) {
                 cont.deleteDevice(d);
-                reannounceSharedGateways(call.host());
-            }
-        }
-    }
-
-    /**
-     * Every host veth carries the same gateway /32, but core's namespace keeps one local-address
-     * entry per address, which the deleted veth took with it: put the gateway back on the veths
-     * that still have it, so the other containers still reach their gateway.
-     */
-    private static void reannounceSharedGateways(NetNamespace host) {
-        for (NetDevice dev : host.devices()) {
-            for (IfAddress a : List.copyOf(dev.addresses())) {
-                if (host.localAddress(a.address().bits()) == null) {
-                    host.delAddress(dev, a.cidr());
-                    host.addAddress(dev, a.cidr());
-                }
             }
         }
     }
