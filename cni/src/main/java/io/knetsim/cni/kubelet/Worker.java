@@ -105,4 +105,17 @@ public final class Worker {
         }
         return runner.run(ns, command);
     }
+
+    /**
+     * {@code exec_container_async(name, command)}: starts {@code command} in the pod's namespace
+     * and returns at once, its output discarded ({@code nohup CMD >&/dev/null &}); it runs while
+     * simulated time does. Returns the running invocation.
+     */
+    public Invocation execContainerAsync(String name, String command) {
+        NetNamespace ns = kubelet.podNamespace("default", name);
+        if (ns == null) {
+            throw new IllegalArgumentException("container " + name + " is not running on " + name());
+        }
+        return runner.start(ns, command);
+    }
 }

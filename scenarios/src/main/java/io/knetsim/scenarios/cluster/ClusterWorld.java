@@ -28,11 +28,16 @@ public final class ClusterWorld {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
 
     public ClusterWorld(long seed, LinkConfig underlay, List<ClusterSpec> specs) {
+        this(seed, underlay, specs, Path.of("."));
+    }
+
+    /** As above; commands that write files ({@code tcpdump -w}) write them under {@code workingDirectory}. */
+    public ClusterWorld(long seed, LinkConfig underlay, List<ClusterSpec> specs, Path workingDirectory) {
         this.world = new World(seed);
         this.lan = new Lan(world, "s0", underlay);
         ToolRegistry tools = CoreTools.registry();
         CniTools.registerAll(tools);
-        this.runner = new ToolRunner(tools, Path.of("."));
+        this.runner = new ToolRunner(tools, workingDirectory);
         for (ClusterSpec s : specs) {
             clusters.put(s.name(), new Cluster(world, lan, s, runner));
         }
@@ -40,11 +45,15 @@ public final class ClusterWorld {
 
     /** The default world's two clusters, C0 and C1, with the given flannel configuration. */
     public static ClusterWorld twoClusters(long seed, String flannelConfig) {
+        return twoClusters(seed, flannelConfig, Path.of("."));
+    }
+
+    public static ClusterWorld twoClusters(long seed, String flannelConfig, Path workingDirectory) {
         List<ClusterSpec> specs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             specs.add(ClusterSpec.defaultCluster(i).withFlannelConfig(flannelConfig));
         }
-        return new ClusterWorld(seed, LinkConfig.DEFAULT, specs);
+        return new ClusterWorld(seed, LinkConfig.DEFAULT, specs, workingDirectory);
     }
 
     /** Runs the clock until every cluster is ready; throws if that takes longer than {@link #BOOT_LIMIT}. */

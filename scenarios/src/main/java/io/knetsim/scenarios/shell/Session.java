@@ -41,20 +41,39 @@ public final class Session {
     private final List<Job> jobs = new ArrayList<>();
     private final Consumer<String> out;
     private final Consumer<String> err;
+    private final PyForms py;
     private boolean exited;
+    private int lastExit;
 
     /**
      * @param out where output goes (text with its own newlines)
      * @param err where error messages go
      */
     public Session(World world, ToolRunner runner, Consumer<String> out, Consumer<String> err) {
+        this(world, runner, null, out, err);
+    }
+
+    /**
+     * A session whose {@code py} understands the original labs' worker calls ({@code py} is
+     * refused when {@code py} is null). Named network namespaces a host made ({@code ip netns
+     * add}, a pod's {@code cni-...}) are not nodes: they are reached through their host.
+     */
+    public Session(World world, ToolRunner runner, PyForms py, Consumer<String> out, Consumer<String> err) {
         this.world = world;
         this.runner = runner;
+        this.py = py;
         this.out = out;
         this.err = err;
         for (NetNamespace ns : world.namespaces()) {
-            nodes.put(ns.name(), ns);
+            if (ns.name().indexOf(':') < 0) {
+                nodes.put(ns.name(), ns);
+            }
         }
+    }
+
+    /** The exit status of the last line (0 for the shell's own commands when they succeed). */
+    public int lastExitCode() {
+        return lastExit;
     }
 
     public boolean exited() {
@@ -75,9 +94,21 @@ public final class Session {
 
     /** Interprets one line; true when it succeeded (exit status 0). */
     public boolean execute(String line) {
+        lastExit = 0;
+        boolean ok = interpret(line);
+        if (!ok && lastExit == 0) {
+            lastExit = 1;
+        }
+        return ok;
+    }
+
+    private boolean interpret(String line) {
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return true;
+        }
+        if (trimmed.equals("py") || trimmed.startsWith("py ")) {
+            return py(trimmed.substring(2).strip()); // Python, not shell words: quotes are Python's
         }
         List<String> words;
         try {
@@ -121,14 +152,26 @@ public final class Session {
             case "kill" -> {
                 return kill(words);
             }
-            case "py" -> {
-                err.accept("*** py: the original labs' Python forms arrive with the default world; "
-                    + "try 'help' for what this world offers\n");
-                return false;
-            }
             default -> {
                 return onNode(first, trimmed.substring(first.length()).strip());
             }
+        }
+    }
+
+    private boolean py(String expr) {
+        if (py == null) {
+            err.accept("*** py: this world has no workers; the original labs' Python forms work in the default world\n");
+            return false;
+        }
+        try {
+            String result = py.eval(expr);
+            if (result != null) {
+                out.accept(result + "\n");
+            }
+            return true;
+        } catch (PyForms.PyError e) {
+            out.accept(e.getMessage() + "\n"); // Mininet's py prints the exception's text
+            return false;
         }
     }
 
@@ -160,6 +203,7 @@ public final class Session {
         if (!inv.finished()) {
             runner.finish(inv);
         }
+        lastExit = inv.exitCode();
         return inv.exitCode() == 0;
     }
 
@@ -268,6 +312,8 @@ public final class Session {
               net                  list each node's interfaces and what they connect to
               time                 print the simulated clock
               run DURATION         let simulated time pass (e.g. run 5s, run 250ms)
+              py W.exec_container("c1", "CMD")   run CMD in container c1 of worker W (default world)
+              py W.create_container("c5") / py W.delete_container("c5")   add / remove a container
               help                 this text
               exit                 leave the shell
             Commands on nodes:

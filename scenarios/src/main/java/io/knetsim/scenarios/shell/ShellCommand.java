@@ -1,6 +1,7 @@
 package io.knetsim.scenarios.shell;
 
-import io.knetsim.scenarios.demo.OverlayDemo;
+import io.knetsim.scenarios.cli.WorldOption;
+import io.knetsim.scenarios.world.BuiltInWorld;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,14 +30,23 @@ import picocli.CommandLine.Mixin;
  * {@code printf 'podA ping -c 1 11.10.2.2\n' | ./knetsim shell}.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-    description = {"Open a knetsim> prompt on the built-in world (nodes hostA, hostB, podA, podB).",
+    description = {"Open a knetsim> prompt on a built-in world: by default the original labs' two flannel clusters",
+        "(nodes C0w1..C0w3, C0e1, C0e2, C1w1..C1w3, C1e1, C1e2, switch s0); --world overlay for lab 0's hostA/hostB.",
         "Type 'help' at the prompt. Without a terminal, commands are read from standard input."})
 public final class ShellCommand implements Callable<Integer> {
     @Mixin
     SeedOption seedOption = new SeedOption();
 
+    @Mixin
+    WorldOption worldOption = new WorldOption();
+
     @Override
     public Integer call() throws IOException {
+        if (!BuiltInWorld.NAMES.contains(worldOption.world)) {
+            System.err.println("knetsim shell: unknown world '" + worldOption.world + "': expected one of "
+                + String.join(", ", BuiltInWorld.NAMES));
+            return 2;
+        }
         if (System.console() != null) {
             return interactive();
         }
@@ -44,8 +54,8 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     private Session newSession(PrintStream out, PrintStream err) {
-        OverlayDemo demo = new OverlayDemo(seedOption.seed, Path.of("."));
-        return new Session(demo.world(), demo.runner(), s -> {
+        BuiltInWorld w = BuiltInWorld.named(worldOption.world, seedOption.seed, Path.of("."));
+        return new Session(w.world(), w.runner(), w.py(), s -> {
             out.print(s);
             out.flush();
         }, s -> {

@@ -2,7 +2,7 @@ package io.knetsim.scenarios.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.knetsim.scenarios.demo.OverlayDemo;
+import io.knetsim.scenarios.world.BuiltInWorld;
 import io.knetsim.scenarios.shell.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +29,12 @@ class LabTranscriptTest {
     @ParameterizedTest
     @MethodSource("labs")
     void transcriptsPrintWhatTheLabShows(Path lab) throws IOException {
-        Transcript t = Transcript.parse(Files.readString(lab, StandardCharsets.UTF_8));
+        String text = Files.readString(lab, StandardCharsets.UTF_8);
+        Transcript t = Transcript.parse(text);
         assertThat(t.entries()).as("a lab without transcripts checks nothing").isNotEmpty();
         StringBuilder screen = new StringBuilder();
-        OverlayDemo world = new OverlayDemo(1, Files.createTempDirectory("lab"));
-        Session session = new Session(world.world(), world.runner(), screen::append, screen::append);
+        BuiltInWorld world = BuiltInWorld.named(worldOf(text), 1, Files.createTempDirectory("lab"));
+        Session session = new Session(world.world(), world.runner(), world.py(), screen::append, screen::append);
         for (Transcript.Entry e : t.entries()) {
             screen.setLength(0);
             session.execute(e.command());
@@ -41,6 +42,12 @@ class LabTranscriptTest {
                 .as("%s line %d: knetsim> %s", lab.getFileName(), e.line(), e.command())
                 .isEqualTo(e.expected());
         }
+    }
+
+    /** The world a lab names in a {@code <!-- knetsim world: NAME -->} line, else {@code default}. */
+    static String worldOf(String lab) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- knetsim world: (\\w+) -->").matcher(lab);
+        return m.find() ? m.group(1) : "default";
     }
 
     @org.junit.jupiter.api.Test

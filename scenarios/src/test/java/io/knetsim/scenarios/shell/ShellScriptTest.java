@@ -14,8 +14,13 @@ class ShellScriptTest {
     }
 
     private static Result script(String input) throws Exception {
+        return script(input, "overlay");
+    }
+
+    private static Result script(String input, String world) throws Exception {
         ShellCommand shell = new ShellCommand();
         shell.seedOption.seed = 1;
+        shell.worldOption.world = world;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = shell.script(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
@@ -69,5 +74,33 @@ class ShellScriptTest {
         assertThat(Session.parseDuration("250ms")).isEqualTo(250_000_000L);
         assertThat(Session.parseDuration("7")).isEqualTo(7_000_000_000L);
         assertThat(Session.parseDuration("-1s")).isNull();
+    }
+
+    @Test
+    void theDefaultWorldOffersTheOriginalLabsPythonForms() throws Exception {
+        Result r = script(String.join("\n",
+            "nodes",
+            "py C0w1.exec_container(\"c1\", \"hostname -I\")",
+            "py C0w3.delete_container(\"c3\")",
+            "py C0w3.exec_container(\"c3\", \"hostname\")",
+            "py C0w1.create_container(\"c5\")",
+            "py C0w1.exec_container(\"c5\", \"ping -c 1 11.13.176.2\")",
+            "py C0w1.exec_container(\"c1\", \"ping -c 1 11.10.16.2\")",
+            "py C9w1.exec_container(\"c1\", \"hostname\")",
+            "py C0w1.exec_container(\"c1\")",
+            "py C0w1.reboot()",
+            "py C0w1.exec_container(\"c1\", \"hostname",
+            ""), "default");
+        assertThat(r.out()).contains(
+            "available nodes are: \nC0e1 C0e2 C0w1 C0w2 C0w3 C1e1 C1e2 C1w1 C1w2 C1w3 s0\n",
+            "11.15.64.2 \n\n",
+            "container c3 is not running on c0w3\n",
+            "64 bytes from 11.13.176.2: icmp_seq=1 ttl=62",
+            "From 11.10.16.0 icmp_seq=1 Destination Host Unreachable", // c3 is gone, as in the original lab
+            "name 'C9w1' is not defined\n",
+            "exec_container() takes 3 positional arguments but 2 were given\n",
+            "'Worker' object has no attribute 'reboot'\n",
+            "unterminated string literal (detected at line 1) (<string>, line 1)\n");
+        assertThat(r.exit()).isEqualTo(1);
     }
 }

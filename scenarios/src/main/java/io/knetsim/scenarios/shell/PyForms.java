@@ -1,0 +1,131 @@
+package io.knetsim.scenarios.shell;
+
+import io.knetsim.cni.kubelet.Worker;
+import io.knetsim.scenarios.cluster.Cluster;
+import io.knetsim.scenarios.cluster.ClusterWorld;
+import io.knetsim.tool.Invocation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The original labs' Python forms at the prompt, as Mininet's {@code py} evaluates them:
+ *
+ * <pre>
+ *   knetsim> py C0w1.exec_container("c1", "ping -c 3 11.10.32.2")   the command's output
+ *   knetsim> py C0w3.delete_container("c3")                            nothing (None)
+ *   knetsim> py C0w1.create_container("c5")                            nothing (None)
+ *   knetsim> py C0w3.exec_container_async("c4", "python3 -m http.server 80")
+ * </pre>
+ *
+ * Only these calls on a worker ({@code C<n>w<m>}) are understood, with Python string (and list)
+ * literals as arguments. Like Mininet, a string result is printed with a newline after it, and
+ * an error is printed as Python's exception text.
+ */
+public final class PyForms {
+    /** An expression that failed, with the text Python would print for it. */
+    public static final class PyError extends Exception {
+        public PyError(String message) {
+            super(message);
+        }
+    }
+
+    private final ClusterWorld clusters;
+
+    public PyForms(ClusterWorld clusters) {
+        this.clusters = clusters;
+    }
+
+    /** Evaluates one expression; returns what {@code py} prints (null for None). */
+    public String eval(String expr) throws PyError {
+        PyParser.Call call = PyParser.parse(expr);
+        Object target = resolve(call.target());
+        if (target instanceof Worker w) {
+            return onWorker(w, call);
+        }
+        Cluster c = (Cluster) target;
+        if (call.method().equals("kp_vip_add")) {
+            throw new PyError("kp_vip_add: static service VIPs are not modelled yet in cluster " + c.name()
+                + " (they arrive with kube-proxy and the services issue)");
+        }
+        throw new PyError("'Cluster' object has no attribute '" + call.method() + "'");
+    }
+
+    private Object resolve(String name) throws PyError {
+        for (Cluster c : clusters.clusters()) {
+            if (name.equals(c.name())) {
+                return c;
+            }
+            for (Worker w : c.workers()) {
+                if (name.equals(w.host().name())) {
+                    return w;
+                }
+            }
+        }
+        throw new PyError("name '" + name + "' is not defined");
+    }
+
+    private String onWorker(Worker w, PyParser.Call call) throws PyError {
+        List<Object> a = call.args();
+        switch (call.method()) {
+            case "exec_container" -> {
+                String name = string(call, a, 0, 2);
+                Invocation inv;
+                try {
+                    inv = w.execContainer(name, string(call, a, 1, 2));
+                } catch (IllegalArgumentException e) {
+                    throw new PyError(e.getMessage());
+                }
+                return inv.stdout() + inv.stderr();
+            }
+            case "exec_container_async" -> {
+                String name = string(call, a, 0, 2);
+                try {
+                    w.execContainerAsync(name, string(call, a, 1, 2));
+                } catch (IllegalArgumentException e) {
+                    throw new PyError(e.getMessage());
+                }
+                return null;
+            }
+            case "create_container" -> {
+                String name = string(call, a, 0, 1);
+                try {
+                    w.createContainer(name);
+                } catch (RuntimeException e) {
+                    throw new PyError(e.getMessage());
+                }
+                return null;
+            }
+            case "delete_container" -> {
+                String name = string(call, a, 0, 1);
+                try {
+                    w.deleteContainer(name);
+                } catch (RuntimeException e) {
+                    throw new PyError(e.getMessage());
+                }
+                return null;
+            }
+            default -> throw new PyError("'Worker' object has no attribute '" + call.method() + "'");
+        }
+    }
+
+    private static String string(PyParser.Call call, List<Object> args, int i, int expected) throws PyError {
+        if (args.size() != expected) {
+            throw new PyError(call.method() + "() takes " + (expected + 1) + " positional arguments but "
+                + (args.size() + 1) + " were given");
+        }
+        if (!(args.get(i) instanceof String s)) {
+            throw new PyError(call.method() + "(): argument " + (i + 1) + " must be a string");
+        }
+        return s;
+    }
+
+    /** Names {@code py} knows, for completion: the clusters and their workers. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Cluster c : clusters.clusters()) {
+            out.add(c.name());
+            c.workers().forEach(w -> out.add(w.host().name()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,117 @@
+package io.knetsim.scenarios.world;
+
+import io.knetsim.api.Pod;
+import io.knetsim.net.World;
+import io.knetsim.scenarios.cluster.Cluster;
+import io.knetsim.scenarios.cluster.ClusterSpec;
+import io.knetsim.scenarios.cluster.ClusterWorld;
+import io.knetsim.scenarios.shell.PyForms;
+import io.knetsim.tool.ToolRunner;
+import java.util.List;
+
+/**
+ * The default world of the original knetsim labs, as far as pod networking goes (services,
+ * ingress and the multi-cluster link arrive with their issues):
+ *
+ * <pre>
+ *   s0 ─┬─ C0e1 10.1.0.1  C0e2 10.1.0.2                C1e1 10.2.0.1  C1e2 10.2.0.2
+ *       ├─ C0w1 10.0.0.3  [c1]                         C1w1 10.0.0.8   [c1]
+ *       ├─ C0w2 10.0.0.4  [c2, ic0 S1-W2, ic2 S2-W2]   C1w2 10.0.0.9   [c2]
+ *       └─ C0w3 10.0.0.5  [c3, c4 :80, ic1 S1-W3, ic3 S2-W3]   C1w3 10.0.0.10 [c3]
+ *   flannel per cluster: 11.0.0.0/8, /20 leases in 11.10.0.0-11.99.0.0, VXLAN VNI 100, UDP 8472, MTU 1450
+ * </pre>
+ *
+ * The {@code ic*} pods run the labs' fixed-message server on port 8000; {@code c4} runs an HTTP
+ * server on port 80 (nginx's welcome page); the other containers run nothing, as the original's
+ * plain network namespaces.
+ */
+public final class DefaultWorld implements BuiltInWorld {
+    private final ClusterWorld clusters;
+    private final PyForms py;
+
+    private DefaultWorld(ClusterWorld clusters) {
+        this.clusters = clusters;
+        this.py = new PyForms(clusters);
+    }
+
+    /** Builds, boots and populates the default world. */
+    public static DefaultWorld build(long seed) {
+        return build(seed, java.nio.file.Path.of("."));
+    }
+
+    /** As {@link #build(long)}, with commands' files written under {@code workingDirectory}. */
+    public static DefaultWorld build(long seed, java.nio.file.Path workingDirectory) {
+        ClusterWorld w = ClusterWorld.twoClusters(seed, ClusterSpec.FLANNEL_VXLAN, workingDirectory).boot();
+        Cluster c0 = w.cluster("C0");
+        c0.worker("w1").createContainer("c1");
+        c0.worker("w2").createContainer("c2");
+        c0.worker("w3").createContainer("c3");
+        c0.worker("w3").createContainer("c4", "nginx");
+        c0.worker("w2").createContainer("ic0", "knetsim/fixed-message", "--message", "S1-W2", "--port", "8000");
+        c0.worker("w3").createContainer("ic1", "knetsim/fixed-message", "--message", "S1-W3", "--port", "8000");
+        c0.worker("w2").createContainer("ic2", "knetsim/fixed-message", "--message", "S2-W2", "--port", "8000");
+        c0.worker("w3").createContainer("ic3", "knetsim/fixed-message", "--message", "S2-W3", "--port", "8000");
+        Cluster c1 = w.cluster("C1");
+        c1.worker("w1").createContainer("c1");
+        c1.worker("w2").createContainer("c2");
+        c1.worker("w3").createContainer("c3");
+        return new DefaultWorld(w);
+    }
+
+    public ClusterWorld clusters() {
+        return clusters;
+    }
+
+    /** A pod's address, e.g. {@code podIp("C0", "c2")}. */
+    public String podIp(String cluster, String pod) {
+        return clusters.cluster(cluster).api().get(Pod.class, "default", pod).status().podIP();
+    }
+
+    @Override
+    public String name() {
+        return "default";
+    }
+
+    @Override
+    public String description() {
+        return "two clusters (C0, C1) of three workers and two etcd hosts, flannel VXLAN (VNI 100, UDP 8472)";
+    }
+
+    @Override
+    public World world() {
+        return clusters.world();
+    }
+
+    @Override
+    public ToolRunner runner() {
+        return clusters.runner();
+    }
+
+    @Override
+    public PyForms py() {
+        return py;
+    }
+
+    @Override
+    public List<String> demo() {
+        return List.of(
+            "C0w1 cat /run/flannel/subnet.env",
+            "py C0w1.exec_container(\"c1\", \"ping -c 3 " + podIp("C0", "c2") + "\")",
+            "py C0w1.exec_container(\"c1\", \"ping -c 1 " + podIp("C0", "c3") + "\")",
+            "py C0w2.exec_container(\"c2\", \"curl -s " + podIp("C0", "ic1") + ":8000\")",
+            "py C1w1.exec_container(\"c1\", \"traceroute -n " + podIp("C1", "c3") + "\")",
+            "C0w1 etcdctl --endpoints http://10.1.0.1:2379 ls /coreos.com/network/subnets");
+    }
+
+    @Override
+    public List<Check> checks() {
+        return List.of(
+            new Check(0, "FLANNEL_MTU=1450"),
+            new Check(1, "3 received, 0% packet loss"),
+            new Check(1, "ttl=62"),
+            new Check(2, "1 received, 0% packet loss"),
+            new Check(3, "S1-W3"),
+            new Check(4, " 2  " + clusters.cluster("C1").flanneld("w3").lease().subnet().address() + " "),
+            new Check(5, "/coreos.com/network/subnets/"));
+    }
+}
