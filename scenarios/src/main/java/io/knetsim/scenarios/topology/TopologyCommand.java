@@ -1,7 +1,8 @@
 package io.knetsim.scenarios.topology;
 
 import io.knetsim.scenarios.cli.SeedOption;
-import io.knetsim.scenarios.demo.OverlayDemo;
+import io.knetsim.scenarios.cli.WorldOption;
+import io.knetsim.scenarios.world.BuiltInWorld;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,12 +20,15 @@ public final class TopologyCommand implements Callable<Integer> {
     @Mixin
     SeedOption seedOption = new SeedOption();
 
+    @Mixin
+    WorldOption worldOption = new WorldOption();
+
     @Option(names = "--format", defaultValue = "text", description = "text or dot (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
     @Override
     public Integer call() {
-        Topology t = Topology.of(new OverlayDemo(seedOption.seed, Path.of(".")).world());
+        Topology t = Topology.of(BuiltInWorld.named(worldOption.world, seedOption.seed, Path.of(".")).world());
         System.out.print(format == Format.dot ? t.dot() : t.text());
         return 0;
     }
