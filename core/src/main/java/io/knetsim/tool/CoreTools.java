@@ -31,6 +31,7 @@ public final class CoreTools {
         Iperf3.registerAll(r);
         CoreUtils.registerAll(r);
         Etcdctl.registerAll(r);
+        io.knetsim.tool.kubectl.Kubectl.registerAll(r);
         return r;
     }
 }
