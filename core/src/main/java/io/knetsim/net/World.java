@@ -19,6 +19,8 @@ public final class World {
     private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private DropListener[] dropListeners = new DropListener[0];
+    /** World-scoped services of packages above {@code net}, by their class (see {@link #service}). */
+    private final Map<Class<?>, Object> services = new java.util.HashMap<>();
 
     public World(Simulator sim) {
         this.sim = sim;
@@ -30,6 +32,15 @@ public final class World {
 
     public Simulator sim() {
         return sim;
+    }
+
+    /**
+     * The world's one instance of {@code type}, made by {@code create} on first use: a slot for
+     * registries that belong to a whole world but to packages above {@code net} (e.g. the
+     * {@code io.knetsim.api.ClusterDirectory} that {@code kubectl} reads).
+     */
+    public <T> T service(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(services.computeIfAbsent(type, k -> create.get()));
     }
 
     /** Creates a namespace ({@code ip netns add NAME}); names are unique. */

@@ -4,6 +4,7 @@ import io.knetsim.tool.coreutils.CoreUtils;
 import io.knetsim.tool.curl.Curl;
 import io.knetsim.tool.etcdctl.Etcdctl;
 import io.knetsim.tool.iperf.Iperf3;
+import io.knetsim.tool.kubectl.Kubectl;
 import io.knetsim.tool.iproute.IprouteTools;
 import io.knetsim.tool.iputils.Ping;
 import io.knetsim.tool.nc.Nc;
@@ -33,6 +34,7 @@ public final class CoreTools {
         CoreUtils.registerAll(r);
         Etcdctl.registerAll(r);
         Nft.registerAll(r);
+        Kubectl.registerAll(r);
         return r;
     }
 }

@@ -1,6 +1,7 @@
 package io.knetsim.scenarios.cluster;
 
 import io.knetsim.api.ApiServer;
+import io.knetsim.api.ClusterDirectory;
 import io.knetsim.api.Node;
 import io.knetsim.api.controller.ControllerManager;
 import io.knetsim.api.scheduler.Scheduler;
@@ -38,6 +39,9 @@ import java.util.Map;
  *   C0w3 10.0.0.5 ─┘
  *   API server (in memory), Deployment and ReplicaSet controllers, scheduler
  * </pre>
+ * The cluster registers itself in the world's {@link ClusterDirectory} (API server URL
+ * {@code https://<first etcd host>:6443}, its etcd hosts and workers, and its kubelets' pods for
+ * {@code kubectl exec}), so {@code kubectl} on any of its hosts talks to its API server.
  */
 public final class Cluster {
     /** The CNI configuration kube-flannel installs (its portmap entry arrives with the rule VM). */
@@ -56,6 +60,8 @@ public final class Cluster {
           ]
         }
         """;
+    /** The port of the API server's URL as kubeconfig names it (kube-apiserver's secure port). */
+    public static final int API_PORT = 6443;
     public static final String CONFLIST_PATH = NetworkConfigs.DEFAULT_DIR + "/10-flannel.conflist";
 
     private final ClusterSpec spec;
@@ -96,6 +102,21 @@ public final class Cluster {
             Kubelet k = new Kubelet(host, name, api, cni, images).start();
             workers.put(h.shortName(), new Worker(k, api, runner));
         }
+        List<NetNamespace> hosts = new ArrayList<>(etcdHosts);
+        workers.values().forEach(w -> hosts.add(w.host()));
+        ClusterDirectory.of(world).register(api, "https://" + spec.etcd().get(0).address() + ":" + API_PORT, hosts,
+            this::podNamespace);
+    }
+
+    /** A running pod's network namespace, from the kubelet that runs it; null when no kubelet runs it. */
+    public NetNamespace podNamespace(String namespace, String name) {
+        for (Worker w : workers.values()) {
+            NetNamespace ns = w.kubelet().podNamespace(namespace, name);
+            if (ns != null) {
+                return ns;
+            }
+        }
+        return null;
     }
 
     public String name() {
