@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         StringBuilder stdout = new StringBuilder();
         StringBuilder stderr = new StringBuilder();
-        Session session = new Session(w.world(), w.runner(), w.py(), stdout::append, stderr::append);
+        Session session = new Session(w, stdout::append, stderr::append);
         List<RunReport.Step> steps = new ArrayList<>();
         for (String line : w.demo()) {
             stdout.setLength(0);

@@ -55,7 +55,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     private Session newSession(PrintStream out, PrintStream err) {
         BuiltInWorld w = BuiltInWorld.named(worldOption.world, seedOption.seed, Path.of("."));
-        return new Session(w.world(), w.runner(), w.py(), s -> {
+        return new Session(w, s -> {
             out.print(s);
             out.flush();
         }, s -> {

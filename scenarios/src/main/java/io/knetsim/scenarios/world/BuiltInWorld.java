@@ -28,6 +28,11 @@ public interface BuiltInWorld {
     /** The {@code py} forms this world offers, or null. */
     PyForms py();
 
+    /** Its Kubernetes clusters, or null for a world without any. */
+    default io.knetsim.scenarios.cluster.ClusterWorld clusters() {
+        return null;
+    }
+
     /** The shell lines {@code knetsim run} executes. */
     List<String> demo();
 

@@ -58,6 +58,7 @@ public final class DefaultWorld implements BuiltInWorld {
         return new DefaultWorld(w);
     }
 
+    @Override
     public ClusterWorld clusters() {
         return clusters;
     }
