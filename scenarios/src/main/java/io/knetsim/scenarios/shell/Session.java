@@ -63,8 +63,8 @@ public final class Session {
         this(world, runner, py, null, out, err);
     }
 
-    /** A session on a built-in world, with its {@code py} forms, pods and clusters. */
-    public Session(io.knetsim.scenarios.world.BuiltInWorld w, Consumer<String> out, Consumer<String> err) {
+    /** A session on a built-in or scenario world, with its {@code py} forms, pods and clusters. */
+    public Session(io.knetsim.scenarios.world.RunningWorld w, Consumer<String> out, Consumer<String> err) {
         this(w.world(), w.runner(), w.py(), w.clusters(), out, err);
     }
 
