@@ -157,7 +157,7 @@ final class ScenarioCheck {
             try {
                 Manifests.decode(kinds, m.source(), m.text(), "default");
             } catch (UsageException e) {
-                throw new ScenarioException(at + ".manifests[" + j + "]", e.getMessage());
+                throw new ScenarioException(at + ".manifests[" + j + "]", e.getMessage().replace("\n", "; "));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.knetsim.scenarios.scenario;
 
 import io.knetsim.api.ApiException;
+import io.knetsim.api.Deployment;
 import io.knetsim.api.KubeObject;
 import io.knetsim.api.Pod;
 import io.knetsim.cni.kubelet.Worker;
@@ -20,7 +21,8 @@ import java.util.List;
  * A scenario's world, built and running: its clusters on one underlay switch ({@link ClusterWorld}
  * with the scenario's link properties), booted (every flanneld holds a lease, every node is
  * Ready), its pods started on their workers in order, then its manifests created in each cluster
- * in order, and the clock run until every pod of every cluster is Running.
+ * in order, and the clock run until every pod of every cluster is Running and every
+ * Deployment has all its replicas available.
  *
  * <pre>
  *   Scenario ──▶ ClusterWorld(seed, underlay, specs).boot() ──▶ pods (create_container) ──▶ manifests (create) ──▶ pods Running
@@ -76,7 +78,7 @@ public final class ScenarioWorld implements RunningWorld {
         }
     }
 
-    /** Runs the clock until every pod is Running, for at most {@link Worker#START_TIMEOUT}. */
+    /** Runs the clock until every pod is Running and every Deployment available, for at most {@link Worker#START_TIMEOUT}. */
     private static void waitForPods(ClusterWorld w) {
         Simulator sim = w.world().sim();
         long deadline = sim.now() + Worker.START_TIMEOUT;
@@ -94,6 +96,13 @@ public final class ScenarioWorld implements RunningWorld {
             for (Pod p : c.api().list(Pod.class)) {
                 if (p.status() == null || !List.of("Running", "Succeeded").contains(p.status().phase())) {
                     out.add(c.name() + "/" + p.metadata().namespace() + "/" + p.metadata().name());
+                }
+            }
+            for (Deployment d : c.api().list(Deployment.class)) {
+                int want = d.spec().replicas() == null ? 1 : d.spec().replicas();
+                Integer available = d.status() == null ? null : d.status().availableReplicas();
+                if ((available == null ? 0 : available) != want) {
+                    out.add(c.name() + "/" + d.metadata().namespace() + "/deployment/" + d.metadata().name());
                 }
             }
         }

@@ -74,7 +74,9 @@ final class YamlNode {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String why = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            // snakeyaml's text: context and problem lines, each followed by indented "in 'reader', line ..." lines
+            String why = String.join(": ", e.getOriginalMessage().lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
             throw new ScenarioException(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), "",
                 "invalid YAML: " + why);
         } catch (IOException e) {
