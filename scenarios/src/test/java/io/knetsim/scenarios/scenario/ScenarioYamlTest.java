@@ -38,6 +38,13 @@ class ScenarioYamlTest {
         assertThat(ScenarioYaml.write(ScenarioYaml.parse("written.yaml", yaml, EXAMPLES))).isEqualTo(yaml);
     }
 
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theDocumentationShowsEveryExampleAsItIs(Path example) throws IOException {
+        assertThat(Files.readString(EXAMPLES.resolveSibling("scenarios.md")))
+            .contains("(`docs/scenarios/" + example.getFileName() + "`)\n\n```yaml\n" + Files.readString(example) + "```");
+    }
+
     @Test
     void theFirstExampleIsWhatTheDslBuilds() {
         Scenario dsl = Scenario.builder()
@@ -125,9 +132,9 @@ class ScenarioYamlTest {
             "bad.yaml:6:10: steps[0].run: invalid duration 'ls -l': expected a number with a unit: ns, us, ms, s or m "
                 + "(e.g. 1ms, 2.5s); to run a command, name its node with on:");
         assertError(CLUSTER + "steps:\n  - on: C0w1\n    run: ls\n    expect: {exit: zero}\n",
-            "bad.yaml:8:21: steps[0].expect.exit: expected an integer, got the string 'zero'");
+            "bad.yaml:8:20: steps[0].expect.exit: expected an integer, got the string 'zero'");
         assertError(CLUSTER + "steps:\n  - on: C0w1\n    run: ls\n    expect: {matches: \"(\"}\n",
-            "bad.yaml:8:24: steps[0].expect.matches: invalid regular expression: Unclosed group near index 1");
+            "bad.yaml:8:23: steps[0].expect.matches: invalid regular expression: Unclosed group near index 1");
         assertError(CLUSTER + "    manifests: [missing.yaml]\n",
             "bad.yaml:5:17: clusters[0].manifests[0]: cannot read manifest file 'missing.yaml' ("
                 + EXAMPLES.resolve("missing.yaml") + "): no such file");
