@@ -245,7 +245,8 @@ public final class RunCommand implements Callable<Integer> {
             NetNamespace ns = world.namespace(p.node());
             if (ns.device(p.iface()) == null) {
                 throw new ScenarioException("captures[" + i + "].interface", "node " + p.node() + " has no interface "
-                    + p.iface() + " (interfaces: " + String.join(", ", ns.devices().stream().map(NetDevice::name).toList())
+                    + p.iface() + " (interfaces: "
+                    + String.join(", ", ns.devices().stream().map(NetDevice::name).toList())
                     + ")");
             }
         }

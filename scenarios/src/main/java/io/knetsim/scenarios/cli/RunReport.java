@@ -16,7 +16,8 @@ public record RunReport(String version, long seed, List<Step> steps, int checks,
     /**
      * One command and what it printed.
      *
-     * @param startNanos when it started in simulated time, counted from the start of the steps (-1 for a built-in world)
+     * @param startNanos when it started in simulated time, counted from the start of the steps
+     *                   (-1 for a built-in world)
      */
     public record Step(String node, String command, int exitCode, String stdout, String stderr, long startNanos) {
     }

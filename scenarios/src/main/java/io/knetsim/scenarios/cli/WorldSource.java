@@ -62,7 +62,8 @@ public final class WorldSource {
         try {
             return ScenarioWorld.build(s, Path.of("."));
         } catch (IllegalStateException e) {
-            throw new Unusable(1, "knetsim " + command + ": " + file + ": the world did not come up: " + e.getMessage());
+            throw new Unusable(1, "knetsim " + command + ": " + file + ": the world did not come up: "
+                + e.getMessage());
         }
     }
 }

@@ -101,7 +101,8 @@ final class ScenarioCheck {
 
     private static void name(String path, String name, String what) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ScenarioException(path, "invalid " + what + " name " + (name == null ? "(none)" : "'" + name + "'")
+            throw new ScenarioException(path, "invalid " + what + " name "
+                + (name == null ? "(none)" : "'" + name + "'")
                 + ": expected letters and digits, starting with a letter");
         }
     }

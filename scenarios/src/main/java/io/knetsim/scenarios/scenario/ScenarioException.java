@@ -10,7 +10,8 @@ public final class ScenarioException extends RuntimeException {
     private final String problem;
 
     /**
-     * @param path    the field, as a path from the scenario's root ({@code underlay.delay}); empty for the whole scenario
+     * @param path    the field, as a path from the scenario's root ({@code underlay.delay}); empty for
+     *                the whole scenario
      * @param problem what is wrong and what was expected
      */
     public ScenarioException(String path, String problem) {

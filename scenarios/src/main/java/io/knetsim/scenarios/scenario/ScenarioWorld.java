@@ -25,7 +25,8 @@ import java.util.List;
  * Deployment has all its replicas available.
  *
  * <pre>
- *   Scenario ──▶ ClusterWorld(seed, underlay, specs).boot() ──▶ pods (create_container) ──▶ manifests (create) ──▶ pods Running
+ *   Scenario ──▶ ClusterWorld(seed, underlay, specs).boot() ──▶ pods (create_container)
+ *            ──▶ manifests (create) ──▶ every pod Running, every Deployment available
  * </pre>
  */
 public final class ScenarioWorld implements RunningWorld {
@@ -53,7 +54,8 @@ public final class ScenarioWorld implements RunningWorld {
                 try {
                     cluster.worker(p.worker()).createContainer(p.name(), p.image(), p.args().toArray(String[]::new));
                 } catch (ApiException | IllegalStateException e) {
-                    throw new IllegalStateException("cluster " + c.name() + ": pod " + p.name() + ": " + e.getMessage(), e);
+                    throw new IllegalStateException("cluster " + c.name() + ": pod " + p.name() + ": "
+                        + e.getMessage(), e);
                 }
             }
         }
@@ -73,12 +75,16 @@ public final class ScenarioWorld implements RunningWorld {
             try {
                 cluster.api().create((KubeObject) o);
             } catch (ApiException e) {
-                throw new IllegalStateException("cluster " + cluster.name() + ": " + m.source() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cluster " + cluster.name() + ": " + m.source() + ": "
+                    + e.getMessage(), e);
             }
         }
     }
 
-    /** Runs the clock until every pod is Running and every Deployment available, for at most {@link Worker#START_TIMEOUT}. */
+    /**
+     * Runs the clock until every pod is Running and every Deployment available, for at most
+     * {@link Worker#START_TIMEOUT}.
+     */
     private static void waitForPods(ClusterWorld w) {
         Simulator sim = w.world().sim();
         long deadline = sim.now() + Worker.START_TIMEOUT;

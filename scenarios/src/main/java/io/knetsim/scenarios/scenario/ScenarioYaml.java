@@ -168,7 +168,8 @@ public final class ScenarioYaml {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw error(n, n.path, "invalid loss '" + text + "': expected a percentage (0.5%) or a probability from 0 to 1");
+        throw error(n, n.path, "invalid loss '" + text
+            + "': expected a percentage (0.5%) or a probability from 0 to 1");
     }
 
     private ScenarioCluster cluster(YamlNode n) {
@@ -283,7 +284,8 @@ public final class ScenarioYaml {
             action = new Step.Py(string(n.fields.get("py")));
         } else if (n.fields.containsKey("on")) {
             if (run == null) {
-                throw error(n, n.path, "missing field 'run': expected the command to run on " + n.fields.get("on").text);
+                throw error(n, n.path, "missing field 'run': expected the command to run on "
+                    + n.fields.get("on").text);
             }
             action = new Step.Exec(string(n.fields.get("on")), string(run));
         } else if (run != null) {
@@ -431,7 +433,8 @@ public final class ScenarioYaml {
         ObjectNode u = root.putObject("underlay");
         u.put("delay", SimDuration.format(Duration.ofNanos(s.underlay().delayNanos())));
         u.put("bandwidth", new Rate(s.underlay().bitsPerSecond()).toString());
-        u.put("loss", BigDecimal.valueOf(s.underlay().loss()).movePointRight(2).stripTrailingZeros().toPlainString() + "%");
+        u.put("loss",
+            BigDecimal.valueOf(s.underlay().loss()).movePointRight(2).stripTrailingZeros().toPlainString() + "%");
         u.put("queue", s.underlay().queueFrames());
         ArrayNode clusters = root.putArray("clusters");
         for (ScenarioCluster c : s.clusters()) {

@@ -12,7 +12,8 @@ import java.time.Duration;
  *   Step.run(Duration.ofSeconds(2))          let two simulated seconds pass
  * </pre>
  *
- * @param at     when to start it, counted from the moment the steps begin (the world built); null: right after the previous step
+ * @param at     when to start it, counted from the moment the steps begin (the world built); null:
+ *               right after the previous step
  * @param action what to do
  * @param expect what it must show
  */

@@ -59,7 +59,8 @@ public final class StepRunner {
                 if (sim.now() <= target) {
                     sim.runFor(target - sim.now());
                 } else {
-                    failures.add(name + ": should start at " + SimDuration.format(s.at()) + " but the steps before it ran until "
+                    failures.add(name + ": should start at " + SimDuration.format(s.at())
+                        + " but the steps before it ran until "
                         + seconds(sim.now() - start));
                 }
             }

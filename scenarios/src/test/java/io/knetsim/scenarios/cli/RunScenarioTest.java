@@ -192,9 +192,9 @@ class RunScenarioTest {
     @Test
     void theShellAndTopologyOpenOnAScenariosWorld(@TempDir Path tmp) throws Exception {
         Path f = write(tmp, ONE_WORKER + "steps: [{on: C0w1, run: ip link add dummy0 type dummy}]\n");
-        Result shell = knetsimWithInput("py C0w1.exec_container(\"c1\", \"ip -br addr show lo\")\nC0w1 ip -br link show dummy0\n",
-            "shell", f.toString());
-        assertThat(shell.out()).contains("lo               UNKNOWN        127.0.0.1/8");
+        Result shell = knetsimWithInput("py C0w1.exec_container(\"c1\", \"ip -br addr show lo\")\n"
+            + "kubectl get pods\nC0w1 ip -br link show dummy0\n", "shell", f.toString());
+        assertThat(shell.out()).contains("lo               UNKNOWN        127.0.0.1/8", "c1     1/1     Running");
         assertThat(shell.err()).contains("dummy0"); // the steps did not run: no dummy0
         assertThat(shell.exit()).isEqualTo(1);
 
