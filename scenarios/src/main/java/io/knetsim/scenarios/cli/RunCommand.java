@@ -39,9 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * error on standard error, located as {@code FILE:LINE:COLUMN: FIELD: what was expected}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run a scenario file (docs/scenarios.md) or, without FILE, a built-in world (by default the",
-        "original labs' two flannel clusters): boot it, run its steps, print what they show and whether each",
-        "expectation holds. Exit status 0: all hold; 1: one failed; 2: unusable input."})
+    description = {"Run a scenario file (docs/scenarios.md) or, without FILE, a built-in world (by default the "
+        + "original labs' two flannel clusters): boot it, run its steps, print what they show and whether each "
+        + "expectation holds.", "Exit status 0: all hold; 1: one failed; 2: unusable input."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
         description = "A scenario (YAML). Without it, the built-in world named by --world.")

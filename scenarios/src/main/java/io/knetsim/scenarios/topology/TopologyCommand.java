@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code knetsim topology [FILE] [--format dot|text]}: draws a scenario's world or a built-in one. */
 @Command(name = "topology", mixinStandardHelpOptions = true,
-    description = {"Draw a scenario's world (FILE, built with its pods and manifests) or a built-in world: hosts,",
-        "pods, bridges, tunnels and links.",
+    description = {"Draw a scenario's world (FILE, built with its pods and manifests) or a built-in world: hosts, "
+        + "pods, bridges, tunnels and links.",
         "DOT output renders with Graphviz: knetsim topology --format dot | dot -Tpng -o world.png"})
 public final class TopologyCommand implements Callable<Integer> {
     /** Output formats. */
