@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.app.http.AsyncHttpHandler;
 import io.knetsim.app.http.HttpServer;
+import io.knetsim.net.tcp.Tcp;
+import io.knetsim.net.tcp.TcpHandler;
+import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.sim.SimTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
  *                           /pair   -&gt; up3:9, up1:8000
  *                           /slow   -&gt; up2:8000 (accepts, never answers)
  *                           /empty  -&gt; upstream with no servers
+ *                           /reset  -&gt; up3:7000 (reads the request, answers RST); /resetpair -&gt; up3:7000, up1:8000
+ *                           /nohost -&gt; 10.0.0.99:8000 (no such host; proxy_connect_timeout 2s)
  * </pre>
  */
 class ErrorAnswersTest {
@@ -28,12 +33,21 @@ class ErrorAnswersTest {
     ErrorAnswersTest() {
         lab.recorder(lab.up1, 8000, "S1-W2");
         new HttpServer(lab.up2, 8000, (AsyncHttpHandler) (req, responder) -> { }).start();
+        Tcp.listen(lab.up3, 7000, 16, s -> new TcpHandler() {
+            @Override
+            public void onData(TcpSocket sock, byte[] b, int off, int len) {
+                sock.abort(); // reads the request, answers with a RST
+            }
+        });
         nginx = NginxProxy.start(lab.proxy, new NginxConfig("grp1", 8001, List.of(),
             List.of(Upstream.of("pair", UpstreamServer.of("10.0.0.13", 9), UpstreamServer.of("10.0.0.11", 8000)),
-                new Upstream("empty", List.of(), null)),
+                new Upstream("empty", List.of(), null),
+                Upstream.of("resetpair", UpstreamServer.of("10.0.0.13", 7000), UpstreamServer.of("10.0.0.11", 8000))),
             List.of(Location.prefix("/ok", "10.0.0.11:8000"), Location.prefix("/refuse", "10.0.0.13:9"),
                 Location.prefix("/pair", "pair"), Location.prefix("/slow", "10.0.0.12:8000"),
-                Location.prefix("/empty", "empty"))));
+                Location.prefix("/empty", "empty"), Location.prefix("/reset", "10.0.0.13:7000"),
+                Location.prefix("/resetpair", "resetpair"),
+                Location.prefix("/nohost", "10.0.0.99:8000").withConnectTimeout(SimTime.seconds(2)))));
     }
 
     private static String page(String line) {
@@ -73,6 +87,21 @@ class ErrorAnswersTest {
         assertThat(nginx.isUp("pair", "10.0.0.11:8000")).isTrue();
         lab.world.sim().runFor(SimTime.seconds(11));
         assertThat(nginx.isUp("pair", "10.0.0.13:9")).as("back after fail_timeout=10s").isTrue();
+    }
+
+    @Test
+    void anUpstreamThatResetsIs502AndTheNextServerAnswersInAGroup() {
+        assertThat(fetch("/reset")).isEqualTo(head("502 Bad Gateway", 150, "Thu, 01 Jan 1970 00:00:00 GMT")
+            + page("502 Bad Gateway"));
+        assertThat(lab.body("/resetpair")).isEqualTo("S1-W2");
+        assertThat(nginx.isUp("resetpair", "10.0.0.13:7000")).isFalse();
+    }
+
+    @Test
+    void anUnreachableServerIs504AfterProxyConnectTimeout() {
+        String got = fetch("/nohost");
+        assertThat(got).startsWith("HTTP/1.1 504 Gateway Time-out\r\n").endsWith(page("504 Gateway Time-out"));
+        assertThat(lab.world.sim().now()).isBetween(SimTime.seconds(2), SimTime.ms(2010));
     }
 
     @Test
