@@ -154,7 +154,7 @@ public final class PyForms {
         for (Object o : list) {
             if (!(o instanceof java.util.Map<?, ?> m) || !(m.get("path") instanceof String path)
                 || !(m.get("endpoint") instanceof String endpoint)) {
-                throw new PyError("run_ingress(): each route must be {\"path\": str, \"endpoint\": str}, got " + o);
+                throw new PyError("run_ingress(): each route must be {\"path\": str, \"endpoint\": str}, got " + repr(o));
             }
             routes.add(IngressRoute.of(path, endpoint));
         }
@@ -163,6 +163,24 @@ public final class PyForms {
         } catch (RuntimeException e) {
             throw new PyError(e.getMessage());
         }
+    }
+
+    /** A value as Python's {@code repr} prints it: {@code {'path': '/a'}}, {@code ['x', 1]}. */
+    private static String repr(Object o) {
+        if (o instanceof String str) {
+            return "'" + str.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        if (o instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            l.forEach(x -> parts.add(repr(x)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (o instanceof java.util.Map<?, ?> m) {
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, v) -> parts.add(repr(k) + ": " + repr(v)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        return String.valueOf(o);
     }
 
     private static String string(PyParser.Call call, List<Object> args, int i, int expected) throws PyError {

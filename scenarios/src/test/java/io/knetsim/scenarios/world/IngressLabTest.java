@@ -80,7 +80,7 @@ class IngressLabTest {
         assertThatThrownBy(() -> py.eval("C0w1.run_ingress(\"grp3\", 8001, [])"))
             .hasMessage("nginx: [emerg] bind() to 0.0.0.0:8001 failed (98: Address already in use)");
         assertThatThrownBy(() -> py.eval("C0w1.run_ingress(\"grp3\", 8003, [{\"path\": \"/a\"}])"))
-            .hasMessage("run_ingress(): each route must be {\"path\": str, \"endpoint\": str}, got {path=/a}");
+            .hasMessage("run_ingress(): each route must be {\"path\": str, \"endpoint\": str}, got {'path': '/a'}");
         assertThatThrownBy(() -> py.eval("C0w1.run_ingress(\"grp3\", 8003, [{\"path\": \"/a\", \"endpoint\": \"x\"}])"))
             .hasMessage("ingress grp3: location /a: proxy_pass: invalid endpoint \"x\" (expected ADDRESS:PORT, e.g. 100.64.11.1:8000)");
         assertThat(c0w1.files().exists("/etc/nginx/conf.d/grp3.conf")).isFalse();
