@@ -386,6 +386,7 @@ public final class Session {
               kubectl [--context CLUSTER] ...   kubectl against a cluster's API server (default: the first)
               py W.exec_container("c1", "CMD")   run CMD in container c1 of worker W (default world)
               py W.create_container("c5") / py W.delete_container("c5")   add / remove a container
+              py C0.get("w1").run_ingress("grp2", 8002, [{"path": "/svc1", "endpoint": "IP:PORT"}])   start an ingress
               help                 this text
               exit                 leave the shell
             Commands on nodes:
