@@ -635,7 +635,7 @@ public final class Iperf3 implements Command {
                 }
             });
             inv.onInterrupt(() -> {
-                inv.println("iperf3: interrupt - the server has terminated");
+                inv.eprintln("iperf3: interrupt - the server has terminated"); // iperf_errexit: stderr
                 inv.exit(1);
             });
             listening();
@@ -683,7 +683,9 @@ public final class Iperf3 implements Command {
                     }
                     long d = r.endAt - accepted;
                     inv.println(SEPARATOR);
-                    inv.println("[ ID] Interval           Transfer     Bitrate");
+                    // The client's results (sent before the server prints) say its sender counts
+                    // retransmits, so the summary header has Retr although the line has none.
+                    inv.println("[ ID] Interval           Transfer     Bitrate         Retr");
                     inv.println(IperfFormat.interval(0, secs(d)) + "  " + transferAndRate(r.bytes, d)
                         + "                  receiver");
                     testDone();
