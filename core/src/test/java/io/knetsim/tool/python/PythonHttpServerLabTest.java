@@ -236,6 +236,13 @@ class PythonHttpServerLabTest {
     }
 
     @Test
+    void aRelativeDirectoryIsTakenFromSlash() {
+        serve("python3 -m http.server --directory=srv --bind=0.0.0.0 8081");
+        assertThat(server.stdout()).isEqualTo("Serving HTTP on 0.0.0.0 port 8081 (http://0.0.0.0:8081/) ...\n");
+        assertThat(curl("-s 10.244.1.2:8081/a.txt").stdout()).isEqualTo("hello\n");
+    }
+
+    @Test
     void ctrlCEndsItWithPythonsMessageAndStatus0() {
         serve("python3 -m http.server -d /srv");
         server.interrupt();
