@@ -7,6 +7,7 @@ import io.knetsim.app.http.HttpResponse;
 import io.knetsim.app.http.HttpServer;
 import io.knetsim.fs.FileTree;
 import io.knetsim.sim.Simulator;
+import io.knetsim.util.CleanPath;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -186,7 +187,8 @@ final class SimpleHttpRequestHandler implements HttpHandler {
         boolean trailingSlash = p.stripTrailing().endsWith("/");
         p = unquote(p);
         List<String> words = new ArrayList<>();
-        for (String w : normpath(p).split("/")) {
+        // posixpath.normpath, then any "." or ".." left is skipped: for this use Go's path.Clean is the same
+        for (String w : CleanPath.of(p).split("/")) {
             if (!w.isEmpty() && !w.equals(".") && !w.equals("..")) {
                 words.add(w);
             }
@@ -220,26 +222,6 @@ final class SimpleHttpRequestHandler implements HttpHandler {
         int q = rest.indexOf('?');
         String query = q >= 0 ? rest.substring(q + 1) : "";
         return (query.isEmpty() ? "" : "?" + query) + (fragment.isEmpty() ? "" : "#" + fragment);
-    }
-
-    /** {@code posixpath.normpath} of an absolute or relative path: {@code .} and {@code ..} resolved. */
-    private static String normpath(String p) {
-        List<String> out = new ArrayList<>();
-        for (String w : p.split("/")) {
-            if (w.isEmpty() || w.equals(".")) {
-                continue;
-            }
-            if (w.equals("..")) {
-                if (!out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
-                    out.remove(out.size() - 1);
-                } else if (!p.startsWith("/")) {
-                    out.add(w);
-                }
-                continue;
-            }
-            out.add(w);
-        }
-        return (p.startsWith("/") ? "/" : "") + String.join("/", out);
     }
 
     /** {@code urllib.parse.unquote}: %XX escapes decoded as UTF-8; a malformed escape stays as typed. */
