@@ -46,10 +46,13 @@ import java.util.WeakHashMap;
  * sequence number from 1, as iperf3's) paced at {@code -b} (default 1 Mbit/s), waits one
  * simulated second for stragglers, then prints the receiver's jitter (RFC 1889 estimator,
  * from simulated send and arrival times) and losses against what was sent; the receiver's
- * interval ends at its last arrival (never before {@code -t}). The UDP server prints no
- * interval reports, only its summary (losses against the highest sequence number it saw, as
- * iperf3's receiver counts); the TCP server reports every {@code -i} seconds of the
- * connection, the last interval partial, as iperf3's server does.
+ * interval ends at its last arrival (never before {@code -t}). The UDP server reports every
+ * {@code -i} seconds from the first datagram until {@code -t} has passed (the test length the
+ * real client announces on its control connection; here it is read from the client's record),
+ * with the jitter so far and the interval's losses against the highest sequence number seen, as
+ * iperf3's receiver counts them; datagrams still queued after that count in its summary only.
+ * The TCP server reports every {@code -i} seconds of the connection, the last interval partial,
+ * as iperf3's server does.
  */
 public final class Iperf3 implements Command {
     /** The stream id iperf3 prints for its first data socket. */
@@ -93,8 +96,10 @@ public final class Iperf3 implements Command {
         long lastTransit;
         boolean haveTransit;
         long endAt = -1;
-        /** UDP: the test length, which the client announces when it ends the test. */
+        /** UDP: the receiver's interval for the summary, which the client gives when it ends the test. */
         long duration;
+        /** UDP: the test length ({@code -t}), which the client announces before it sends. */
+        long testLength;
         Runnable onEnd;
     }
 
@@ -495,6 +500,8 @@ public final class Iperf3 implements Command {
             });
             start = inv.sim().now();
             intervalStart = start;
+            // What real iperf3 sends in its test parameters: the server reports intervals until then.
+            received(inv.sim(), src, srcPort, true).testLength = o.duration;
             inv.println(connected(src, srcPort, dst, o.port));
             if (o.interval > 0) {
                 inv.println("[ ID] Interval           Transfer     Bitrate         Total Datagrams");
@@ -597,7 +604,7 @@ public final class Iperf3 implements Command {
         boolean udpBound;
         /** UDP tests whose end this server waits to hear of. */
         final List<Received> udpTests = new ArrayList<>();
-        /** The TCP test's next interval report. */
+        /** The running test's next interval report. */
         Timer tick;
         /** The TCP test's data connection, reset if the server is stopped mid-test. */
         TcpSocket data;
@@ -708,7 +715,25 @@ public final class Iperf3 implements Command {
                 inv.println("Accepted connection from " + Ipv4Address.format(src) + ", port " + srcPort);
                 inv.println(connected(dst, dstPort, src, srcPort));
                 udpTests.add(r);
+                if (o.interval > 0) {
+                    inv.println("[ ID] Interval           Transfer     Bitrate         Jitter    Lost/Total Datagrams");
+                    long first = inv.sim().now();
+                    long end = first + (r.testLength > 0 ? r.testLength : o.interval);
+                    long[] from = {first, 0, 0, 0};
+                    tick = inv.sim().at(Math.min(first + o.interval, end), new Runnable() {
+                        @Override
+                        public void run() {
+                            udpIntervalLine(r, first, from);
+                            long now = inv.sim().now();
+                            tick = now < end ? inv.sim().at(Math.min(now + o.interval, end), this) : null;
+                        }
+                    });
+                }
                 r.onEnd = () -> {
+                    if (tick != null) {
+                        tick.cancel();
+                        tick = null;
+                    }
                     long d = r.duration;
                     long lost = Math.max(0, r.maxSeq - r.datagrams);
                     double pct = r.maxSeq == 0 ? 0 : 100.0 * lost / r.maxSeq;
@@ -737,6 +762,27 @@ public final class Iperf3 implements Command {
                 r.lastTransit = transit;
                 r.haveTransit = true;
             }
+        }
+
+        /**
+         * {@code [  5]   0.00-1.00   sec  1.19 MBytes  10.0 Mbits/sec  0.000 ms  0/856 (0%)  }: the
+         * interval's bytes and datagrams (by highest sequence number), the jitter so far.
+         * {@code from} holds the interval's start, and bytes, highest sequence and losses then.
+         */
+        private void udpIntervalLine(Received r, long first, long[] from) {
+            long now = inv.sim().now();
+            long lostNow = Math.max(0, r.maxSeq - r.datagrams);
+            long total = r.maxSeq - from[2];
+            long lost = lostNow - from[3];
+            double pct = total <= 0 ? 0 : 100.0 * lost / total;
+            inv.println(IperfFormat.interval(secs(from[0] - first), secs(now - first)) + "  "
+                + transferAndRate(r.bytes - from[1], now - from[0])
+                + String.format(Locale.ROOT, "  %5.3f ms  %d/%d (%s%%)  ", r.jitter / 1e6, lost, total,
+                    IperfFormat.g2(pct)));
+            from[0] = now;
+            from[1] = r.bytes;
+            from[2] = r.maxSeq;
+            from[3] = lostNow;
         }
 
         private static int readInt(byte[] b, int p) {
