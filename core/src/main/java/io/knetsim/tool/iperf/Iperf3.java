@@ -11,7 +11,6 @@ import io.knetsim.net.tcp.TcpListener;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.tcp.TcpState;
 import io.knetsim.sim.SimTime;
-import io.knetsim.sim.Simulator;
 import io.knetsim.sim.Timer;
 import io.knetsim.tool.Command;
 import io.knetsim.tool.Invocation;
@@ -22,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * {@code iperf3}, with iperf3 3.x's report layout, measured on the simulator's clock.
@@ -103,10 +101,17 @@ public final class Iperf3 implements Command {
         Runnable onEnd;
     }
 
-    private static final Map<Simulator, Map<String, Received>> RECEIVED = new WeakHashMap<>();
+    /**
+     * What each test's receiver counted, by the client's {@code address:port}, kept per world:
+     * iperf3's client and server exchange these over their control connection, which knetsim
+     * does not model, so they meet here instead.
+     */
+    static final class Results {
+        final Map<String, Received> byClient = new HashMap<>();
+    }
 
-    private static synchronized Received received(Simulator sim, int addr, int port, boolean create) {
-        Map<String, Received> m = RECEIVED.computeIfAbsent(sim, k -> new HashMap<>());
+    private static Received received(io.knetsim.net.World world, int addr, int port, boolean create) {
+        Map<String, Received> m = world.service(Results.class, Results::new).byClient;
         String key = Ipv4Address.format(addr) + ":" + port;
         Received r = m.get(key);
         if (create && (r == null || r.endAt >= 0)) {
@@ -432,7 +437,7 @@ public final class Iperf3 implements Command {
             inv.println("[ ID] Interval           Transfer     Bitrate         Retr");
             inv.println(IperfFormat.interval(0, secs(o.duration)) + "  " + transferAndRate(sent, o.duration)
                 + String.format(Locale.ROOT, "  %3d             sender", sock.retransmits()));
-            Received r = received(inv.sim(), sock.localAddress(), sock.localPort(), false);
+            Received r = received(inv.ns().world(), sock.localAddress(), sock.localPort(), false);
             if (r != null && r.endAt >= 0) {
                 long d = r.endAt - start;
                 inv.println(IperfFormat.interval(0, secs(d)) + "  " + transferAndRate(r.bytes, d)
@@ -501,7 +506,7 @@ public final class Iperf3 implements Command {
             start = inv.sim().now();
             intervalStart = start;
             // What real iperf3 sends in its test parameters: the server reports intervals until then.
-            received(inv.sim(), src, srcPort, true).testLength = o.duration;
+            received(inv.ns().world(), src, srcPort, true).testLength = o.duration;
             inv.println(connected(src, srcPort, dst, o.port));
             if (o.interval > 0) {
                 inv.println("[ ID] Interval           Transfer     Bitrate         Total Datagrams");
@@ -566,7 +571,7 @@ public final class Iperf3 implements Command {
             inv.println("[ ID] Interval           Transfer     Bitrate         Jitter    Lost/Total Datagrams");
             inv.println(IperfFormat.interval(0, secs(o.duration)) + "  " + transferAndRate(seq * o.len, o.duration)
                 + "  0.000 ms  0/" + seq + " (0%)  sender");
-            Received r = received(inv.sim(), src, srcPort, false);
+            Received r = received(inv.ns().world(), src, srcPort, false);
             long got = r == null ? 0 : r.datagrams;
             long bytes = r == null ? 0 : r.bytes;
             double jitterMs = r == null ? 0 : r.jitter / 1e6;
@@ -657,7 +662,7 @@ public final class Iperf3 implements Command {
         private TcpHandler accept(TcpSocket s) {
             inv.println("Accepted connection from " + Ipv4Address.format(s.remoteAddress()) + ", port " + s.remotePort());
             inv.println(connected(s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort()));
-            Received r = received(inv.sim(), s.remoteAddress(), s.remotePort(), true);
+            Received r = received(inv.ns().world(), s.remoteAddress(), s.remotePort(), true);
             data = s;
             long accepted = inv.sim().now();
             long[] from = {accepted, 0};
@@ -710,7 +715,7 @@ public final class Iperf3 implements Command {
         }
 
         private void datagram(io.knetsim.packet.SkBuff skb, int src, int srcPort, int dst, int dstPort) {
-            Received r = received(inv.sim(), src, srcPort, true);
+            Received r = received(inv.ns().world(), src, srcPort, true);
             if (r.datagrams == 0) {
                 inv.println("Accepted connection from " + Ipv4Address.format(src) + ", port " + srcPort);
                 inv.println(connected(dst, dstPort, src, srcPort));
