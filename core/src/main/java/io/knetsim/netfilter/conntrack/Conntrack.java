@@ -32,10 +32,8 @@ import java.util.Map;
  * INVALID. Entries expire lazily after Linux's default timeouts.
  */
 public final class Conntrack {
-    public static final long TCP_SYN_TIMEOUT = SimTime.seconds(120);
-    public static final long TCP_ESTABLISHED_TIMEOUT = SimTime.seconds(432000);
-    public static final long TCP_FIN_TIMEOUT = SimTime.seconds(120);
-    public static final long TCP_CLOSE_TIMEOUT = SimTime.seconds(10);
+    /** A TCP flow that is not assured yet never gets more than this ({@code nf_conntrack_tcp_timeout_unacknowledged}). */
+    public static final long TCP_UNACK_TIMEOUT = SimTime.seconds(300);
     public static final long UDP_TIMEOUT = SimTime.seconds(30);
     public static final long UDP_STREAM_TIMEOUT = SimTime.seconds(120);
     public static final long ICMP_TIMEOUT = SimTime.seconds(30);
@@ -91,6 +89,26 @@ public final class Conntrack {
         return out;
     }
 
+    /**
+     * {@code conntrack -D}: removes a flow from the table; later packets of it start a new one
+     * (and go through the nat chains again). False if it was not in the table.
+     */
+    public boolean delete(ConntrackEntry e) {
+        if (table.get(e.original) != e) {
+            return false;
+        }
+        table.remove(e.original);
+        table.remove(e.reply);
+        return true;
+    }
+
+    /** {@code conntrack -F}: removes every flow; returns how many there were. */
+    public int flush() {
+        int n = entries().size();
+        table.clear();
+        return n;
+    }
+
     /** The conntrack information on {@code skb} if this namespace attached it, else null. */
     public CtInfo info(SkBuff skb) {
         return skb.nfct instanceof CtInfo ci && ci.owner() == this ? ci : null;
@@ -121,11 +139,11 @@ public final class Conntrack {
             reply = false;
         } else {
             reply = !t.equals(e.original);
-            if (reply) {
-                e.seenReply = true;
-            }
         }
-        refresh(e, b, nh);
+        refresh(e, b, nh, reply);
+        if (reply) {
+            e.seenReply = true; // after the protocol's handler, as nf_conntrack_in sets IPS_SEEN_REPLY
+        }
         CtState st = reply || e.seenReply ? CtState.ESTABLISHED : CtState.NEW;
         skb.nfct = new CtInfo(this, e, reply, st);
         return Verdict.ACCEPT;
@@ -148,7 +166,8 @@ public final class Conntrack {
         return q != null && lookup(q) != null;
     }
 
-    private void refresh(ConntrackEntry e, byte[] b, int nh) {
+    /** The protocol's packet handler: TCP state, {@code ASSURED}, and the new timeout. */
+    private void refresh(ConntrackEntry e, byte[] b, int nh, boolean reply) {
         long now = ns.sim().now();
         long timeout;
         switch (e.original.proto()) {
@@ -156,17 +175,32 @@ public final class Conntrack {
                 int th = nh + Ipv4Header.headerLength(b, nh);
                 int flags = TcpHeader.flags(b, th);
                 e.tcpFlagsSeen |= flags;
-                if ((flags & TcpHeader.RST) != 0) {
-                    timeout = TCP_CLOSE_TIMEOUT;
-                } else if ((e.tcpFlagsSeen & TcpHeader.FIN) != 0) {
-                    timeout = TCP_FIN_TIMEOUT;
-                } else if (e.seenReply && (flags & TcpHeader.SYN) == 0) {
-                    timeout = TCP_ESTABLISHED_TIMEOUT;
-                } else {
-                    timeout = TCP_SYN_TIMEOUT;
+                if ((flags & TcpHeader.FIN) != 0) {
+                    if (reply) {
+                        e.finFromReply = true;
+                    } else {
+                        e.finFromOrig = true;
+                    }
+                }
+                TcpCtState old = e.tcpState;
+                e.tcpState = TcpCtState.next(old, flags, reply, e.finFromOrig, e.finFromReply);
+                if (!e.assured && (old == TcpCtState.SYN_RECV || old == TcpCtState.ESTABLISHED)
+                    && e.tcpState == TcpCtState.ESTABLISHED) {
+                    e.assured = true;
+                }
+                timeout = e.tcpState.timeout();
+                if (!e.assured && timeout > TCP_UNACK_TIMEOUT) {
+                    timeout = TCP_UNACK_TIMEOUT;
                 }
             }
-            case Ipv4Header.PROTO_UDP -> timeout = e.seenReply ? UDP_STREAM_TIMEOUT : UDP_TIMEOUT;
+            case Ipv4Header.PROTO_UDP -> {
+                if (e.seenReply) {
+                    timeout = UDP_STREAM_TIMEOUT;
+                    e.assured = true;
+                } else {
+                    timeout = UDP_TIMEOUT;
+                }
+            }
             case Ipv4Header.PROTO_ICMP -> timeout = ICMP_TIMEOUT;
             default -> timeout = GENERIC_TIMEOUT;
         }

@@ -21,6 +21,12 @@ public final class ConntrackEntry {
     boolean confirmed;
     boolean seenReply;
     int tcpFlagsSeen;
+    /** TCP only: the state the connection is in, else null. */
+    TcpCtState tcpState;
+    boolean finFromOrig;
+    boolean finFromReply;
+    /** {@code IPS_ASSURED}: the flow is established enough not to be dropped early. */
+    boolean assured;
     long expires;
     public int mark;
 
@@ -47,6 +53,21 @@ public final class ConntrackEntry {
 
     public boolean seenReply() {
         return seenReply;
+    }
+
+    /** {@code [ASSURED]}: TCP after the handshake completed, UDP once traffic went both ways after a reply. */
+    public boolean assured() {
+        return assured;
+    }
+
+    /** The TCP state ({@code conntrack -L}'s third column), or null for other protocols. */
+    public TcpCtState tcpState() {
+        return tcpState;
+    }
+
+    /** When the entry expires on the simulator clock (nanoseconds), unless a packet refreshes it. */
+    public long expires() {
+        return expires;
     }
 
     /** Sets a binding chosen by a {@code dnat}/{@code snat}/{@code masquerade} statement on the first packet. */
