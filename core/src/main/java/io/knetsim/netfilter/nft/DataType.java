@@ -21,6 +21,7 @@ public enum DataType {
     TCP_FLAG("tcp_flag", "TCP flag", 8),
     NFPROTO("nf_proto", "netfilter protocol", 8),
     CT_STATE("ct_state", "conntrack state", 32),
+    FIB_ADDRTYPE("fib_addrtype", "fib address type", 32),
     VERDICT("verdict", "netfilter verdict", 0);
 
     private static final Map<String, Long> SERVICES = Map.ofEntries(Map.entry("ftp", 21L), Map.entry("ssh", 22L),
@@ -31,6 +32,8 @@ public enum DataType {
         "parameter-problem", "timestamp-request", "timestamp-reply", "info-request", "info-reply",
         "address-mask-request", "address-mask-reply"};
     private static final String[] CT_STATES = {"invalid", "established", "related", "new", null, null, "untracked"};
+    private static final String[] FIB_ADDRTYPES = {"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
+        "blackhole", "unreachable", "prohibit"};
     private static final String[] TCP_FLAGS = {"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"};
 
     private final String name;
@@ -143,6 +146,18 @@ public enum DataType {
                 }
                 return checkWidth(n, w);
             }
+            case FIB_ADDRTYPE -> {
+                for (int i = 0; i < FIB_ADDRTYPES.length; i++) {
+                    if (w.equals(FIB_ADDRTYPES[i])) {
+                        return (long) i;
+                    }
+                }
+                Long n = number(w);
+                if (n == null) {
+                    throw new NftException("Could not parse fib address type");
+                }
+                return checkWidth(n, w);
+            }
             case NFPROTO -> {
                 return switch (w) {
                     case "ipv4" -> 2L;
@@ -225,6 +240,10 @@ public enum DataType {
                     }
                 }
                 return sb.length() == 0 ? "0x0" : sb.toString();
+            }
+            case FIB_ADDRTYPE -> {
+                long n = (Long) v;
+                return n < FIB_ADDRTYPES.length ? FIB_ADDRTYPES[(int) n] : Long.toString(n);
             }
             case NFPROTO -> {
                 long n = (Long) v;

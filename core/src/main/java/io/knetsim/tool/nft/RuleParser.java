@@ -312,6 +312,14 @@ final class RuleParser {
                 int off = in.accept("offset") ? (int) number(in.next()) : 0;
                 return construct(() -> new JhashExpr(of, mod, seed, seedSet, off), t);
             }
+            case "fib" -> {
+                Token k = in.next();
+                if (!k.is("daddr")) {
+                    throw new NftSyntaxException("fib " + k.text() + " is not modelled by knetsim (only fib daddr type)", k);
+                }
+                in.expect("type");
+                return new io.knetsim.netfilter.nft.FibExpr();
+            }
             case "ct" -> {
                 Token k = in.next();
                 CtExpr.Key key = CtExpr.Key.of(k.text());
