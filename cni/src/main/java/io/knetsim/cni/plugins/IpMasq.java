@@ -6,10 +6,7 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.netfilter.nft.Chain;
 import io.knetsim.netfilter.nft.Family;
 import io.knetsim.netfilter.nft.Nftables;
-import io.knetsim.netfilter.nft.Rule;
-import io.knetsim.netfilter.nft.Stmt;
 import io.knetsim.netfilter.nft.Table;
-import io.knetsim.netfilter.nft.VerdictStmt;
 import io.knetsim.tool.nft.Nft;
 
 /**
@@ -49,6 +46,7 @@ public final class IpMasq {
     public static void setup(NetNamespace host, Cidr ipn, String chain, Journal journal) {
         Nftables nft = host.nftables();
         boolean hadChain = chainOf(nft, chain) != null;
+        NatTable.Before before = NatTable.before(nft);
         StringBuilder cmds = new StringBuilder(NatTable.ensurePostrouting());
         if (!hadChain) {
             cmds.append("add chain ip nat ").append(chain).append('\n')
@@ -70,6 +68,7 @@ public final class IpMasq {
             if (!hadChain) {
                 teardown(host, chain);
             }
+            NatTable.restore(nft, before);
         });
     }
 
@@ -78,31 +77,7 @@ public final class IpMasq {
      * chain. Nothing to remove is fine (DEL runs on half-deleted containers too).
      */
     public static void teardown(NetNamespace host, String chain) {
-        Nftables nft = host.nftables();
-        Chain c = chainOf(nft, chain);
-        if (c == null) {
-            return;
-        }
-        nft.apply(n -> {
-            for (Chain other : c.table().chains()) {
-                for (Rule r : other.rules()) {
-                    if (jumpsTo(r, c)) {
-                        n.deleteRule(other, r.handle());
-                    }
-                }
-            }
-            n.flushChain(c);
-            n.deleteChain(c);
-        });
-    }
-
-    private static boolean jumpsTo(Rule r, Chain c) {
-        for (Stmt s : r.stmts()) {
-            if (s instanceof VerdictStmt v && v.verdict().chain() == c) {
-                return true;
-            }
-        }
-        return false;
+        NatTable.removeChain(host.nftables(), chain);
     }
 
     static Chain chainOf(Nftables nft, String chain) {

@@ -5,6 +5,7 @@ import io.knetsim.netfilter.nft.Family;
 import io.knetsim.netfilter.nft.Nftables;
 import io.knetsim.netfilter.nft.Rule;
 import io.knetsim.netfilter.nft.Table;
+import io.knetsim.netfilter.nft.VerdictStmt;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,43 @@ final class NatTable {
         return ensure("POSTROUTING");
     }
 
+    /** Which of the table and its built-in chains exist now, so a rollback can take back what an ADD made. */
+    record Before(boolean table, java.util.Set<String> chains) {
+    }
+
+    static Before before(Nftables nft) {
+        Table t = nft.table(Family.IP, "nat");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (t != null) {
+            t.chains().forEach(c -> names.add(c.name()));
+        }
+        return new Before(t != null, names);
+    }
+
+    /** Deletes the built-in chains and the table made since {@code b}, if they are empty again. */
+    static void restore(Nftables nft, Before b) {
+        Table t = nft.table(Family.IP, "nat");
+        if (t == null) {
+            return;
+        }
+        nft.apply(n -> {
+            for (String name : new String[] {"PREROUTING", "OUTPUT", "POSTROUTING"}) {
+                Chain c = t.chain(name);
+                if (c != null && !b.chains().contains(name) && c.rules().isEmpty()) {
+                    n.deleteChain(c);
+                }
+            }
+            if (!b.table() && t.chains().isEmpty() && t.sets().isEmpty()) {
+                n.deleteTable(t);
+            }
+        });
+    }
+
+    static boolean hasChain(Nftables nft, String chain) {
+        Table t = nft.table(Family.IP, "nat");
+        return t != null && t.chain(chain) != null;
+    }
+
     /** The rule of {@code chain} that reads {@code text} (counters aside), or null. */
     static Rule rule(Nftables nft, String chain, String text) {
         Table t = nft.table(Family.IP, "nat");
@@ -50,6 +88,27 @@ final class NatTable {
 
     static boolean hasRule(Nftables nft, String chain, String text) {
         return rule(nft, chain, text) != null;
+    }
+
+    /** Deletes {@code chain} with every rule of the table that jumps or goes to it; a missing chain is fine. */
+    static void removeChain(Nftables nft, String chain) {
+        Table t = nft.table(Family.IP, "nat");
+        Chain c = t == null ? null : t.chain(chain);
+        if (c == null) {
+            return;
+        }
+        nft.apply(n -> {
+            for (Chain other : t.chains()) {
+                for (Rule r : other.rules()) {
+                    boolean jumps = r.stmts().stream().anyMatch(s -> s instanceof VerdictStmt v && v.verdict().chain() == c);
+                    if (jumps) {
+                        n.deleteRule(other, r.handle());
+                    }
+                }
+            }
+            n.flushChain(c);
+            n.deleteChain(c);
+        });
     }
 
     /** Deletes every rule of {@code chain} that reads {@code text}; none is fine. */
