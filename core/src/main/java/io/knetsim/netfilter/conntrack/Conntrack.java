@@ -129,7 +129,15 @@ public final class Conntrack {
         int nh = skb.networkHeader;
         CtTuple t = CtTuple.of(b, nh, skb.tail());
         if (t == null) {
-            skb.nfct = new CtInfo(this, null, false, related(b, nh, skb.tail()) ? CtState.RELATED : CtState.INVALID);
+            ConntrackEntry master = related(b, nh, skb.tail());
+            if (master == null) {
+                skb.nfct = new CtInfo(this, null, false, CtState.INVALID);
+            } else {
+                // the quoted datagram went out in one direction; the error comes back in the other
+                CtTuple quoted = CtTuple.of(b, nh + Ipv4Header.headerLength(b, nh) + IcmpHeader.LENGTH, skb.tail());
+                skb.nfct = new CtInfo(this, master, quoted.equals(master.replyAfterNatOrConfirmed().invert()),
+                    CtState.RELATED);
+            }
             return Verdict.ACCEPT;
         }
         ConntrackEntry e = lookup(t);
@@ -149,21 +157,28 @@ public final class Conntrack {
         return Verdict.ACCEPT;
     }
 
-    /** An ICMP error whose quoted datagram belongs to a tracked flow. */
-    private boolean related(byte[] b, int nh, int tail) {
+    /**
+     * The flow an ICMP error is about ({@code nf_conntrack_icmpv4_error}): the quoted datagram's
+     * tuple inverted is the tuple of the direction the error travels in. Null if none.
+     */
+    private ConntrackEntry related(byte[] b, int nh, int tail) {
         if (Ipv4Header.protocol(b, nh) != Ipv4Header.PROTO_ICMP) {
-            return false;
+            return null;
         }
         int th = nh + Ipv4Header.headerLength(b, nh);
         if (th + IcmpHeader.LENGTH + Ipv4Header.MIN_LENGTH > tail) {
-            return false;
+            return null;
         }
         int type = IcmpHeader.type(b, th);
         if (type != IcmpHeader.DEST_UNREACHABLE && type != IcmpHeader.TIME_EXCEEDED) {
-            return false;
+            return null;
         }
         CtTuple q = CtTuple.of(b, th + IcmpHeader.LENGTH, tail);
-        return q != null && lookup(q) != null;
+        if (q == null) {
+            return null;
+        }
+        ConntrackEntry e = lookup(q.invert());
+        return e != null && e.confirmed ? e : null;
     }
 
     /** The protocol's packet handler: TCP state, {@code ASSURED}, and the new timeout. */
@@ -228,8 +243,57 @@ public final class Conntrack {
                 return v;
             }
         }
-        apply(skb, e, ci.reply(), source);
+        if (ci.state() == CtState.RELATED) {
+            translateError(skb, e, ci.reply(), source);
+        } else {
+            apply(skb, e, ci.reply(), source);
+        }
         return Verdict.ACCEPT;
+    }
+
+    /**
+     * {@code nf_nat_icmp_reply_translation}: an ICMP error about a NATed flow gets the outer
+     * addresses a packet of its direction would get, and the quoted datagram (a packet of the
+     * other direction) the inverse, so the error reaches the host that sent the datagram and
+     * names the addresses that host used. ICMP echo identifiers are left alone.
+     */
+    private static void translateError(SkBuff skb, ConntrackEntry e, boolean reply, boolean source) {
+        byte[] b = skb.buf();
+        int nh = skb.networkHeader;
+        int th = nh + Ipv4Header.headerLength(b, nh);
+        int inner = th + IcmpHeader.LENGTH;
+        boolean changed = false;
+        if (reply && !source && e.snat != null) { // back to the masqueraded host: outer dst, quoted src
+            Ipv4Header.setDst(b, nh, e.original.src());
+            Ipv4Header.setSrc(b, inner, e.original.src());
+            quotedPort(b, inner, skb.tail(), true, e.original.sport());
+            changed = true;
+        } else if (reply && source && e.dnat != null) { // from behind a DNAT: quoted dst is the address the client used
+            Ipv4Header.setDst(b, inner, e.original.dst());
+            quotedPort(b, inner, skb.tail(), false, e.original.dport());
+            changed = true;
+        } else if (!reply && !source && e.dnat != null) { // towards the DNAT target
+            Ipv4Header.setDst(b, nh, e.dnat.addr());
+            Ipv4Header.setSrc(b, inner, e.dnat.addr());
+            if (e.dnat.port() >= 0) {
+                quotedPort(b, inner, skb.tail(), true, e.dnat.port());
+            }
+            changed = true;
+        }
+        if (changed) {
+            Ipv4Header.fillChecksum(b, inner);
+            Ipv4Header.fillChecksum(b, nh);
+            IcmpHeader.fillChecksum(b, th, Ipv4Header.totalLength(b, nh) - (th - nh));
+        }
+    }
+
+    /** Rewrites a TCP or UDP port of the datagram an ICMP error quotes (its first 8 bytes are there). */
+    private static void quotedPort(byte[] b, int inner, int tail, boolean sourcePort, int port) {
+        int p = Ipv4Header.protocol(b, inner);
+        int ith = inner + Ipv4Header.headerLength(b, inner);
+        if ((p == Ipv4Header.PROTO_TCP || p == Ipv4Header.PROTO_UDP) && ith + 4 <= tail && port >= 0) {
+            Bytes.put16(b, ith + (sourcePort ? 0 : 2), port);
+        }
     }
 
     /** Keeps the flow's source port if its reply tuple is free, else the next free one ({@code nf_nat_used_tuple}). */

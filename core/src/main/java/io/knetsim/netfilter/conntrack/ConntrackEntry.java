@@ -60,6 +60,15 @@ public final class ConntrackEntry {
         return assured;
     }
 
+    /**
+     * The {@code ct status} bits ({@code enum ip_conntrack_status}): seen-reply 2, assured 4,
+     * confirmed 8, snat 16, dnat 32.
+     */
+    public long status() {
+        return (seenReply ? 2 : 0) | (assured ? 4 : 0) | (confirmed ? 8 : 0) | (snat != null ? 16 : 0)
+            | (dnat != null ? 32 : 0);
+    }
+
     /** The TCP state ({@code conntrack -L}'s third column), or null for other protocols. */
     public TcpCtState tcpState() {
         return tcpState;
@@ -79,6 +88,11 @@ public final class ConntrackEntry {
             dnat = b;
             dnatDecided = true;
         }
+    }
+
+    /** The reply tuple: as confirmed, or as the bindings imply before that. */
+    CtTuple replyAfterNatOrConfirmed() {
+        return confirmed ? reply : replyAfterNat();
     }
 
     /** The reply tuple the bindings imply. */

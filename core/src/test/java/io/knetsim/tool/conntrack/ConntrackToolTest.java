@@ -116,6 +116,48 @@ class ConntrackToolTest {
     }
 
     @Test
+    void ctStatusMatchesWhatTheListingShows() {
+        masquerade();
+        sh.ok(node, "nft add table ip fw");
+        sh.ok(node, "nft add chain ip fw fwd '{ type filter hook forward priority 0; policy accept; }'");
+        sh.ok(node, "nft add rule ip fw fwd ct status assured counter");
+        sh.ok(node, "nft add rule ip fw fwd ct status seen-reply,snat counter");
+        sh.ok(node, "nft add rule ip fw fwd ct status confirmed counter");
+        UdpSocket server = UdpSocket.open(node2).bind(Ipv4Address.ANY, 9000);
+        server.onReceive(d -> server.sendTo(d.payload(), d.src(), d.srcPort()));
+        UdpSocket c = UdpSocket.open(pod1).bind(Ipv4Address.ANY, 5000);
+        for (int i = 0; i < 2; i++) {
+            c.sendTo("a".getBytes(StandardCharsets.US_ASCII), Ipv4Address.parse("10.0.0.4"), 9000);
+            w.sim().runFor(SimTime.seconds(1));
+        }
+
+        // request 1: not confirmed yet, no status; reply 1: seen-reply, snat, confirmed; request 2 and reply 2:
+        // assured too (UDP is assured by a packet after the reply)
+        assertThat(sh.out(node, "nft list chain ip fw fwd")).contains(
+            "\t\tct status assured counter packets 2 bytes 58\n",
+            "\t\tct status seen-reply,snat counter packets 3 bytes 87\n",
+            "\t\tct status confirmed counter packets 3 bytes 87\n");
+    }
+
+    @Test
+    void anIcmpErrorAboutAMasqueradedFlowReachesThePodWithThePodsAddressesQuoted() {
+        masquerade();
+        Invocation dump = bg.start(pod1, "tcpdump -n -v -i eth0 icmp");
+        UdpSocket.open(pod1).bind(Ipv4Address.ANY, 5000)
+            .sendTo("x".getBytes(StandardCharsets.US_ASCII), Ipv4Address.parse("10.0.0.4"), 9999); // closed port
+        w.sim().runFor(SimTime.seconds(1));
+        dump.interrupt();
+
+        assertThat(dump.stdout()).as("to the pod, quoting what the pod sent").isEqualTo("""
+            00:00:00.000200 IP (tos 0xc0, ttl 63, id 31391, offset 0, flags [none], proto ICMP (1), length 57)
+                10.0.0.4 > 10.244.1.2: ICMP 10.0.0.4 udp port 9999 unreachable, length 37
+            \tIP (tos 0x0, ttl 63, id 48076, offset 0, flags [none], proto UDP (17), length 29)
+                10.244.1.2.5000 > 10.0.0.4.9999: UDP, length 1
+
+            """);
+    }
+
+    @Test
     void aPingIsTrackedByItsEchoIdentifier() {
         masquerade();
         assertThat(sh.run(pod1, "ping -c 1 10.0.0.4").exitCode()).isZero(); // the reply has just come back: 30 s left
