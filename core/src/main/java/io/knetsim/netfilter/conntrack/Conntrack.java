@@ -32,6 +32,11 @@ import java.util.Map;
  * INVALID. Entries expire lazily after Linux's default timeouts.
  */
 public final class Conntrack {
+    /** TCP timeouts by state, as before {@link TcpCtState} held them (kept for callers). */
+    public static final long TCP_SYN_TIMEOUT = TcpCtState.SYN_SENT.timeout();
+    public static final long TCP_ESTABLISHED_TIMEOUT = TcpCtState.ESTABLISHED.timeout();
+    public static final long TCP_FIN_TIMEOUT = TcpCtState.FIN_WAIT.timeout();
+    public static final long TCP_CLOSE_TIMEOUT = TcpCtState.CLOSE.timeout();
     /** A TCP flow that is not assured yet never gets more than this ({@code nf_conntrack_tcp_timeout_unacknowledged}). */
     public static final long TCP_UNACK_TIMEOUT = SimTime.seconds(300);
     public static final long UDP_TIMEOUT = SimTime.seconds(30);
