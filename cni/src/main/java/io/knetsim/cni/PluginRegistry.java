@@ -4,6 +4,7 @@ import io.knetsim.cni.plugins.BridgePlugin;
 import io.knetsim.cni.plugins.FlannelPlugin;
 import io.knetsim.cni.plugins.HostLocalIpam;
 import io.knetsim.cni.plugins.LoopbackPlugin;
+import io.knetsim.cni.plugins.PortmapPlugin;
 import io.knetsim.cni.plugins.PtpPlugin;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,13 +31,14 @@ public final class PluginRegistry {
         return java.util.Collections.unmodifiableMap(plugins);
     }
 
-    /** A registry of the built-in plugins: loopback, bridge, host-local, ptp, flannel. */
+    /** A registry of the built-in plugins: loopback, bridge, host-local, ptp, flannel, portmap. */
     public static PluginRegistry defaults() {
         return new PluginRegistry()
             .register(new LoopbackPlugin())
             .register(new BridgePlugin())
             .register(new HostLocalIpam())
             .register(new PtpPlugin())
-            .register(new FlannelPlugin());
+            .register(new FlannelPlugin())
+            .register(new PortmapPlugin());
     }
 }

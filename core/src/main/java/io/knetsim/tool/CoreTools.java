@@ -1,5 +1,6 @@
 package io.knetsim.tool;
 
+import io.knetsim.tool.conntrack.ConntrackTool;
 import io.knetsim.tool.coreutils.CoreUtils;
 import io.knetsim.tool.curl.Curl;
 import io.knetsim.tool.etcdctl.Etcdctl;
@@ -35,6 +36,7 @@ public final class CoreTools {
         CoreUtils.registerAll(r);
         Etcdctl.registerAll(r);
         Nft.registerAll(r);
+        ConntrackTool.registerAll(r);
         Kubectl.registerAll(r);
         Python3.registerAll(r);
         return r;

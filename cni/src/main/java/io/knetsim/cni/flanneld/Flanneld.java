@@ -150,6 +150,10 @@ public final class Flanneld {
             lease = l;
             log("Acquired lease " + l.subnet() + " for " + publicIp);
             backend.configureLocal(l);
+            if (options.ipMasq()) {
+                log("Setting up masking rules");
+                MasqRules.ensure(host, config.network(), l.subnet());
+            }
             SubnetEnv.write(host.files(), options.subnetFile(), config.network(), l.subnet(), backend.mtu(),
                 options.ipMasq());
             log("Wrote subnet file to " + options.subnetFile());

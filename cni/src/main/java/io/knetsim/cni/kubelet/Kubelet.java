@@ -1,8 +1,13 @@
 package io.knetsim.cni.kubelet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.knetsim.api.ApiException;
 import io.knetsim.api.ApiServer;
 import io.knetsim.api.Container;
+import io.knetsim.api.ContainerPort;
 import io.knetsim.api.ContainerState;
 import io.knetsim.api.ContainerStatus;
 import io.knetsim.api.EventRecorder;
@@ -29,6 +34,7 @@ import io.knetsim.sim.SimTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -242,6 +248,28 @@ public final class Kubelet {
         updateStatus(current, st);
     }
 
+    /**
+     * The {@code portMappings} capability the runtime hands to CNI: one entry per container port
+     * with a {@code hostPort}, protocol in lower case (as containerd passes them).
+     */
+    static Map<String, JsonNode> portMappings(Pod p) {
+        ArrayNode maps = JsonNodeFactory.instance.arrayNode();
+        if (p.spec() != null) {
+            for (Container c : p.spec().containers()) {
+                for (ContainerPort port : c.ports()) {
+                    if (port.hostPort() == null || port.hostPort() <= 0) {
+                        continue;
+                    }
+                    ObjectNode m = maps.addObject();
+                    m.put("hostPort", port.hostPort());
+                    m.put("containerPort", port.containerPort() == null ? 0 : port.containerPort());
+                    m.put("protocol", (port.protocol() == null ? "TCP" : port.protocol()).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return maps.isEmpty() ? Map.of() : Map.of("portMappings", maps);
+    }
+
     private PodSandbox createSandbox(Pod p) throws CniError {
         NetworkConfigList net = NetworkConfigs.loadDefault(host.files(), confDir);
         String id = hex(64);
@@ -253,7 +281,7 @@ public final class Kubelet {
             Map.entry("K8S_POD_NAMESPACE", p.metadata().namespace()),
             Map.entry("K8S_POD_NAME", p.metadata().name()),
             Map.entry("K8S_POD_INFRA_CONTAINER_ID", id),
-            Map.entry("K8S_POD_UID", p.metadata().uid())), Map.of());
+            Map.entry("K8S_POD_UID", p.metadata().uid())), portMappings(p));
         CniResult result;
         try {
             result = cni.addNetworkList(net, host, ns, rt);

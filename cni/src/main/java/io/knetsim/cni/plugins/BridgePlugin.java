@@ -29,8 +29,8 @@ import io.knetsim.net.dev.Veth;
  *
  * <p>Fields: {@code bridge}, {@code isGateway} (the gateway address goes on the bridge and
  * {@code ip_forward} is turned on), {@code isDefaultGateway} (implies isGateway and adds the
- * default route), {@code forceAddress}, {@code ipMasq} (accepted; its SNAT rule comes with the
- * rule VM in the services issue), {@code hairpinMode}, {@code mtu} (default 1500),
+ * default route), {@code forceAddress}, {@code ipMasq} (a per-container {@code CNI-...} chain in
+ * {@code table ip nat} that masquerades what leaves the pod network, see {@link IpMasq}), {@code hairpinMode}, {@code mtu} (default 1500),
  * {@code promiscMode} (accepted; the model's bridge delivers to the host whatever its FDB says).
  * {@code vlan}, {@code vlanTrunk} and {@code macspoofchk} are refused with code 2.
  *
@@ -138,6 +138,16 @@ public final class BridgePlugin implements CniPlugin {
                 call.onRollback(() -> host.sysctl().ipForward = 0);
             }
         }
+        if (c.ipMasq()) {
+            String chain = ChainNames.chain(call.networkName(), call.runtime().containerId());
+            for (CniResult.IpConfig ip : r.ips()) {
+                try {
+                    IpMasq.setup(host, ip.address(), chain, call.journal());
+                } catch (IllegalArgumentException e) {
+                    throw new CniError(CniError.INTERNAL, "failed to set up IP masquerade: " + e.getMessage().strip());
+                }
+            }
+        }
         return r;
     }
 
@@ -201,6 +211,9 @@ public final class BridgePlugin implements CniPlugin {
             if (d != null) {
                 cont.deleteDevice(d);
             }
+        }
+        if (c.ipMasq()) {
+            IpMasq.teardown(call.host(), ChainNames.chain(call.networkName(), call.runtime().containerId()));
         }
     }
 

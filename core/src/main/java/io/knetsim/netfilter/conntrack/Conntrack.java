@@ -32,10 +32,13 @@ import java.util.Map;
  * INVALID. Entries expire lazily after Linux's default timeouts.
  */
 public final class Conntrack {
-    public static final long TCP_SYN_TIMEOUT = SimTime.seconds(120);
-    public static final long TCP_ESTABLISHED_TIMEOUT = SimTime.seconds(432000);
-    public static final long TCP_FIN_TIMEOUT = SimTime.seconds(120);
-    public static final long TCP_CLOSE_TIMEOUT = SimTime.seconds(10);
+    /** TCP timeouts by state, as before {@link TcpCtState} held them (kept for callers). */
+    public static final long TCP_SYN_TIMEOUT = TcpCtState.SYN_SENT.timeout();
+    public static final long TCP_ESTABLISHED_TIMEOUT = TcpCtState.ESTABLISHED.timeout();
+    public static final long TCP_FIN_TIMEOUT = TcpCtState.FIN_WAIT.timeout();
+    public static final long TCP_CLOSE_TIMEOUT = TcpCtState.CLOSE.timeout();
+    /** A TCP flow that is not assured yet never gets more than this ({@code nf_conntrack_tcp_timeout_unacknowledged}). */
+    public static final long TCP_UNACK_TIMEOUT = SimTime.seconds(300);
     public static final long UDP_TIMEOUT = SimTime.seconds(30);
     public static final long UDP_STREAM_TIMEOUT = SimTime.seconds(120);
     public static final long ICMP_TIMEOUT = SimTime.seconds(30);
@@ -91,6 +94,26 @@ public final class Conntrack {
         return out;
     }
 
+    /**
+     * {@code conntrack -D}: removes a flow from the table; later packets of it start a new one
+     * (and go through the nat chains again). False if it was not in the table.
+     */
+    public boolean delete(ConntrackEntry e) {
+        if (table.get(e.original) != e) {
+            return false;
+        }
+        table.remove(e.original);
+        table.remove(e.reply);
+        return true;
+    }
+
+    /** {@code conntrack -F}: removes every flow; returns how many there were. */
+    public int flush() {
+        int n = entries().size();
+        table.clear();
+        return n;
+    }
+
     /** The conntrack information on {@code skb} if this namespace attached it, else null. */
     public CtInfo info(SkBuff skb) {
         return skb.nfct instanceof CtInfo ci && ci.owner() == this ? ci : null;
@@ -111,7 +134,15 @@ public final class Conntrack {
         int nh = skb.networkHeader;
         CtTuple t = CtTuple.of(b, nh, skb.tail());
         if (t == null) {
-            skb.nfct = new CtInfo(this, null, false, related(b, nh, skb.tail()) ? CtState.RELATED : CtState.INVALID);
+            ConntrackEntry master = related(b, nh, skb.tail());
+            if (master == null) {
+                skb.nfct = new CtInfo(this, null, false, CtState.INVALID);
+            } else {
+                // the quoted datagram went out in one direction; the error comes back in the other
+                CtTuple quoted = CtTuple.of(b, nh + Ipv4Header.headerLength(b, nh) + IcmpHeader.LENGTH, skb.tail());
+                skb.nfct = new CtInfo(this, master, quoted.equals(master.replyAfterNatOrConfirmed().invert()),
+                    CtState.RELATED);
+            }
             return Verdict.ACCEPT;
         }
         ConntrackEntry e = lookup(t);
@@ -121,34 +152,42 @@ public final class Conntrack {
             reply = false;
         } else {
             reply = !t.equals(e.original);
-            if (reply) {
-                e.seenReply = true;
-            }
         }
-        refresh(e, b, nh);
+        refresh(e, b, nh, reply);
+        if (reply) {
+            e.seenReply = true; // after the protocol's handler, as nf_conntrack_in sets IPS_SEEN_REPLY
+        }
         CtState st = reply || e.seenReply ? CtState.ESTABLISHED : CtState.NEW;
         skb.nfct = new CtInfo(this, e, reply, st);
         return Verdict.ACCEPT;
     }
 
-    /** An ICMP error whose quoted datagram belongs to a tracked flow. */
-    private boolean related(byte[] b, int nh, int tail) {
+    /**
+     * The flow an ICMP error is about ({@code nf_conntrack_icmpv4_error}): the quoted datagram's
+     * tuple inverted is the tuple of the direction the error travels in. Null if none.
+     */
+    private ConntrackEntry related(byte[] b, int nh, int tail) {
         if (Ipv4Header.protocol(b, nh) != Ipv4Header.PROTO_ICMP) {
-            return false;
+            return null;
         }
         int th = nh + Ipv4Header.headerLength(b, nh);
         if (th + IcmpHeader.LENGTH + Ipv4Header.MIN_LENGTH > tail) {
-            return false;
+            return null;
         }
         int type = IcmpHeader.type(b, th);
         if (type != IcmpHeader.DEST_UNREACHABLE && type != IcmpHeader.TIME_EXCEEDED) {
-            return false;
+            return null;
         }
         CtTuple q = CtTuple.of(b, th + IcmpHeader.LENGTH, tail);
-        return q != null && lookup(q) != null;
+        if (q == null) {
+            return null;
+        }
+        ConntrackEntry e = lookup(q.invert());
+        return e != null && e.confirmed ? e : null;
     }
 
-    private void refresh(ConntrackEntry e, byte[] b, int nh) {
+    /** The protocol's packet handler: TCP state, {@code ASSURED}, and the new timeout. */
+    private void refresh(ConntrackEntry e, byte[] b, int nh, boolean reply) {
         long now = ns.sim().now();
         long timeout;
         switch (e.original.proto()) {
@@ -156,17 +195,32 @@ public final class Conntrack {
                 int th = nh + Ipv4Header.headerLength(b, nh);
                 int flags = TcpHeader.flags(b, th);
                 e.tcpFlagsSeen |= flags;
-                if ((flags & TcpHeader.RST) != 0) {
-                    timeout = TCP_CLOSE_TIMEOUT;
-                } else if ((e.tcpFlagsSeen & TcpHeader.FIN) != 0) {
-                    timeout = TCP_FIN_TIMEOUT;
-                } else if (e.seenReply && (flags & TcpHeader.SYN) == 0) {
-                    timeout = TCP_ESTABLISHED_TIMEOUT;
-                } else {
-                    timeout = TCP_SYN_TIMEOUT;
+                if ((flags & TcpHeader.FIN) != 0) {
+                    if (reply) {
+                        e.finFromReply = true;
+                    } else {
+                        e.finFromOrig = true;
+                    }
+                }
+                TcpCtState old = e.tcpState;
+                e.tcpState = TcpCtState.next(old, flags, reply, e.finFromOrig, e.finFromReply);
+                if (!e.assured && (old == TcpCtState.SYN_RECV || old == TcpCtState.ESTABLISHED)
+                    && e.tcpState == TcpCtState.ESTABLISHED) {
+                    e.assured = true;
+                }
+                timeout = e.tcpState.timeout();
+                if (!e.assured && timeout > TCP_UNACK_TIMEOUT) {
+                    timeout = TCP_UNACK_TIMEOUT;
                 }
             }
-            case Ipv4Header.PROTO_UDP -> timeout = e.seenReply ? UDP_STREAM_TIMEOUT : UDP_TIMEOUT;
+            case Ipv4Header.PROTO_UDP -> {
+                if (e.seenReply) {
+                    timeout = UDP_STREAM_TIMEOUT;
+                    e.assured = true;
+                } else {
+                    timeout = UDP_TIMEOUT;
+                }
+            }
             case Ipv4Header.PROTO_ICMP -> timeout = ICMP_TIMEOUT;
             default -> timeout = GENERIC_TIMEOUT;
         }
@@ -194,8 +248,57 @@ public final class Conntrack {
                 return v;
             }
         }
-        apply(skb, e, ci.reply(), source);
+        if (ci.state() == CtState.RELATED) {
+            translateError(skb, e, ci.reply(), source);
+        } else {
+            apply(skb, e, ci.reply(), source);
+        }
         return Verdict.ACCEPT;
+    }
+
+    /**
+     * {@code nf_nat_icmp_reply_translation}: an ICMP error about a NATed flow gets the outer
+     * addresses a packet of its direction would get, and the quoted datagram (a packet of the
+     * other direction) the inverse, so the error reaches the host that sent the datagram and
+     * names the addresses that host used. ICMP echo identifiers are left alone.
+     */
+    private static void translateError(SkBuff skb, ConntrackEntry e, boolean reply, boolean source) {
+        byte[] b = skb.buf();
+        int nh = skb.networkHeader;
+        int th = nh + Ipv4Header.headerLength(b, nh);
+        int inner = th + IcmpHeader.LENGTH;
+        boolean changed = false;
+        if (reply && !source && e.snat != null) { // back to the masqueraded host: outer dst, quoted src
+            Ipv4Header.setDst(b, nh, e.original.src());
+            Ipv4Header.setSrc(b, inner, e.original.src());
+            quotedPort(b, inner, skb.tail(), true, e.original.sport());
+            changed = true;
+        } else if (reply && source && e.dnat != null) { // from behind a DNAT: quoted dst is the address the client used
+            Ipv4Header.setDst(b, inner, e.original.dst());
+            quotedPort(b, inner, skb.tail(), false, e.original.dport());
+            changed = true;
+        } else if (!reply && !source && e.dnat != null) { // towards the DNAT target
+            Ipv4Header.setDst(b, nh, e.dnat.addr());
+            Ipv4Header.setSrc(b, inner, e.dnat.addr());
+            if (e.dnat.port() >= 0) {
+                quotedPort(b, inner, skb.tail(), true, e.dnat.port());
+            }
+            changed = true;
+        }
+        if (changed) {
+            Ipv4Header.fillChecksum(b, inner);
+            Ipv4Header.fillChecksum(b, nh);
+            IcmpHeader.fillChecksum(b, th, Ipv4Header.totalLength(b, nh) - (th - nh));
+        }
+    }
+
+    /** Rewrites a TCP or UDP port of the datagram an ICMP error quotes (its first 8 bytes are there). */
+    private static void quotedPort(byte[] b, int inner, int tail, boolean sourcePort, int port) {
+        int p = Ipv4Header.protocol(b, inner);
+        int ith = inner + Ipv4Header.headerLength(b, inner);
+        if ((p == Ipv4Header.PROTO_TCP || p == Ipv4Header.PROTO_UDP) && ith + 4 <= tail && port >= 0) {
+            Bytes.put16(b, ith + (sourcePort ? 0 : 2), port);
+        }
     }
 
     /** Keeps the flow's source port if its reply tuple is free, else the next free one ({@code nf_nat_used_tuple}). */

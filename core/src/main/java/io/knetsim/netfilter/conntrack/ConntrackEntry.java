@@ -21,6 +21,12 @@ public final class ConntrackEntry {
     boolean confirmed;
     boolean seenReply;
     int tcpFlagsSeen;
+    /** TCP only: the state the connection is in, else null. */
+    TcpCtState tcpState;
+    boolean finFromOrig;
+    boolean finFromReply;
+    /** {@code IPS_ASSURED}: the flow is established enough not to be dropped early. */
+    boolean assured;
     long expires;
     public int mark;
 
@@ -49,6 +55,30 @@ public final class ConntrackEntry {
         return seenReply;
     }
 
+    /** {@code [ASSURED]}: TCP after the handshake completed, UDP once traffic went both ways after a reply. */
+    public boolean assured() {
+        return assured;
+    }
+
+    /**
+     * The {@code ct status} bits ({@code enum ip_conntrack_status}): seen-reply 2, assured 4,
+     * confirmed 8, snat 16, dnat 32.
+     */
+    public long status() {
+        return (seenReply ? 2 : 0) | (assured ? 4 : 0) | (confirmed ? 8 : 0) | (snat != null ? 16 : 0)
+            | (dnat != null ? 32 : 0);
+    }
+
+    /** The TCP state ({@code conntrack -L}'s third column), or null for other protocols. */
+    public TcpCtState tcpState() {
+        return tcpState;
+    }
+
+    /** When the entry expires on the simulator clock (nanoseconds), unless a packet refreshes it. */
+    public long expires() {
+        return expires;
+    }
+
     /** Sets a binding chosen by a {@code dnat}/{@code snat}/{@code masquerade} statement on the first packet. */
     public void bind(boolean source, Binding b) {
         if (source) {
@@ -58,6 +88,11 @@ public final class ConntrackEntry {
             dnat = b;
             dnatDecided = true;
         }
+    }
+
+    /** The reply tuple: as confirmed, or as the bindings imply before that. */
+    CtTuple replyAfterNatOrConfirmed() {
+        return confirmed ? reply : replyAfterNat();
     }
 
     /** The reply tuple the bindings imply. */

@@ -4,13 +4,13 @@ import io.knetsim.netfilter.conntrack.CtInfo;
 import java.util.List;
 
 /**
- * {@code ct state} and {@code ct mark} ({@code nft_ct}): what conntrack attached to the packet.
+ * {@code ct state}, {@code ct status} and {@code ct mark} ({@code nft_ct}): what conntrack attached to the packet.
  * A ruleset that uses it turns conntrack on in its namespace.
  */
 public record CtExpr(Key key) implements Expr {
     /** The conntrack keys knetsim models. */
     public enum Key {
-        STATE("state", DataType.CT_STATE), MARK("mark", DataType.MARK);
+        STATE("state", DataType.CT_STATE), STATUS("status", DataType.CT_STATUS), MARK("mark", DataType.MARK);
 
         private final String text;
         private final DataType type;
@@ -40,6 +40,7 @@ public record CtExpr(Key key) implements Expr {
         return switch (key) {
             case STATE -> ci == null ? (long) io.knetsim.netfilter.conntrack.CtState.UNTRACKED.bit()
                 : (long) ci.state().bit();
+            case STATUS -> ci == null || ci.entry() == null ? null : ci.entry().status();
             case MARK -> ci == null || ci.entry() == null ? null : ci.entry().mark & 0xffffffffL;
         };
     }

@@ -21,6 +21,8 @@ public enum DataType {
     TCP_FLAG("tcp_flag", "TCP flag", 8),
     NFPROTO("nf_proto", "netfilter protocol", 8),
     CT_STATE("ct_state", "conntrack state", 32),
+    CT_STATUS("ct_status", "conntrack status", 32),
+    FIB_ADDRTYPE("fib_addrtype", "fib address type", 32),
     VERDICT("verdict", "netfilter verdict", 0);
 
     private static final Map<String, Long> SERVICES = Map.ofEntries(Map.entry("ftp", 21L), Map.entry("ssh", 22L),
@@ -31,6 +33,10 @@ public enum DataType {
         "parameter-problem", "timestamp-request", "timestamp-reply", "info-request", "info-reply",
         "address-mask-request", "address-mask-reply"};
     private static final String[] CT_STATES = {"invalid", "established", "related", "new", null, null, "untracked"};
+    private static final String[] CT_STATUSES = {"expected", "seen-reply", "assured", "confirmed", "snat", "dnat",
+        null, null, null, "dying"};
+    private static final String[] FIB_ADDRTYPES = {"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
+        "blackhole", "unreachable", "prohibit"};
     private static final String[] TCP_FLAGS = {"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"};
 
     private final String name;
@@ -143,6 +149,30 @@ public enum DataType {
                 }
                 return checkWidth(n, w);
             }
+            case CT_STATUS -> {
+                for (int i = 0; i < CT_STATUSES.length; i++) {
+                    if (w.equals(CT_STATUSES[i])) {
+                        return 1L << i;
+                    }
+                }
+                Long n = number(w);
+                if (n == null) {
+                    throw new NftException("Could not parse conntrack status");
+                }
+                return checkWidth(n, w);
+            }
+            case FIB_ADDRTYPE -> {
+                for (int i = 0; i < FIB_ADDRTYPES.length; i++) {
+                    if (w.equals(FIB_ADDRTYPES[i])) {
+                        return (long) i;
+                    }
+                }
+                Long n = number(w);
+                if (n == null) {
+                    throw new NftException("Could not parse fib address type");
+                }
+                return checkWidth(n, w);
+            }
             case NFPROTO -> {
                 return switch (w) {
                     case "ipv4" -> 2L;
@@ -225,6 +255,20 @@ public enum DataType {
                     }
                 }
                 return sb.length() == 0 ? "0x0" : sb.toString();
+            }
+            case CT_STATUS -> {
+                long n = (Long) v;
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < CT_STATUSES.length; i++) {
+                    if ((n & (1L << i)) != 0 && CT_STATUSES[i] != null) {
+                        sb.append(sb.length() == 0 ? "" : ",").append(CT_STATUSES[i]);
+                    }
+                }
+                return sb.length() == 0 ? "0x0" : sb.toString();
+            }
+            case FIB_ADDRTYPE -> {
+                long n = (Long) v;
+                return n < FIB_ADDRTYPES.length ? FIB_ADDRTYPES[(int) n] : Long.toString(n);
             }
             case NFPROTO -> {
                 long n = (Long) v;

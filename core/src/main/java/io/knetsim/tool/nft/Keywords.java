@@ -11,7 +11,7 @@ final class Keywords {
         "accept", "drop", "continue", "return", "jump", "goto", "reject", "with", "vmap", "numgen", "random", "inc",
         "mod", "offset", "jhash", "seed", "flags", "elements", "saddr", "daddr", "sport", "dport", "protocol", "ttl",
         "iifname", "oifname", "mark", "l4proto", "nfproto", "interval", "typeof", "ct", "dnat", "snat", "masquerade",
-        "notrack", "reset", "filter", "nat", "route", "level");
+        "fib", "notrack", "reset", "filter", "nat", "route", "level");
 
     private Keywords() {
     }

@@ -106,6 +106,22 @@ public final class Nft implements Command {
         inv.exit(0);
     }
 
+    /**
+     * Runs nft commands on a ruleset as one transaction, the way a program linked with
+     * libnftables does ({@code nft_run_cmd_from_buffer}): {@code commands} has the syntax of a
+     * file given to {@code -f} (one command a line, or table blocks). Returns what list commands
+     * printed.
+     *
+     * @throws IllegalArgumentException with nft's error report as the message; the ruleset is unchanged
+     */
+    public static String run(Nftables nft, String commands) {
+        try {
+            return new CommandParser(nft, new Source("<cmdline>", commands, true), false).run();
+        } catch (NftSyntaxException e) {
+            throw new IllegalArgumentException(e.report(), e);
+        }
+    }
+
     /** Unwinds a {@code -c} run after it succeeded, so the transaction is undone. */
     private static final class CheckOnly extends RuntimeException {
         CheckOnly() {

@@ -312,11 +312,19 @@ final class RuleParser {
                 int off = in.accept("offset") ? (int) number(in.next()) : 0;
                 return construct(() -> new JhashExpr(of, mod, seed, seedSet, off), t);
             }
+            case "fib" -> {
+                Token k = in.next();
+                if (!k.is("daddr")) {
+                    throw new NftSyntaxException("fib " + k.text() + " is not modelled by knetsim (only fib daddr type)", k);
+                }
+                in.expect("type");
+                return new io.knetsim.netfilter.nft.FibExpr();
+            }
             case "ct" -> {
                 Token k = in.next();
                 CtExpr.Key key = CtExpr.Key.of(k.text());
                 if (key == null) {
-                    throw new NftSyntaxException("ct " + k.text() + " is not modelled by knetsim (only state and mark)", k);
+                    throw new NftSyntaxException("ct " + k.text() + " is not modelled by knetsim (only state, status and mark)", k);
                 }
                 return new CtExpr(key);
             }
@@ -364,10 +372,11 @@ final class RuleParser {
             Elem e = element(types);
             if (e.range) {
                 rhs = e.prefix >= 0 ? new Rhs.Prefix(e.lo, e.prefix) : new Rhs.Range(e.lo, e.hi);
-            } else if (types.get(0) == DataType.CT_STATE && (op == CmpOp.EQ || op == CmpOp.NE)) {
+            } else if ((types.get(0) == DataType.CT_STATE || types.get(0) == DataType.CT_STATUS)
+                && (op == CmpOp.EQ || op == CmpOp.NE)) {
                 long mask = (Long) e.key;
                 while (in.accept(",")) {
-                    mask |= (Long) atom(in.next(), DataType.CT_STATE);
+                    mask |= (Long) atom(in.next(), types.get(0));
                 }
                 rhs = new Rhs.Flags(mask);
             } else if (types.get(0) == DataType.TCP_FLAG && op == CmpOp.EQ && !opTok.is("==")) {
@@ -482,7 +491,8 @@ final class RuleParser {
             throw Tokens.unexpected(t);
         }
         if (t.kind() == Token.Kind.WORD && type != DataType.IFNAME && Keywords.isKeyword(t.text())
-            && !t.text().equals("tcp") && !t.text().equals("udp") && !t.text().equals("icmp")) {
+            && !t.text().equals("tcp") && !t.text().equals("udp") && !t.text().equals("icmp")
+            && !(type == DataType.CT_STATUS && (t.text().equals("snat") || t.text().equals("dnat")))) {
             throw Tokens.unexpected(t);
         }
         try {

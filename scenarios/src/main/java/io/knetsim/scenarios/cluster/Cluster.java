@@ -34,7 +34,7 @@ import java.util.Map;
  * <pre>
  *   C0e1 10.1.0.1 ─┐  etcd (one store served by both hosts), network config loaded at start
  *   C0e2 10.1.0.2 ─┤
- *   C0w1 10.0.0.3 ─┤  flanneld --iface eth0 --etcd-endpoints http://10.1.0.1:2379,http://10.1.0.2:2379
+ *   C0w1 10.0.0.3 ─┤  flanneld --iface eth0 --ip-masq --etcd-endpoints http://10.1.0.1:2379,http://10.1.0.2:2379
  *   C0w2 10.0.0.4 ─┤  kubelet, CNI config /etc/cni/net.d/10-flannel.conflist once flanneld has a lease
  *   C0w3 10.0.0.5 ─┘
  *   API server (in memory), Deployment and ReplicaSet controllers, scheduler
@@ -44,7 +44,7 @@ import java.util.Map;
  * {@code kubectl exec}), so {@code kubectl} on any of its hosts talks to its API server.
  */
 public final class Cluster {
-    /** The CNI configuration kube-flannel installs (its portmap entry arrives with the rule VM). */
+    /** The CNI configuration kube-flannel installs: flannel (delegating to bridge) and portmap for hostPorts. */
     public static final String FLANNEL_CONFLIST = """
         {
           "name": "cbr0",
@@ -55,6 +55,12 @@ public final class Cluster {
               "delegate": {
                 "hairpinMode": true,
                 "isDefaultGateway": true
+              }
+            },
+            {
+              "type": "portmap",
+              "capabilities": {
+                "portMappings": true
               }
             }
           ]
@@ -96,7 +102,7 @@ public final class Cluster {
             lan.attach(host, "eth0", h.address() + "/8");
             EtcdRegistry registry = new EtcdRegistry(EtcdClient.of(host, endpoints), EtcdRegistry.DEFAULT_PREFIX);
             Flanneld f = new Flanneld(host, new LocalManager(registry, world.sim().random("flannel/" + name)),
-                FlannelOptions.defaults().withIface("eth0"));
+                FlannelOptions.defaults().withIface("eth0").withIpMasq(true));
             f.onLease(() -> host.files().write(CONFLIST_PATH, FLANNEL_CONFLIST));
             flannel.put(h.shortName(), f.start());
             Kubelet k = new Kubelet(host, name, api, cni, images).start();

@@ -35,7 +35,7 @@ class RunCommandTest {
         assertThat(out).startsWith("knetsim " ).contains(
             "two clusters (C0, C1) of three workers and two etcd hosts, flannel VXLAN (VNI 100, UDP 8472), seed 1",
             "knetsim> C0w1 cat /run/flannel/subnet.env\nFLANNEL_NETWORK=11.0.0.0/8\nFLANNEL_SUBNET=11.15.64.1/20\n"
-                + "FLANNEL_MTU=1450\nFLANNEL_IPMASQ=false\n",
+                + "FLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n",
             "knetsim> py C0w1.exec_container(\"c1\", \"ping -c 3 11.13.176.2\")\n"
                 + "PING 11.13.176.2 (11.13.176.2) 56(84) bytes of data.\n"
                 + "64 bytes from 11.13.176.2: icmp_seq=1 ttl=62 time=0.400 ms\n",

@@ -97,7 +97,7 @@ class PodNetworkingTest {
         var sh = w.runner();
         String env = sh.run(host, "cat /run/flannel/subnet.env").stdout();
         assertThat(env).isEqualTo("FLANNEL_NETWORK=11.0.0.0/8\nFLANNEL_SUBNET=" + leases.get(0).address().plus(1)
-            + "/20\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=false\n");
+            + "/20\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n");
         String routes = sh.run(host, "ip route").stdout();
         String neigh = sh.run(host, "ip neigh show dev flannel.100").stdout();
         String fdb = sh.run(host, "bridge fdb show dev flannel.100").stdout();
