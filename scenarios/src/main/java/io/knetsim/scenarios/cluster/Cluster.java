@@ -15,6 +15,8 @@ import io.knetsim.cni.flanneld.Flanneld;
 import io.knetsim.cni.flanneld.LocalManager;
 import io.knetsim.cni.kubelet.Kubelet;
 import io.knetsim.cni.kubelet.Worker;
+import io.knetsim.cni.plugins.BridgePlugin;
+import io.knetsim.kubeproxy.vip.StaticVips;
 import io.knetsim.kv.EtcdClient;
 import io.knetsim.kv.EtcdServer;
 import io.knetsim.kv.KvStore;
@@ -129,6 +131,14 @@ public final class Cluster {
 
     public ApiServer api() {
         return api;
+    }
+
+    /**
+     * The labs' {@code kp_vip_add(vip, [containers])} with the containers' pod IPs: the static
+     * VIP's dnat rules on every worker, with the VIP range routed through the pods' bridge.
+     */
+    public void addStaticVip(String vip, List<String> podIps) {
+        StaticVips.add(workers.values().stream().map(Worker::host).toList(), BridgePlugin.DEFAULT_BRIDGE, vip, podIps);
     }
 
     /** The etcd store both etcd hosts serve. */

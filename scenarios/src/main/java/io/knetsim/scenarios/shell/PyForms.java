@@ -44,10 +44,40 @@ public final class PyForms {
         }
         Cluster c = (Cluster) target;
         if (call.method().equals("kp_vip_add")) {
-            throw new PyError("kp_vip_add: static service VIPs are not modelled yet in cluster " + c.name()
-                + " (they arrive with kube-proxy and the services issue)");
+            kpVipAdd(c, call);
+            return null;
         }
         throw new PyError("'Cluster' object has no attribute '" + call.method() + "'");
+    }
+
+    /**
+     * {@code C0.kp_vip_add("100.64.10.1", ["c2", "c3"])}: the containers' pod IPs from the
+     * cluster's API server, then the labs' static VIP rules on every worker.
+     */
+    private static void kpVipAdd(Cluster c, PyParser.Call call) throws PyError {
+        List<Object> a = call.args();
+        if (a.size() != 2) {
+            throw new PyError("kp_vip_add() takes 3 positional arguments but " + (a.size() + 1) + " were given");
+        }
+        if (!(a.get(0) instanceof String vip)) {
+            throw new PyError("kp_vip_add(): argument 1 must be a string");
+        }
+        if (!(a.get(1) instanceof List<?> names) || names.stream().anyMatch(n -> !(n instanceof String))) {
+            throw new PyError("kp_vip_add(): argument 2 must be a list of container names");
+        }
+        List<String> ips = new ArrayList<>();
+        for (Object n : names) {
+            io.knetsim.api.Pod pod = c.api().find(io.knetsim.api.Pod.class, "default", (String) n).orElse(null);
+            if (pod == null || pod.status() == null || pod.status().podIP() == null) {
+                throw new PyError("kp_vip_add(): no running container " + n + " in cluster " + c.name());
+            }
+            ips.add(pod.status().podIP());
+        }
+        try {
+            c.addStaticVip(vip, ips);
+        } catch (IllegalArgumentException e) {
+            throw new PyError(e.getMessage());
+        }
     }
 
     private Object resolve(String name) throws PyError {

@@ -10,8 +10,8 @@ import io.knetsim.tool.ToolRunner;
 import java.util.List;
 
 /**
- * The default world of the original knetsim labs, as far as pod networking goes (services,
- * ingress and the multi-cluster link arrive with their issues):
+ * The default world of the original knetsim labs, as far as pod networking and the labs' static
+ * VIPs go (ingress and the multi-cluster link arrive with their issues):
  *
  * <pre>
  *   s0 ─┬─ C0e1 10.1.0.1  C0e2 10.1.0.2                C1e1 10.2.0.1  C1e2 10.2.0.2
@@ -19,6 +19,8 @@ import java.util.List;
  *       ├─ C0w2 10.0.0.4  [c2, ic0 S1-W2, ic2 S2-W2]   C1w2 10.0.0.9   [c2]
  *       └─ C0w3 10.0.0.5  [c3, c4 :80, ic1 S1-W3, ic3 S2-W3]   C1w3 10.0.0.10 [c3]
  *   flannel per cluster: 11.0.0.0/8, /20 leases in 11.10.0.0-11.99.0.0, VXLAN VNI 100, UDP 8472, MTU 1450
+ *   static VIPs (every worker, table ip nat): 100.64.10.1 -> c2, c3 (both clusters);
+ *   C0 only: 100.64.11.1 -> ic0, ic1 (S1-W2, S1-W3 :8000), 100.64.11.2 -> ic2, ic3 (S2-W2, S2-W3 :8000)
  * </pre>
  *
  * The {@code ic*} pods run the labs' fixed-message server on port 8000; {@code c4} runs an HTTP
@@ -55,7 +57,14 @@ public final class DefaultWorld implements BuiltInWorld {
         c1.worker("w1").createContainer("c1");
         c1.worker("w2").createContainer("c2");
         c1.worker("w3").createContainer("c3");
-        return new DefaultWorld(w);
+        DefaultWorld world = new DefaultWorld(w);
+        // the labs' static VIPs: C0.kp_vip_add("100.64.10.1", ["c2", "c3"]), ...
+        for (Cluster c : List.of(c0, c1)) {
+            c.addStaticVip("100.64.10.1", List.of(world.podIp(c.name(), "c2"), world.podIp(c.name(), "c3")));
+        }
+        c0.addStaticVip("100.64.11.1", List.of(world.podIp("C0", "ic0"), world.podIp("C0", "ic1")));
+        c0.addStaticVip("100.64.11.2", List.of(world.podIp("C0", "ic2"), world.podIp("C0", "ic3")));
+        return world;
     }
 
     public ClusterWorld clusters() {
