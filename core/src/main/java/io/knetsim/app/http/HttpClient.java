@@ -216,6 +216,8 @@ public final class HttpClient {
                     case ECONNREFUSED -> HttpClientError.CONNECTION_REFUSED;
                     case ETIMEDOUT -> HttpClientError.TIMEOUT;
                     case ECONNRESET -> HttpClientError.RESET;
+                    case EHOSTUNREACH -> HttpClientError.HOST_UNREACHABLE;
+                    case ENETUNREACH -> HttpClientError.NETWORK_UNREACHABLE;
                 });
             }
         }

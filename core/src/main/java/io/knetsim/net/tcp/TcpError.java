@@ -7,7 +7,11 @@ public enum TcpError {
     /** Retransmissions ran out ({@code tcp_syn_retries} or {@code tcp_retries2}). */
     ETIMEDOUT("Connection timed out"),
     /** The peer reset an established connection. */
-    ECONNRESET("Connection reset by peer");
+    ECONNRESET("Connection reset by peer"),
+    /** An ICMP host unreachable answered our SYN. */
+    EHOSTUNREACH("No route to host"),
+    /** An ICMP network unreachable answered our SYN. */
+    ENETUNREACH("Network is unreachable");
 
     private final String message;
 

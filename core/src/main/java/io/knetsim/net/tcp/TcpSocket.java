@@ -683,6 +683,18 @@ public final class TcpSocket {
         }
     }
 
+    /** A destination unreachable about our SYN ends the connect ({@code tcp_v4_err}); later ones are soft. */
+    void unreachable(int code) {
+        if (state != TcpState.SYN_SENT) {
+            return;
+        }
+        fail(switch (code) {
+            case io.knetsim.packet.IcmpHeader.PORT_UNREACHABLE -> TcpError.ECONNREFUSED;
+            case io.knetsim.packet.IcmpHeader.NET_UNREACHABLE -> TcpError.ENETUNREACH;
+            default -> TcpError.EHOSTUNREACH;
+        });
+    }
+
     private void synSent(SkBuff skb, byte[] b, int off, int flags, int seq, int ack) {
         boolean hasAck = (flags & TcpHeader.ACK) != 0;
         if (hasAck && ack != iss + 1) {
