@@ -216,8 +216,6 @@ public final class HttpClient {
                     case ECONNREFUSED -> HttpClientError.CONNECTION_REFUSED;
                     case ETIMEDOUT -> HttpClientError.TIMEOUT;
                     case ECONNRESET -> HttpClientError.RESET;
-                    case EHOSTUNREACH -> HttpClientError.HOST_UNREACHABLE;
-                    case ENETUNREACH -> HttpClientError.NETWORK_UNREACHABLE;
                 });
             }
         }

@@ -6,8 +6,6 @@ public enum HttpClientError {
     CONNECTION_REFUSED("connection refused"),
     /** No route to the server: {@code connect()} failed at once ({@code ENETUNREACH}). */
     NETWORK_UNREACHABLE("network is unreachable"),
-    /** An ICMP host unreachable answered the SYN ({@code EHOSTUNREACH}). */
-    HOST_UNREACHABLE("no route to host"),
     /** The connect timeout or the request timeout ran out on the simulator clock. */
     TIMEOUT("i/o timeout"),
     /** The server reset the connection ({@code ECONNRESET}). */

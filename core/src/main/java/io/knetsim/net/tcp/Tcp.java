@@ -256,9 +256,9 @@ public final class Tcp implements IpProtocolHandler {
      * An ICMP error quoting one of our segments. For a connection that exists it is a soft
      * error (RFC 1122 section 4.2.3.9): the connection keeps retransmitting until its own
      * timer gives up, so the message is taken and nothing changes; except that, as Linux's
-     * {@code tcp_v4_err} does, a destination unreachable answering a SYN (SYN_SENT) ends the
-     * connect at once with ECONNREFUSED (port unreachable, e.g. an nft {@code reject}),
-     * EHOSTUNREACH or ENETUNREACH. One about no connection of ours is dropped as unhandled.
+     * {@code tcp_v4_err} does, a port unreachable answering a SYN (SYN_SENT; e.g. an nft
+     * {@code reject}) ends the connect at once with ECONNREFUSED. One about no connection of
+     * ours is dropped as unhandled.
      */
     @Override
     public void icmpError(SkBuff skb, int type, int code, int info, int quoted) {

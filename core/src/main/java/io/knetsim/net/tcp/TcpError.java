@@ -7,11 +7,7 @@ public enum TcpError {
     /** Retransmissions ran out ({@code tcp_syn_retries} or {@code tcp_retries2}). */
     ETIMEDOUT("Connection timed out"),
     /** The peer reset an established connection. */
-    ECONNRESET("Connection reset by peer"),
-    /** An ICMP host unreachable answered our SYN. */
-    EHOSTUNREACH("No route to host"),
-    /** An ICMP network unreachable answered our SYN. */
-    ENETUNREACH("Network is unreachable");
+    ECONNRESET("Connection reset by peer");
 
     private final String message;
 

@@ -683,16 +683,14 @@ public final class TcpSocket {
         }
     }
 
-    /** A destination unreachable about our SYN ends the connect ({@code tcp_v4_err}); later ones are soft. */
+    /**
+     * A port unreachable about our SYN (a firewall's {@code reject}) ends the connect with
+     * ECONNREFUSED, as {@code tcp_v4_err} does; other unreachables stay soft errors here.
+     */
     void unreachable(int code) {
-        if (state != TcpState.SYN_SENT) {
-            return;
+        if (state == TcpState.SYN_SENT && code == io.knetsim.packet.IcmpHeader.PORT_UNREACHABLE) {
+            fail(TcpError.ECONNREFUSED);
         }
-        fail(switch (code) {
-            case io.knetsim.packet.IcmpHeader.PORT_UNREACHABLE -> TcpError.ECONNREFUSED;
-            case io.knetsim.packet.IcmpHeader.NET_UNREACHABLE -> TcpError.ENETUNREACH;
-            default -> TcpError.EHOSTUNREACH;
-        });
     }
 
     private void synSent(SkBuff skb, byte[] b, int off, int flags, int seq, int ack) {
