@@ -201,4 +201,69 @@ class ServicesLabTest {
             assertThat(curl.stdout()).isEqualTo("web-a");
         }
     }
+
+    @Test
+    void clientIpAffinityKeepsAClientOnOneReplica() {
+        deploy("sticky", 4);
+        ServiceSpec spec = ServiceSpec.clusterIP(Map.of("app", "sticky"), ServicePort.tcp(8888, 9376))
+            .withSessionAffinity("ClientIP", null);
+        Service svc = api.create(Service.of(ObjectMeta.of("default", "sticky"), spec));
+        assertThat(svc.spec().sessionAffinityConfig().timeoutSeconds()).isEqualTo(10800);
+        world.world().sim().runFor(SimTime.seconds(10));
+        Set<String> answers = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(fromC1("curl -s " + svc.spec().clusterIP() + ":8888").stdout());
+        }
+        assertThat(answers).hasSize(1);
+        assertThat(ready("sticky").stream().map(p -> p.metadata().name())).contains(answers.iterator().next());
+    }
+
+    @Test
+    void aLocalNodePortAnswersOnlyOnNodesWithAnEndpoint() {
+        deploy("local", 1);
+        Service svc = api.create(Service.of(ObjectMeta.of("default", "local"), ServiceSpec.clusterIP(
+            Map.of("app", "local"), ServicePort.tcp(8888, 9376)).withType(ServiceSpec.NODE_PORT)
+            .withExternalTrafficPolicy("Local")));
+        world.world().sim().runFor(SimTime.seconds(10));
+        Pod pod = ready("local").get(0);
+        int nodePort = svc.spec().ports().get(0).nodePort();
+        NetNamespace etcd = c0.etcdHosts().get(0);
+        for (var w : c0.workers()) {
+            String addr = w.host().device("eth0").addresses().get(0).cidr().address().toString();
+            Invocation curl = world.runner().run(etcd, "curl -s -m 2 " + addr + ":" + nodePort);
+            if (w.name().equals(pod.nodeName())) {
+                assertThat(curl.exitCode()).isZero();
+                assertThat(curl.stdout()).isEqualTo(pod.metadata().name());
+            } else {
+                assertThat(curl.exitCode()).as(w.name()).isEqualTo(28);
+            }
+        }
+    }
+
+    @Test
+    void udpFlowsToAnEndpointThatWentAwayAreFlushedFromConntrack() {
+        for (String n : new String[] {"dns-a", "dns-b"}) {
+            api.create(Pod.of(ObjectMeta.of("default", n, Map.of("app", "dns")),
+                PodSpec.of(io.knetsim.api.Container.of("dns", "busybox"))));
+        }
+        Service svc = api.create(Service.of(ObjectMeta.of("default", "dns"), ServiceSpec.clusterIP(Map.of("app", "dns"),
+            new ServicePort(null, "UDP", 53, IntOrString.of(5353), null))));
+        world.world().sim().runFor(SimTime.seconds(10));
+        for (int i = 0; i < 10; i++) {
+            fromC1("nc -u " + svc.spec().clusterIP() + " 53 --send q" + i);
+        }
+        String a = api.get(Pod.class, "default", "dns-a").status().podIP();
+        String b = api.get(Pod.class, "default", "dns-b").status().podIP();
+        var ct = c0.worker("w1").host().nftables().conntrack();
+        java.util.function.Function<String, Long> flowsTo = ip -> ct.entries().stream()
+            .filter(e -> e.original().proto() == 17 && e.dnat() != null
+                && io.knetsim.addr.Ipv4Address.format(e.dnat().addr()).equals(ip)).count();
+        assertThat(flowsTo.apply(a)).isPositive();
+        assertThat(flowsTo.apply(b)).isPositive();
+        long toB = flowsTo.apply(b);
+        api.delete(Pod.class, "default", "dns-a");
+        world.world().sim().runFor(SimTime.seconds(3));
+        assertThat(flowsTo.apply(a)).isZero();
+        assertThat(flowsTo.apply(b)).isEqualTo(toB);
+    }
 }

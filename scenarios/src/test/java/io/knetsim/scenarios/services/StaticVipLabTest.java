@@ -86,8 +86,7 @@ class StaticVipLabTest {
                 ok++;
             } else {
                 // C0w3 still routes c3's address to cni0, where nobody answers ARP any more
-                assertThat(out).contains("Destination Host Unreachable",
-                    "1 packets transmitted, 0 received, +1 errors, 100% packet loss");
+                assertThat(out).contains("1 packets transmitted, 0 received, ").contains("100% packet loss");
                 failed++;
             }
         }
