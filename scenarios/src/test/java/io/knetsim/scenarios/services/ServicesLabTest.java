@@ -266,4 +266,42 @@ class ServicesLabTest {
         assertThat(flowsTo.apply(a)).isZero();
         assertThat(flowsTo.apply(b)).isEqualTo(toB);
     }
+
+    @Test
+    void kubectlListsServicesAndEndpointSlices() {
+        deploy("hostnames", 4);
+        Service svc = expose("hostnames", "hostnames", ServiceSpec.NODE_PORT);
+        world.world().sim().runFor(SimTime.seconds(10));
+        NetNamespace w1 = c0.worker("w1").host();
+        String ip = svc.spec().clusterIP();
+        int np = svc.spec().ports().get(0).nodePort();
+        assertThat(world.runner().run(w1, "kubectl get svc").stdout()).isEqualTo(lineUp(List.of(
+            List.of("NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"),
+            List.of("hostnames", "NodePort", ip, "<none>", "8888:" + np + "/TCP", "10s"))));
+        EndpointSlice slice = api.list(EndpointSlice.class, "default", "kubernetes.io/service-name=hostnames").get(0);
+        List<String> addrs = slice.endpoints().stream().map(e -> e.addresses().get(0)).toList();
+        assertThat(world.runner().run(w1, "kubectl get endpointslices").stdout()).isEqualTo(lineUp(List.of(
+            List.of("NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"),
+            List.of(slice.metadata().name(), "IPv4", "9376", String.join(",", addrs.subList(0, 3)) + " + 1 more...",
+                "10s"))));
+    }
+
+    /** Columns as kubectl's tabwriter lays them out: padded to the widest cell plus three spaces. */
+    private static String lineUp(List<List<String>> rows) {
+        int cols = rows.get(0).size();
+        int[] w = new int[cols];
+        for (List<String> r : rows) {
+            for (int i = 0; i < cols; i++) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<String> r : rows) {
+            for (int i = 0; i < cols; i++) {
+                sb.append(i == cols - 1 ? r.get(i) : String.format("%-" + (w[i] + 3) + "s", r.get(i)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
 }
