@@ -35,6 +35,8 @@ public final class KubeProxy {
     private final KubeProxyConfig config;
     private boolean scheduled;
     private long syncs;
+    private long failedSyncs;
+    private String lastError;
     private Map<String, Set<String>> udpEndpoints = Map.of();
 
     private KubeProxy(ApiServer api, NetNamespace node, KubeProxyConfig config) {
@@ -68,6 +70,16 @@ public final class KubeProxy {
         return syncs;
     }
 
+    /** Syncs nft refused (the rules of the last good sync stay, as kube-proxy's do). */
+    public long failedSyncs() {
+        return failedSyncs;
+    }
+
+    /** nft's report of the last refused sync, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
     private void changed() {
         if (!scheduled) {
             scheduled = true;
@@ -81,7 +93,13 @@ public final class KubeProxy {
     /** Rewrites the node's {@code table ip kube-proxy} from the API server's current objects. */
     public void sync() {
         List<ServicePortInfo> ports = ServicePorts.of(api.list(Service.class), api.list(EndpointSlice.class));
-        NftScript.apply(node.nftables(), "kube-proxy", ProxyRuleset.build(ports, config));
+        try {
+            NftScript.apply(node.nftables(), "kube-proxy", ProxyRuleset.build(ports, config));
+        } catch (IllegalArgumentException e) {
+            failedSyncs++;
+            lastError = e.getMessage();
+            return;
+        }
         syncs++;
         Map<String, Set<String>> now = new HashMap<>();
         for (ServicePortInfo sp : ports) {
