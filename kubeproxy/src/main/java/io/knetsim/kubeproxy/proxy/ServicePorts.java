@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * kube-proxy's service and endpoints change trackers, collapsed: from the Services and
  * EndpointSlices it watches, the service ports it programs, each with its ready endpoints.
- * Headless and ExternalName services get no rules; endpoints that are not ready are left out;
- * an endpoint listed in two slices counts once.
+ * Headless and ExternalName services get no rules, nor SCTP ports (knetsim has no SCTP);
+ * endpoints that are not ready are left out; an endpoint listed in two slices counts once.
  */
 public final class ServicePorts {
     private ServicePorts() {
@@ -39,6 +39,9 @@ public final class ServicePorts {
             String ns = svc.metadata().namespace();
             List<EndpointSlice> mine = byService.getOrDefault(ns + "/" + svc.metadata().name(), List.of());
             for (ServicePort sp : spec.ports()) {
+                if (!"TCP".equals(sp.protocol()) && !"UDP".equals(sp.protocol())) {
+                    continue;
+                }
                 String portName = sp.name() == null ? "" : sp.name();
                 Map<String, ServicePortInfo.EndpointInfo> eps = new LinkedHashMap<>();
                 for (EndpointSlice slice : mine) {
