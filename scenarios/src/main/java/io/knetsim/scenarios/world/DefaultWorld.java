@@ -109,7 +109,9 @@ public final class DefaultWorld implements BuiltInWorld {
             "py C0w1.exec_container(\"c1\", \"ping -c 1 " + podIp("C0", "c3") + "\")",
             "py C0w2.exec_container(\"c2\", \"curl -s " + podIp("C0", "ic1") + ":8000\")",
             "py C1w1.exec_container(\"c1\", \"traceroute -n " + podIp("C1", "c3") + "\")",
-            "C0w1 etcdctl --endpoints http://10.1.0.1:2379 ls /coreos.com/network/subnets");
+            "C0w1 etcdctl --endpoints http://10.1.0.1:2379 ls /coreos.com/network/subnets",
+            "py C0w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")",
+            "C0w1 curl -s 100.64.11.1:8000");
     }
 
     @Override
@@ -121,6 +123,8 @@ public final class DefaultWorld implements BuiltInWorld {
             new Check(2, "1 received, 0% packet loss"),
             new Check(3, "S1-W3"),
             new Check(4, " 2  " + clusters.cluster("C1").flanneld("w3").lease().subnet().address() + " "),
-            new Check(5, "/coreos.com/network/subnets/"));
+            new Check(5, "/coreos.com/network/subnets/"),
+            new Check(6, "3 received, 0% packet loss"),
+            new Check(7, "S1-W"));
     }
 }
