@@ -1,7 +1,6 @@
 package io.knetsim.fs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,46 +41,7 @@ public final class FileTree {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("not an absolute path: " + path);
         }
-        if (isNormal(path)) {
-            return path;
-        }
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(p);
-        }
-        return "/" + String.join("/", parts);
-    }
-
-    /** Whether {@code path} has no empty, {@code .} or {@code ..} component and no trailing slash. */
-    private static boolean isNormal(String path) {
-        int n = path.length();
-        if (n == 1) {
-            return true;
-        }
-        if (path.charAt(n - 1) == '/') {
-            return false;
-        }
-        int start = 1;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || path.charAt(i) == '/') {
-                int len = i - start;
-                if (len == 0 || len == 1 && path.charAt(start) == '.'
-                    || len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
-                    return false;
-                }
-                start = i + 1;
-            }
-        }
-        return true;
+        return io.knetsim.util.CleanPath.of(path);
     }
 
     private static String parent(String norm) {

@@ -27,7 +27,7 @@ import java.util.Locale;
  * stdout exactly as received, {@code -v} trace lines on stderr ({@code *}, {@code >},
  * {@code <}; CRs of header lines dropped there), {@code -i} puts the response head on stdout
  * as received (CRLF). Errors are {@code curl: (N) text} on stderr with curl's exit codes:
- * 1 protocol, 3 bad URL, 6 host not an IPv4 address (there is no resolver for tools yet),
+ * 1 protocol, 3 bad URL, 6 host neither an IPv4 address nor localhost (there is no resolver for tools yet),
  * 7 refused or unreachable, 18 short body, 28 timeout ({@code -m}, or SYN retries running
  * out), 52 empty reply, 56 reset. Milliseconds in messages are simulated time, so a
  * {@code -m 1} timeout says 1000 where a real curl says about 1001. No progress meter is
@@ -221,9 +221,9 @@ public final class Curl implements Command {
             connected = false;
             connectionNumber++;
             socketUrl = url;
-            verbose("*   Trying " + url.host() + ":" + url.port() + "...");
+            verbose("*   Trying " + url.address() + ":" + url.port() + "...");
             try {
-                socket = Tcp.connect(inv.ns(), Ipv4Address.parse(url.host()).bits(), url.port(), this);
+                socket = Tcp.connect(inv.ns(), Ipv4Address.parse(url.address()).bits(), url.port(), this);
                 socket.setNoDelay(true); // curl sets TCP_NODELAY (--tcp-nodelay is its default since 7.50.2)
             } catch (IllegalStateException e) {
                 verbose("* Immediate connect fail for " + url.host() + ": " + e.getMessage().replaceFirst("^connect: ", ""));
@@ -300,7 +300,7 @@ public final class Curl implements Command {
         @Override
         public void onConnected(TcpSocket s) {
             connected = true;
-            verbose("* Connected to " + url.host() + " (" + url.host() + ") port " + url.port());
+            verbose("* Connected to " + url.host() + " (" + url.address() + ") port " + url.port());
             byte[] req = request();
             s.send(req, 0, req.length);
         }

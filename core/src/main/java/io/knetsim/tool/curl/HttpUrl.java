@@ -4,7 +4,8 @@ import io.knetsim.addr.Ipv4Address;
 
 /**
  * {@code [http://]host[:port][/path]} as curl reads it. Only {@code http} is supported, and
- * the host must be an IPv4 address until the simulator has a resolver for tools.
+ * the host must be an IPv4 address until the simulator has a resolver for tools, or
+ * {@code localhost}, which curl resolves itself to the loopback address.
  */
 record HttpUrl(String host, int port, boolean portGiven, String path) {
     /** curl's error for a URL it cannot use: exit code and message after {@code curl: (N) }. */
@@ -61,7 +62,12 @@ record HttpUrl(String host, int port, boolean portGiven, String path) {
     }
 
     boolean isIpv4() {
-        return Ipv4Address.isValid(host);
+        return Ipv4Address.isValid(address());
+    }
+
+    /** The address to connect to: the host, or {@code 127.0.0.1} for {@code localhost}. */
+    String address() {
+        return host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host;
     }
 
     /** The {@code Host} header curl sends: the port only when it is not 80. */
