@@ -337,6 +337,10 @@ public final class Curl implements Command {
             } catch (RuntimeException e) {
                 status = 0;
             }
+            if (sl[0].equals("HTTP/1.0")) {
+                // curl says so when it reads the status line, before it shows the line itself.
+                verbose("* HTTP 1.0, assume close after body");
+            }
             for (String line : lines) {
                 verbose("< " + line);
                 int c = line.indexOf(':');

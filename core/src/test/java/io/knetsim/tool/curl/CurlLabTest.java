@@ -261,6 +261,8 @@ class CurlLabTest {
         assertThat(c.exitCode()).isZero();
         assertThat(c.stdout()).isEqualTo("S1-W3");
         assertThat(c.stderr()).endsWith("""
+            >\s
+            * HTTP 1.0, assume close after body
             < HTTP/1.0 200 OK
             < Server: SimpleHTTP/0.6
             <\s
