@@ -57,6 +57,7 @@ public final class ApiServer {
     private final Map<String, KubeObject<?>> byUid = new java.util.HashMap<>();
     private final Map<String, java.util.Set<String>> dependents = new java.util.HashMap<>();
     private final List<Watcher<?>> watchers = new ArrayList<>();
+    private final Map<ResourceType<?>, Admission<?>> admissions = new java.util.IdentityHashMap<>();
     private final GarbageCollector gc;
     private int historyLimit = DEFAULT_HISTORY;
     private long revision;
@@ -96,6 +97,30 @@ public final class ApiServer {
         }
         types.put(type.type(), type);
         store.computeIfAbsent(type, k -> new TreeMap<>());
+    }
+
+    /**
+     * A step the server runs on a valid object before storing it (a mutating admission, or a
+     * registry's allocation of cluster IPs and node ports): it returns the object to store, or
+     * throws an {@link ApiException} and nothing is stored.
+     *
+     * @param <T> the kind
+     */
+    @FunctionalInterface
+    public interface Admission<T> {
+        /** {@code old} is the stored object on update, null on create. */
+        T admit(T obj, T old);
+    }
+
+    /** Installs {@code a} for {@code type} (one per type; a second replaces the first). */
+    public <T extends KubeObject<T>> void admission(ResourceType<T> type, Admission<T> a) {
+        admissions.put(type, a);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends KubeObject<T>> T admit(ResourceType<T> t, T obj, T old) {
+        Admission<T> a = (Admission<T>) admissions.get(t);
+        return a == null ? obj : a.admit(obj, old);
     }
 
     /** The registered type of {@code cls}. */
@@ -270,6 +295,7 @@ public final class ApiServer {
         if (exists(t, ns, name)) {
             throw ApiException.alreadyExists(t, name);
         }
+        o = admit(t, o, null);
         long rv = revision + 1;
         ObjectMeta stored = o.metadata().withUid(newUid()).withResourceVersion(Long.toString(rv))
             .withCreationTimestamp(ApiTime.format(sim.now())).withGeneration(o.tracksGeneration() ? 1L : null);
@@ -303,6 +329,7 @@ public final class ApiServer {
         if (!errs.isEmpty()) {
             throw ApiException.invalid(t, em.name(), errs);
         }
+        o = admit(t, o, existing);
         if (o.tracksGeneration() && !java.util.Objects.equals(o.spec(), existing.spec())) {
             o = o.withMetadata(m.withGeneration(em.generation() == null ? 1 : em.generation() + 1));
         }

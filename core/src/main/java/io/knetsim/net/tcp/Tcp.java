@@ -255,7 +255,9 @@ public final class Tcp implements IpProtocolHandler {
     /**
      * An ICMP error quoting one of our segments. For a connection that exists it is a soft
      * error (RFC 1122 section 4.2.3.9): the connection keeps retransmitting until its own
-     * timer gives up, so the message is taken and nothing changes. One about no connection of
+     * timer gives up, so the message is taken and nothing changes; except that, as Linux's
+     * {@code tcp_v4_err} does, a port unreachable answering a SYN (SYN_SENT; e.g. an nft
+     * {@code reject}) ends the connect at once with ECONNREFUSED. One about no connection of
      * ours is dropped as unhandled.
      */
     @Override
@@ -268,8 +270,11 @@ public final class Tcp implements IpProtocolHandler {
         }
         ConnKey key = new ConnKey(Ipv4Header.src(b, quoted), TcpHeader.srcPort(b, q), Ipv4Header.dst(b, quoted),
             TcpHeader.dstPort(b, q));
-        if (!connections.containsKey(key)) {
+        TcpSocket s = connections.get(key);
+        if (s == null) {
             ns.drop(skb, ns.device(skb.iif), DropReason.ICMP_UNHANDLED);
+        } else if (type == io.knetsim.packet.IcmpHeader.DEST_UNREACHABLE) {
+            s.unreachable(code);
         }
     }
 }

@@ -683,6 +683,16 @@ public final class TcpSocket {
         }
     }
 
+    /**
+     * A port unreachable about our SYN (a firewall's {@code reject}) ends the connect with
+     * ECONNREFUSED, as {@code tcp_v4_err} does; other unreachables stay soft errors here.
+     */
+    void unreachable(int code) {
+        if (state == TcpState.SYN_SENT && code == io.knetsim.packet.IcmpHeader.PORT_UNREACHABLE) {
+            fail(TcpError.ECONNREFUSED);
+        }
+    }
+
     private void synSent(SkBuff skb, byte[] b, int off, int flags, int seq, int ack) {
         boolean hasAck = (flags & TcpHeader.ACK) != 0;
         if (hasAck && ack != iss + 1) {

@@ -114,6 +114,20 @@ public final class Conntrack {
         return n;
     }
 
+    /**
+     * Deletes the live entries {@code which} selects ({@code conntrack -D} with filters, as
+     * kube-proxy does for UDP flows to endpoints that went away); returns how many.
+     */
+    public int delete(java.util.function.Predicate<ConntrackEntry> which) {
+        int n = 0;
+        for (ConntrackEntry e : entries()) {
+            if (which.test(e) && delete(e)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The conntrack information on {@code skb} if this namespace attached it, else null. */
     public CtInfo info(SkBuff skb) {
         return skb.nfct instanceof CtInfo ci && ci.owner() == this ? ci : null;

@@ -28,6 +28,8 @@ import java.util.Map;
  * replicasets  NAME DESIRED CURRENT READY AGE            -o wide: CONTAINERS IMAGES SELECTOR
  * namespaces   NAME STATUS AGE
  * events       LAST SEEN TYPE REASON OBJECT MESSAGE
+ * services     NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE   -o wide: SELECTOR
+ * endpointslices NAME ADDRESSTYPE PORTS ENDPOINTS AGE
  * </pre>
  * Ages are {@link HumanDuration}s from {@code creationTimestamp} to the simulated now. Nodes
  * carry no {@code nodeInfo} here, so VERSION is the simulated release {@link Kubectl#SERVER_VERSION}
@@ -61,6 +63,13 @@ final class Tables {
             }
         } else if (kind == Event.class) {
             h.addAll(List.of("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"));
+        } else if (kind == io.knetsim.api.Service.class) {
+            h.addAll(List.of("NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"));
+            if (wide) {
+                h.add("SELECTOR");
+            }
+        } else if (kind == io.knetsim.api.EndpointSlice.class) {
+            h.addAll(List.of("NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"));
         } else {
             h.addAll(List.of("NAME", "STATUS", "AGE"));
         }
@@ -98,6 +107,12 @@ final class Tables {
                 + "/" + e.involvedObject().name();
             String last = e.lastTimestamp() != null ? e.lastTimestamp() : e.metadata().creationTimestamp();
             return List.of(since(last, now), nz(e.type()), nz(e.reason()), object, nz(e.message()).strip());
+        }
+        if (o instanceof io.knetsim.api.Service svc) {
+            return ServiceRows.service(svc, wide, age(svc, now));
+        }
+        if (o instanceof io.knetsim.api.EndpointSlice es) {
+            return ServiceRows.endpointSlice(es, age(es, now));
         }
         if (o instanceof Namespace ns) {
             String phase = ns.status() == null || ns.status().phase() == null ? "Active" : ns.status().phase();

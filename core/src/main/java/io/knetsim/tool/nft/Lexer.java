@@ -49,7 +49,9 @@ final class Lexer {
             } else if (isWordChar(c) && c != '.' && c != '-') {
                 int j = i;
                 boolean numeric = Character.isDigit(c);
-                while (j < s.length() && isWordChar(s.charAt(j))) {
+                // nft's scanner lets a name that starts with a letter go on with '/' (kube-proxy's
+                // chain names, e.g. service-ULMVA6XW-ns1/svc1/tcp/p80); numbers stop at it (prefixes)
+                while (j < s.length() && (isWordChar(s.charAt(j)) || (s.charAt(j) == '/' && !numeric))) {
                     char d = s.charAt(j);
                     if (d == '-' && numeric) {
                         break;

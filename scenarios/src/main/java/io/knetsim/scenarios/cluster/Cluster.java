@@ -1,8 +1,10 @@
 package io.knetsim.scenarios.cluster;
 
+import io.knetsim.addr.Cidr;
 import io.knetsim.api.ApiServer;
 import io.knetsim.api.ClusterDirectory;
 import io.knetsim.api.Node;
+import io.knetsim.api.ServiceAllocator;
 import io.knetsim.api.controller.ControllerManager;
 import io.knetsim.api.scheduler.Scheduler;
 import io.knetsim.app.image.ImageCatalog;
@@ -15,6 +17,11 @@ import io.knetsim.cni.flanneld.Flanneld;
 import io.knetsim.cni.flanneld.LocalManager;
 import io.knetsim.cni.kubelet.Kubelet;
 import io.knetsim.cni.kubelet.Worker;
+import io.knetsim.cni.plugins.BridgePlugin;
+import io.knetsim.kubeproxy.endpointslice.EndpointSliceController;
+import io.knetsim.kubeproxy.proxy.KubeProxy;
+import io.knetsim.kubeproxy.proxy.KubeProxyConfig;
+import io.knetsim.kubeproxy.vip.StaticVips;
 import io.knetsim.kv.EtcdClient;
 import io.knetsim.kv.EtcdServer;
 import io.knetsim.kv.KvStore;
@@ -37,7 +44,9 @@ import java.util.Map;
  *   C0w1 10.0.0.3 ─┤  flanneld --iface eth0 --ip-masq --etcd-endpoints http://10.1.0.1:2379,http://10.1.0.2:2379
  *   C0w2 10.0.0.4 ─┤  kubelet, CNI config /etc/cni/net.d/10-flannel.conflist once flanneld has a lease
  *   C0w3 10.0.0.5 ─┘
- *   API server (in memory), Deployment and ReplicaSet controllers, scheduler
+ *   API server (in memory), Deployment, ReplicaSet and EndpointSlice controllers, scheduler,
+ *   service CIDR 10.96.0.0/12 (kubeadm's), node ports 30000-32767; kube-proxy on the workers
+ *   once {@link #startKubeProxy} is called
  * </pre>
  * The cluster registers itself in the world's {@link ClusterDirectory} (API server URL
  * {@code https://<first etcd host>:6443}, its etcd hosts and workers, and its kubelets' pods for
@@ -76,6 +85,7 @@ public final class Cluster {
     private final ApiServer api;
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private final Map<String, Flanneld> flannel = new LinkedHashMap<>();
+    private final List<KubeProxy> proxies = new ArrayList<>();
 
     /** Builds the cluster's hosts on {@code lan} and starts its components on the world's clock. */
     public Cluster(World world, Lan lan, ClusterSpec spec, ToolRunner runner) {
@@ -90,7 +100,9 @@ public final class Cluster {
         // etcdctl set /coreos.com/network/config < flannel-network-config.json, on the first etcd host
         etcd.set(EtcdRegistry.DEFAULT_PREFIX + "/config", false, spec.flannelConfig(), null);
         this.api = new ApiServer(world.sim(), spec.name());
+        ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
         ControllerManager.start(api);
+        EndpointSliceController.start(api);
         Scheduler.start(api);
         String[] endpoints = spec.etcd().stream().map(h -> "http://" + h.address() + ":" + EtcdServer.PORT)
             .toArray(String[]::new);
@@ -135,6 +147,48 @@ public final class Cluster {
 
     public ApiServer api() {
         return api;
+    }
+
+    /**
+     * The labs' {@code kp_vip_add(vip, [containers])} with the containers' pod IPs: the static
+     * VIP's dnat rules on every worker, with the VIP range routed through the pods' bridge.
+     */
+    public void addStaticVip(String vip, List<String> podIps) {
+        StaticVips.add(workers.values().stream().map(Worker::host).toList(), BridgePlugin.DEFAULT_BRIDGE, vip, podIps);
+    }
+
+    /**
+     * Starts kube-proxy (nftables mode) on every worker: {@code table ip kube-proxy} follows the
+     * cluster's Services and EndpointSlices, {@code propagationDelay} after each change. The pod
+     * network (flannel's {@code Network}) is the cluster CIDR; each worker's underlay address
+     * accepts NodePort traffic; {@code net.bridge.bridge-nf-call-iptables} is set to 1 on the
+     * workers, as kubeadm requires. Returns the proxies, in worker order.
+     */
+    public List<KubeProxy> startKubeProxy(long propagationDelay) {
+        if (!proxies.isEmpty()) {
+            throw new IllegalStateException("kube-proxy already runs in cluster " + name());
+        }
+        Cidr podNet;
+        try {
+            podNet = Cidr.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(spec.flannelConfig())
+                .path("Network").asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cluster " + name() + ": flannel config is not JSON", e);
+        }
+        for (ClusterSpec.Host h : spec.workers()) {
+            Worker w = workers.get(h.shortName());
+            // kubeadm's prerequisite (br_netfilter): bridged pod traffic passes the rules, so a
+            // pod reaching a service whose endpoint is on its own bridge is translated back
+            w.host().sysctl().bridgeNfCallIptables = 1;
+            proxies.add(KubeProxy.start(api, w.host(), new KubeProxyConfig(w.name(), podNet,
+                List.of(h.address()), propagationDelay)));
+        }
+        return List.copyOf(proxies);
+    }
+
+    /** The kube-proxies {@link #startKubeProxy} started (empty before). */
+    public List<KubeProxy> kubeProxies() {
+        return List.copyOf(proxies);
     }
 
     /** The etcd store both etcd hosts serve. */

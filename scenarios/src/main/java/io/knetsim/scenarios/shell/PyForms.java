@@ -18,11 +18,13 @@ import java.util.List;
  *   knetsim> py C0w1.create_container("c5")                            nothing (None)
  *   knetsim> py C0w3.exec_container_async("c4", "python3 -m http.server 80")
  *   knetsim> py C0.get("w1").run_ingress("grp2", 8002, [{"path": "/svc1", "endpoint": "100.64.11.1:8000"}])
+ *   knetsim> py C0.kp_vip_add("100.64.10.1", ["c2", "c3"])             nothing (None)
  * </pre>
  *
  * Only these calls on a worker ({@code C<n>w<m>}, or {@code C<n>.get("w<m>")} as the original's
  * {@code Cluster.get}) are understood, with Python string, integer, list and dict literals as
- * arguments. {@code run_ingress} starts an nginx-like proxy on the worker
+ * arguments; on a cluster, {@code kp_vip_add} programs a static VIP on every worker
+ * ({@code Cluster.addStaticVip}). {@code run_ingress} starts an nginx-like proxy on the worker
  * ({@link Ingresses#run}). Like Mininet, a string result is printed with a newline after it, and
  * an error is printed as Python's exception text.
  */
@@ -55,10 +57,40 @@ public final class PyForms {
         }
         Cluster c = (Cluster) target;
         if (call.method().equals("kp_vip_add")) {
-            throw new PyError("kp_vip_add: static service VIPs are not modelled yet in cluster " + c.name()
-                + " (they arrive with kube-proxy and the services issue)");
+            kpVipAdd(c, call);
+            return null;
         }
         throw new PyError("'Cluster' object has no attribute '" + call.method() + "'");
+    }
+
+    /**
+     * {@code C0.kp_vip_add("100.64.10.1", ["c2", "c3"])}: the containers' pod IPs from the
+     * cluster's API server, then the labs' static VIP rules on every worker.
+     */
+    private static void kpVipAdd(Cluster c, PyParser.Call call) throws PyError {
+        List<Object> a = call.args();
+        if (a.size() != 2) {
+            throw new PyError("kp_vip_add() takes 3 positional arguments but " + (a.size() + 1) + " were given");
+        }
+        if (!(a.get(0) instanceof String vip)) {
+            throw new PyError("kp_vip_add(): argument 1 must be a string");
+        }
+        if (!(a.get(1) instanceof List<?> names) || names.stream().anyMatch(n -> !(n instanceof String))) {
+            throw new PyError("kp_vip_add(): argument 2 must be a list of container names");
+        }
+        List<String> ips = new ArrayList<>();
+        for (Object n : names) {
+            io.knetsim.api.Pod pod = c.api().find(io.knetsim.api.Pod.class, "default", (String) n).orElse(null);
+            if (pod == null || pod.status() == null || pod.status().podIP() == null) {
+                throw new PyError("kp_vip_add(): no running container " + n + " in cluster " + c.name());
+            }
+            ips.add(pod.status().podIP());
+        }
+        try {
+            c.addStaticVip(vip, ips);
+        } catch (IllegalArgumentException e) {
+            throw new PyError(e.getMessage());
+        }
     }
 
     /** {@code Cluster.get("w1")}: the worker {@code C0w1}, or None when there is none (as the original). */

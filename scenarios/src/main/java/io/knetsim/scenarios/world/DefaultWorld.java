@@ -12,8 +12,8 @@ import io.knetsim.tool.ToolRunner;
 import java.util.List;
 
 /**
- * The default world of the original knetsim labs, as far as pod networking and the ingress go
- * (services and the multi-cluster link arrive with their issues):
+ * The default world of the original knetsim labs, as far as pod networking, the labs' static
+ * VIPs and the ingress go (the multi-cluster link arrives with its issue):
  *
  * <pre>
  *   s0 ─┬─ C0e1 10.1.0.1  C0e2 10.1.0.2                C1e1 10.2.0.1  C1e2 10.2.0.2
@@ -21,14 +21,15 @@ import java.util.List;
  *       ├─ C0w2 10.0.0.4  [c2, ic0 S1-W2, ic2 S2-W2]   C1w2 10.0.0.9   [c2]
  *       └─ C0w3 10.0.0.5  [c3, c4 :80, ic1 S1-W3, ic3 S2-W3]   C1w3 10.0.0.10 [c3]
  *   flannel per cluster: 11.0.0.0/8, /20 leases in 11.10.0.0-11.99.0.0, VXLAN VNI 100, UDP 8472, MTU 1450
+ *   static VIPs (every worker, table ip nat): 100.64.10.1 -&gt; c2, c3 (both clusters);
+ *   C0 only: 100.64.11.1 -&gt; ic0, ic1 (S1-W2, S1-W3 :8000), 100.64.11.2 -&gt; ic2, ic3 (S2-W2, S2-W3 :8000)
  *   ingress grp1 on C0w1 :8001   /svc1 -&gt; 100.64.11.1:8000   /svc2 -&gt; 100.64.11.2:8000
  * </pre>
  *
  * The {@code ic*} pods run the labs' fixed-message server on port 8000; {@code c4} runs an HTTP
  * server on port 80 (nginx's welcome page); the other containers run nothing, as the original's
- * plain network namespaces. The ingress {@code grp1} proxies to the Service VIPs, as the
- * original's nginx.conf; its answers are the {@code ic*} pods' once kube-proxy programs those
- * VIPs on the worker (until then nginx answers 502 or 504, as a real one would).
+ * plain network namespaces. The ingress {@code grp1} proxies to the static VIPs, as the
+ * original's nginx.conf, so its answers are the {@code ic*} pods'.
  */
 public final class DefaultWorld implements BuiltInWorld {
     private final ClusterWorld clusters;
@@ -60,9 +61,16 @@ public final class DefaultWorld implements BuiltInWorld {
         c1.worker("w1").createContainer("c1");
         c1.worker("w2").createContainer("c2");
         c1.worker("w3").createContainer("c3");
+        DefaultWorld world = new DefaultWorld(w);
+        // the labs' static VIPs: C0.kp_vip_add("100.64.10.1", ["c2", "c3"]), ...
+        for (Cluster c : List.of(c0, c1)) {
+            c.addStaticVip("100.64.10.1", List.of(world.podIp(c.name(), "c2"), world.podIp(c.name(), "c3")));
+        }
+        c0.addStaticVip("100.64.11.1", List.of(world.podIp("C0", "ic0"), world.podIp("C0", "ic1")));
+        c0.addStaticVip("100.64.11.2", List.of(world.podIp("C0", "ic2"), world.podIp("C0", "ic3")));
         Ingresses.run(c0.worker("w1").host(), "grp1", 8001, List.of(IngressRoute.of("/svc1", "100.64.11.1:8000"),
             IngressRoute.of("/svc2", "100.64.11.2:8000")));
-        return new DefaultWorld(w);
+        return world;
     }
 
     @Override
@@ -108,7 +116,9 @@ public final class DefaultWorld implements BuiltInWorld {
             "py C0w1.exec_container(\"c1\", \"ping -c 1 " + podIp("C0", "c3") + "\")",
             "py C0w2.exec_container(\"c2\", \"curl -s " + podIp("C0", "ic1") + ":8000\")",
             "py C1w1.exec_container(\"c1\", \"traceroute -n " + podIp("C1", "c3") + "\")",
-            "C0w1 etcdctl --endpoints http://10.1.0.1:2379 ls /coreos.com/network/subnets");
+            "C0w1 etcdctl --endpoints http://10.1.0.1:2379 ls /coreos.com/network/subnets",
+            "py C0w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")",
+            "C0w1 curl -s 100.64.11.1:8000");
     }
 
     @Override
@@ -120,6 +130,8 @@ public final class DefaultWorld implements BuiltInWorld {
             new Check(2, "1 received, 0% packet loss"),
             new Check(3, "S1-W3"),
             new Check(4, " 2  " + clusters.cluster("C1").flanneld("w3").lease().subnet().address() + " "),
-            new Check(5, "/coreos.com/network/subnets/"));
+            new Check(5, "/coreos.com/network/subnets/"),
+            new Check(6, "3 received, 0% packet loss"),
+            new Check(7, "S1-W"));
     }
 }

@@ -42,7 +42,10 @@ class RunCommandTest {
             "knetsim> py C0w2.exec_container(\"c2\", \"curl -s 11.10.16.4:8000\")\nS1-W3\n",
             " 2  11.10.144.0  0.400 ms",
             "/coreos.com/network/subnets/11.15.64.0-20\n",
-            "summary: 7/7 checks passed; drops {TTL_EXPIRED=6, NO_SOCKET=3}; simulated 3.003 s");
+            "knetsim> py C0w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")\n"
+                + "PING 100.64.10.1 (100.64.10.1) 56(84) bytes of data.\n",
+            "knetsim> C0w1 curl -s 100.64.11.1:8000\nS1-W2\n",
+            "summary: 9/9 checks passed; drops {TTL_EXPIRED=6, NO_SOCKET=3}; simulated 5.004 s");
         assertThat(out).doesNotContain("FAILED");
     }
 

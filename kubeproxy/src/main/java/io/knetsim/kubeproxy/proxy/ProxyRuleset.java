@@ -1,0 +1,189 @@
+package io.knetsim.kubeproxy.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The ruleset kube-proxy's nftables mode writes, in its own {@code table ip kube-proxy}, as
+ * the text of one {@code nft -f} transaction (the table is replaced whole on every sync):
+ *
+ * <pre>
+ *  nat-prerouting / nat-output (dstnat) ─▶ services:
+ *      ip daddr . meta l4proto . th dport vmap @service-ips      one lookup, whatever the number of services
+ *      ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports
+ *  service-HASH-ns/svc/tcp/port:   clients outside the pod network: jump mark-for-masquerade
+ *      numgen random mod N vmap { 0 : goto endpoint-..., ... }     (ClientIP affinity: jhash ip saddr)
+ *  endpoint-HASH-ns/svc/tcp/port__ip/port:  hairpin (ip saddr = the endpoint) marks; dnat to ip:port
+ *  external-HASH-...:  node-port traffic; Cluster: mark, goto service-...; Local: only this node's endpoints
+ *  filter-input / filter-forward / filter-output (priority -110), ct state new:
+ *      service-endpoints-check: ip daddr . meta l4proto . th dport vmap @no-endpoint-services  (goto reject-chain)
+ *      nodeport-endpoints-check, cluster-ips-check (a ClusterIP on a port no service has: reject)
+ *  nat-postrouting (srcnat) ─▶ masquerading: packets marked 0x4000 are masqueraded
+ * </pre>
+ *
+ * Differences from the real rules, where knetsim's rule VM has no equivalent: no
+ * {@code comment}s; the masquerade mark is set and tested as the whole mark
+ * ({@code meta mark set 0x00004000}, {@code meta mark != 0x00004000 return}) rather than with
+ * {@code |}, {@code &} and {@code ^}; {@code masquerade} without {@code fully-random}; ClientIP
+ * affinity hashes the client address ({@code jhash ip saddr}) instead of remembering it in
+ * dynamic {@code affinity-*} sets, so it holds while the endpoints stay the same and has no
+ * timeout; {@code externalTrafficPolicy: Local} does not short-circuit node-local clients
+ * through {@code fib saddr type local}.
+ */
+public final class ProxyRuleset {
+    public static final String TABLE = "kube-proxy";
+    /** kube-proxy's masquerade bit ({@code --masquerade-bit 14}). */
+    public static final String MASQ_MARK = "0x00004000";
+
+    private ProxyRuleset() {
+    }
+
+    /** The full transaction for {@code ports} on the node {@code config} describes. */
+    public static String build(List<ServicePortInfo> ports, KubeProxyConfig config) {
+        List<String> clusterIps = new ArrayList<>();
+        List<String> serviceIps = new ArrayList<>();
+        List<String> serviceNodePorts = new ArrayList<>();
+        List<String> noEndpointServices = new ArrayList<>();
+        List<String> noEndpointNodePorts = new ArrayList<>();
+        StringBuilder chains = new StringBuilder();
+        String podNet = config.clusterCidr() == null ? null : config.clusterCidr().toString();
+        for (ServicePortInfo sp : ports) {
+            if (!clusterIps.contains(sp.clusterIP())) {
+                clusterIps.add(sp.clusterIP());
+            }
+            String key = sp.clusterIP() + " . " + sp.protocol() + " . " + sp.port();
+            String npKey = sp.protocol() + " . " + sp.nodePort();
+            if (sp.endpoints().isEmpty()) {
+                noEndpointServices.add(key + " : goto reject-chain");
+                if (sp.nodePort() != 0) {
+                    noEndpointNodePorts.add(npKey + " : goto reject-chain");
+                }
+                continue;
+            }
+            serviceIps.add(key + " : goto " + sp.serviceChain());
+            // service chain
+            chains.append("\tchain ").append(sp.serviceChain()).append(" {\n");
+            if (podNet != null) {
+                chains.append("\t\tip daddr ").append(sp.clusterIP()).append(' ').append(sp.protocol()).append(" dport ")
+                    .append(sp.port()).append(" ip saddr != ").append(podNet).append(" jump mark-for-masquerade\n");
+            }
+            chains.append("\t\t").append(dispatch(sp, sp.endpoints())).append("\n\t}\n");
+            for (ServicePortInfo.EndpointInfo e : sp.endpoints()) {
+                chains.append("\tchain ").append(sp.endpointChain(e)).append(" {\n")
+                    .append("\t\tip saddr ").append(e.ip()).append(" jump mark-for-masquerade\n")
+                    .append("\t\tmeta l4proto ").append(sp.protocol()).append(" dnat to ").append(e.ip()).append(':')
+                    .append(e.port()).append("\n\t}\n");
+            }
+            if (sp.nodePort() != 0) {
+                List<ServicePortInfo.EndpointInfo> local = sp.endpoints().stream()
+                    .filter(e -> Objects.equals(e.nodeName(), config.nodeName())).toList();
+                if (sp.localExternal() && local.isEmpty()) {
+                    noEndpointNodePorts.add(npKey + " : drop");
+                } else {
+                    serviceNodePorts.add(npKey + " : goto " + sp.externalChain());
+                    chains.append("\tchain ").append(sp.externalChain()).append(" {\n");
+                    if (sp.localExternal()) {
+                        if (podNet != null) {
+                            chains.append("\t\tip saddr ").append(podNet).append(" goto ").append(sp.serviceChain())
+                                .append('\n');
+                        }
+                        chains.append("\t\tgoto ").append(sp.localChain()).append("\n\t}\n");
+                        chains.append("\tchain ").append(sp.localChain()).append(" {\n\t\t").append(dispatch(sp, local))
+                            .append("\n\t}\n");
+                    } else {
+                        chains.append("\t\tjump mark-for-masquerade\n\t\tgoto ").append(sp.serviceChain())
+                            .append("\n\t}\n");
+                    }
+                }
+            }
+        }
+        StringBuilder t = new StringBuilder();
+        t.append("add table ip ").append(TABLE).append('\n');
+        t.append("delete table ip ").append(TABLE).append('\n');
+        t.append("table ip ").append(TABLE).append(" {\n");
+        set(t, "cluster-ips", "ipv4_addr", clusterIps);
+        set(t, "nodeport-ips", "ipv4_addr", config.nodePortAddresses());
+        set(t, "no-endpoint-nodeports", "inet_proto . inet_service : verdict", noEndpointNodePorts);
+        set(t, "no-endpoint-services", "ipv4_addr . inet_proto . inet_service : verdict", noEndpointServices);
+        set(t, "service-ips", "ipv4_addr . inet_proto . inet_service : verdict", serviceIps);
+        set(t, "service-nodeports", "inet_proto . inet_service : verdict", serviceNodePorts);
+        t.append("""
+            	chain filter-input {
+            		type filter hook input priority -110; policy accept;
+            		ct state new jump nodeport-endpoints-check
+            		ct state new jump service-endpoints-check
+            	}
+            	chain filter-forward {
+            		type filter hook forward priority -110; policy accept;
+            		ct state new jump service-endpoints-check
+            		ct state new jump cluster-ips-check
+            	}
+            	chain filter-output {
+            		type filter hook output priority -110; policy accept;
+            		ct state new jump service-endpoints-check
+            	}
+            	chain filter-output-post-dnat {
+            		type filter hook output priority -90; policy accept;
+            		ct state new jump cluster-ips-check
+            	}
+            	chain nat-output {
+            		type nat hook output priority -100; policy accept;
+            		jump services
+            	}
+            	chain nat-postrouting {
+            		type nat hook postrouting priority srcnat; policy accept;
+            		jump masquerading
+            	}
+            	chain nat-prerouting {
+            		type nat hook prerouting priority dstnat; policy accept;
+            		jump services
+            	}
+            	chain cluster-ips-check {
+            		ip daddr @cluster-ips reject
+            	}
+            	chain mark-for-masquerade {
+            		meta mark set %1$s
+            	}
+            	chain masquerading {
+            		meta mark != %1$s return
+            		meta mark set 0x00000000
+            		masquerade
+            	}
+            	chain nodeport-endpoints-check {
+            		ip daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports
+            	}
+            	chain reject-chain {
+            		reject
+            	}
+            	chain service-endpoints-check {
+            		ip daddr . meta l4proto . th dport vmap @no-endpoint-services
+            	}
+            	chain services {
+            		ip daddr . meta l4proto . th dport vmap @service-ips
+            		ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports
+            	}
+            """.formatted(MASQ_MARK));
+        t.append(chains);
+        t.append("}\n");
+        return t.toString();
+    }
+
+    private static String dispatch(ServicePortInfo sp, List<ServicePortInfo.EndpointInfo> eps) {
+        StringBuilder m = new StringBuilder();
+        for (int i = 0; i < eps.size(); i++) {
+            m.append(i == 0 ? "" : ", ").append(i).append(" : goto ").append(sp.endpointChain(eps.get(i)));
+        }
+        String pick = sp.affinityTimeout() > 0 ? "jhash ip saddr mod " : "numgen random mod ";
+        return pick + eps.size() + " vmap { " + m + " }";
+    }
+
+    private static void set(StringBuilder t, String name, String type, List<String> elements) {
+        t.append('\t').append(type.contains(":") ? "map " : "set ").append(name).append(" {\n\t\ttype ").append(type)
+            .append('\n');
+        if (!elements.isEmpty()) {
+            t.append("\t\telements = { ").append(String.join(", ", elements)).append(" }\n");
+        }
+        t.append("\t}\n");
+    }
+}
