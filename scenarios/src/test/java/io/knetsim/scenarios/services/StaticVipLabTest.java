@@ -42,7 +42,6 @@ class StaticVipLabTest {
             String ruleset = world.runner().run(cl.worker("w1").host(), "nft list ruleset").stdout();
             String map = "map { 0 : " + world.podIp(c, "c2") + ", 1 : " + world.podIp(c, "c3") + " }";
             assertThat(ruleset).contains("""
-                table ip nat {
                 	chain PREROUTING {
                 		type nat hook prerouting priority dstnat; policy accept;
                 		ip daddr 100.64.10.1 counter packets 1 bytes 84 dnat to jhash ip checksum mod 2 %s
