@@ -35,6 +35,7 @@ public final class CoreTools {
         Etcdctl.registerAll(r);
         Nft.registerAll(r);
         Kubectl.registerAll(r);
+        io.knetsim.tool.dnsutils.DnsUtils.registerAll(r);
         return r;
     }
 }

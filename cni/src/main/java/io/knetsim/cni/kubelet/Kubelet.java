@@ -53,6 +53,10 @@ public final class Kubelet {
     public static final long MAX_BACKOFF = SimTime.seconds(300);
     /** How often a node that is not ready (no CNI config yet) looks again. */
     public static final long NODE_STATUS_INTERVAL = SimTime.seconds(1);
+    /** kubeadm's cluster DNS address (the tenth address of the default service CIDR 10.96.0.0/12). */
+    public static final String DEFAULT_CLUSTER_DNS = "10.96.0.10";
+    /** The kubelet's default {@code --cluster-domain}. */
+    public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     private final NetNamespace host;
     private final String nodeName;
@@ -67,6 +71,8 @@ public final class Kubelet {
     private final Map<String, Pod> pending = new HashMap<>();
     private io.knetsim.api.Watch watch;
     private boolean nodeReady;
+    private io.knetsim.addr.Ipv4Address clusterDns;
+    private String clusterDomain = DEFAULT_CLUSTER_DOMAIN;
 
     public Kubelet(NetNamespace host, String nodeName, ApiServer api, Cni cni, ImageCatalog images) {
         this(host, nodeName, api, cni, images, NetworkConfigs.DEFAULT_DIR);
@@ -82,6 +88,38 @@ public final class Kubelet {
         this.confDir = confDir;
         this.events = new EventRecorder(api, "kubelet", nodeName);
         this.random = host.sim().random("kubelet/" + nodeName);
+    }
+
+    /**
+     * {@code --cluster-dns} and {@code --cluster-domain}: from now on each new pod gets the
+     * {@code /etc/resolv.conf} of {@code dnsPolicy: ClusterFirst} in its namespace's files:
+     *
+     * <pre>
+     *   search &lt;pod namespace&gt;.svc.&lt;domain&gt; svc.&lt;domain&gt; &lt;domain&gt;
+     *   nameserver &lt;dns&gt;
+     *   options ndots:5
+     * </pre>
+     *
+     * Without this call pods get no resolv.conf, as before.
+     */
+    public Kubelet clusterDns(io.knetsim.addr.Ipv4Address dns, String domain) {
+        this.clusterDns = dns;
+        this.clusterDomain = domain;
+        return this;
+    }
+
+    /** {@link #clusterDns(io.knetsim.addr.Ipv4Address, String)} with kubeadm's defaults: 10.96.0.10 and cluster.local. */
+    public Kubelet clusterDns() {
+        return clusterDns(io.knetsim.addr.Ipv4Address.parse(DEFAULT_CLUSTER_DNS), DEFAULT_CLUSTER_DOMAIN);
+    }
+
+    /** The pod resolv.conf this kubelet writes for pods of {@code namespace}, or null without cluster DNS. */
+    public String resolvConf(String namespace) {
+        if (clusterDns == null) {
+            return null;
+        }
+        return "search " + namespace + ".svc." + clusterDomain + " svc." + clusterDomain + " " + clusterDomain
+            + "\nnameserver " + clusterDns + "\noptions ndots:5\n";
     }
 
     /** Registers the node and starts watching its pods. */
@@ -263,6 +301,10 @@ public final class Kubelet {
                 : new CniError(CniError.INTERNAL, failedSetup(id, e.getMessage()));
         }
         String ip = result.ips().isEmpty() ? null : result.ips().get(0).address().address().toString();
+        String resolv = resolvConf(p.metadata().namespace());
+        if (resolv != null) {
+            ns.files().write("/etc/resolv.conf", resolv);
+        }
         return new PodSandbox(key(p), id, netnsName, ns, net, rt, ip);
     }
 

@@ -1,10 +1,8 @@
 package io.knetsim.tool.curl;
 
-import io.knetsim.addr.Ipv4Address;
-
 /**
- * {@code [http://]host[:port][/path]} as curl reads it. Only {@code http} is supported, and
- * the host must be an IPv4 address until the simulator has a resolver for tools.
+ * {@code [http://]host[:port][/path]} as curl reads it. Only {@code http} is supported; the
+ * host is an IPv4 address or a name for the resolver.
  */
 record HttpUrl(String host, int port, boolean portGiven, String path) {
     /** curl's error for a URL it cannot use: exit code and message after {@code curl: (N) }. */
@@ -58,10 +56,6 @@ record HttpUrl(String host, int port, boolean portGiven, String path) {
             throw new BadUrl(3, "URL rejected: No host part in the URL");
         }
         return new HttpUrl(host, port, portGiven, path);
-    }
-
-    boolean isIpv4() {
-        return Ipv4Address.isValid(host);
     }
 
     /** The {@code Host} header curl sends: the port only when it is not 80. */
