@@ -97,6 +97,46 @@ class KubeletTest {
     }
 
     @Test
+    void withClusterDnsEachPodGetsTheClusterFirstResolvConf() {
+        assertThat(kubelet.resolvConf("default")).isNull();
+        kubelet.clusterDns();
+        api.create(io.knetsim.api.Namespace.named("shop"));
+        Pod p = Pod.of(ObjectMeta.of("shop", "client"), PodSpec.of(Container.of("main", "busybox"))
+            .withNodeName("node1"));
+        api.create(p);
+        world.sim().runFor(SimTime.ms(10));
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "cat /etc/resolv.conf").stdout()).isEqualTo("""
+            search shop.svc.cluster.local svc.cluster.local cluster.local
+            nameserver 10.96.0.10
+            options ndots:5
+            """);
+    }
+
+    @Test
+    void podsFindAServiceByNameThroughTheClusterDns() {
+        // the DNS server runs on the node, reachable from pods at the bridge's address
+        kubelet.clusterDns(io.knetsim.addr.Ipv4Address.parse("10.244.1.1"), "cluster.local");
+        var zone = new io.knetsim.app.dns.ClusterDnsZone();
+        new io.knetsim.app.dns.DnsServer(host, List.of(zone)).start();
+        api.create(pod("web", "nginx"));
+        api.create(pod("client", "busybox"));
+        world.sim().runFor(SimTime.ms(10));
+        zone.update(List.of(io.knetsim.app.dns.ClusterDnsZone.ServiceEntry.clusterIp("web", "default",
+            io.knetsim.addr.Ipv4Address.parse(api.get(Pod.class, "default", "web").status().podIP()), List.of())),
+            List.of());
+        var curl = sh.run(kubelet.podNamespace("default", "client"), "curl -s http://web/");
+        assertThat(curl.stdout()).as(curl.stderr()).contains("<title>Welcome to nginx!</title>");
+        assertThat(sh.run(kubelet.podNamespace("default", "client"), "nslookup web").stdout()).isEqualTo("""
+            Server:\t\t10.244.1.1
+            Address:\t10.244.1.1#53
+
+            Name:\tweb.default.svc.cluster.local
+            Address: 10.244.1.2
+
+            """);
+    }
+
+    @Test
     void deletingAPodTearsItDownAndFreesItsAddressForTheNext() {
         worker.createContainer("c1");
         worker.createContainer("c2");
