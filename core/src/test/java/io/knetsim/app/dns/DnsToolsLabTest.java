@@ -152,4 +152,50 @@ class DnsToolsLabTest {
         assertThat(i.exitCode()).isEqualTo(1);
         assertThat(lab.world.sim().now() - start).isEqualTo(io.knetsim.sim.SimTime.seconds(10));
     }
+
+    @Test
+    void nslookupShowsACnameThenTheAddress() {
+        lab.upstream.add(new io.knetsim.packet.DnsMessage.Record("www.example.com",
+            io.knetsim.packet.DnsMessage.TYPE_CNAME, 300, new io.knetsim.packet.DnsRdata.Name("example.com")));
+        lab.upstream.add(new io.knetsim.packet.DnsMessage.Record("example.com", io.knetsim.packet.DnsMessage.TYPE_A,
+            300, new io.knetsim.packet.DnsRdata.A(io.knetsim.addr.Ipv4Address.parse("192.0.2.10"))));
+        assertThat(out("nslookup www.example.com.")).isEqualTo("""
+            Server:\t\t10.0.0.2
+            Address:\t10.0.0.2#53
+
+            www.example.com\tcanonical name = example.com.
+            Name:\texample.com
+            Address: 192.0.2.10
+
+            """);
+        assertThat(out("dig +short www.example.com")).isEqualTo("example.com.\n192.0.2.10\n");
+    }
+
+    @Test
+    void aServerWithoutTheNameInAnyZoneRefuses() {
+        lab.server.stop();
+        DnsServer clusterOnly = new DnsServer(lab.dns, java.util.List.of(lab.cluster)).start();
+        String dig = out("dig example.com");
+        assertThat(dig).contains(";; ->>HEADER<<- opcode: QUERY, status: REFUSED, id: ")
+            .contains(";; flags: qr rd; QUERY: 1, ANSWER: 0, AUTHORITY: 0, ADDITIONAL: 1\n");
+        Invocation ping = lab.run("ping -c 1 example.com");
+        assertThat(ping.stderr()).isEqualTo("ping: example.com: Non-recoverable failure in name resolution\n");
+        // the search list first (NXDOMAIN from cluster.local), then the name as typed, refused on both attempts
+        assertThat(clusterOnly.log()).containsExactly("A IN example.com. udp REFUSED",
+            "A IN example.com.default.svc.cluster.local. udp NXDOMAIN",
+            "A IN example.com.svc.cluster.local. udp NXDOMAIN", "A IN example.com.cluster.local. udp NXDOMAIN",
+            "A IN example.com. udp REFUSED", "A IN example.com. udp REFUSED");
+    }
+
+    @Test
+    void tcpdumpShowsTheExchange() {
+        Invocation tcpdump = lab.runner.start(lab.client, "tcpdump -n -i eth0 -c 2 udp port 53");
+        out("dig +short web.default.svc.cluster.local");
+        lab.runner.finish(tcpdump);
+        // the port and the id come from the world's seed: the same on every run
+        assertThat(tcpdump.stdout()).isEqualTo("""
+            00:00:00.002000 IP 10.0.0.1.44786 > 10.0.0.2.53: 54019+ [1au] A? web.default.svc.cluster.local. (58)
+            00:00:00.004000 IP 10.0.0.2.53 > 10.0.0.1.44786: 54019*- 1/0/1 A 10.0.0.2 (74)
+            """);
+    }
 }
