@@ -36,6 +36,9 @@ class ResolverLabTest {
         assertThat(c.exitCode()).isZero();
         assertThat(lab.run("wget -qO- http://web.default/").stdout()).isEqualTo("hello from web\n");
         assertThat(lab.run("curl -s web.default.svc.cluster.local.").stdout()).isEqualTo("hello from web\n");
+        Invocation nc = lab.run("nc -z -v web 80");
+        assertThat(nc.stderr()).isEqualTo("Connection to web 80 port [tcp/http] succeeded!\n");
+        assertThat(nc.exitCode()).isZero();
     }
 
     @Test
