@@ -28,13 +28,30 @@ public record Cidr(Ipv4Address address, int prefixLength) {
         }
         int len = 32;
         if (slash >= 0) {
-            String p = text.substring(slash + 1);
-            if (!p.matches("\\d{1,2}") || Integer.parseInt(p) > 32) {
-                throw new IllegalArgumentException("invalid CIDR '" + text + "': prefix length must be 0 to 32");
-            }
-            len = Integer.parseInt(p);
+            len = prefixLength(text, slash + 1);
         }
         return new Cidr(new Ipv4Address(bits), len);
+    }
+
+    /** The one- or two-digit prefix length at {@code from}, 0 to 32. */
+    private static int prefixLength(String text, int from) {
+        int n = text.length() - from;
+        int len = -1;
+        if (n == 1 || n == 2) {
+            len = 0;
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    len = -1;
+                    break;
+                }
+                len = len * 10 + (c - '0');
+            }
+        }
+        if (len < 0 || len > 32) {
+            throw new IllegalArgumentException("invalid CIDR '" + text + "': prefix length must be 0 to 32");
+        }
+        return len;
     }
 
     public static Cidr of(Ipv4Address network, int prefixLength) {

@@ -40,10 +40,8 @@ public record Deployment(String apiVersion, String kind, ObjectMeta metadata, De
     /** {@code spec.selector} cannot change: {@code spec.selector: Invalid value: {...}: field is immutable}. */
     @Override
     public java.util.List<FieldError> validateUpdate(Deployment old) {
-        if (spec != null && old.spec != null && !java.util.Objects.equals(spec.selector(), old.spec.selector())) {
-            return java.util.List.of(FieldError.invalid("spec.selector", spec.selector(), "field is immutable"));
-        }
-        return java.util.List.of();
+        return WorkloadValidation.selectorImmutable(spec == null ? null : spec.selector(),
+            old.spec == null ? null : old.spec.selector());
     }
 
     @Override

@@ -25,10 +25,8 @@ public record ReplicaSet(String apiVersion, String kind, ObjectMeta metadata, Re
     /** {@code spec.selector} cannot change: {@code spec.selector: Invalid value: {...}: field is immutable}. */
     @Override
     public java.util.List<FieldError> validateUpdate(ReplicaSet old) {
-        if (spec != null && old.spec != null && !java.util.Objects.equals(spec.selector(), old.spec.selector())) {
-            return java.util.List.of(FieldError.invalid("spec.selector", spec.selector(), "field is immutable"));
-        }
-        return java.util.List.of();
+        return WorkloadValidation.selectorImmutable(spec == null ? null : spec.selector(),
+            old.spec == null ? null : old.spec.selector());
     }
 
     @Override

@@ -44,4 +44,12 @@ final class WorkloadValidation {
     static PodTemplateSpec defaultTemplate(PodTemplateSpec t) {
         return t == null ? null : new PodTemplateSpec(t.metadata(), Pod.defaultSpec(t.spec()));
     }
+
+    /** {@code spec.selector} cannot change: {@code spec.selector: Invalid value: {...}: field is immutable}. */
+    static List<FieldError> selectorImmutable(LabelSelector now, LabelSelector before) {
+        if (now != null && before != null && !java.util.Objects.equals(now, before)) {
+            return List.of(FieldError.invalid("spec.selector", now, "field is immutable"));
+        }
+        return List.of();
+    }
 }

@@ -1,11 +1,11 @@
 package io.knetsim.fs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 
 /**
  * The files of one host, in memory: absolute paths to regular files (bytes) and directories.
@@ -22,10 +22,14 @@ import java.util.TreeSet;
  * Each directory keeps its sorted children, so listing one costs its size, not the tree's;
  * and a {@linkplain #version version} that changes whenever an entry directly inside it is
  * created, rewritten or removed, so a component can cache what it read from a directory.
+ * Each file keeps its modification time ({@code st_mtime}), read from the clock the tree was
+ * made with (a namespace's files use the simulated clock; a tree made without one says 0).
  */
 public final class FileTree {
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<String, Dir> dirs = new HashMap<>();
+    private final Map<String, Long> modified = new HashMap<>();
+    private final LongSupplier clock;
 
     /** A directory: its children's names, sorted as {@code ls} sorts them in the C locale. */
     private static final class Dir {
@@ -33,7 +37,14 @@ public final class FileTree {
         long version;
     }
 
+    /** A tree whose files all have modification time 0. */
     public FileTree() {
+        this(() -> 0L);
+    }
+
+    /** A tree that stamps each write with {@code clock} (nanoseconds, e.g. the simulator's {@code now}). */
+    public FileTree(LongSupplier clock) {
+        this.clock = clock;
         dirs.put("/", new Dir());
     }
 
@@ -42,46 +53,7 @@ public final class FileTree {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("not an absolute path: " + path);
         }
-        if (isNormal(path)) {
-            return path;
-        }
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(p);
-        }
-        return "/" + String.join("/", parts);
-    }
-
-    /** Whether {@code path} has no empty, {@code .} or {@code ..} component and no trailing slash. */
-    private static boolean isNormal(String path) {
-        int n = path.length();
-        if (n == 1) {
-            return true;
-        }
-        if (path.charAt(n - 1) == '/') {
-            return false;
-        }
-        int start = 1;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || path.charAt(i) == '/') {
-                int len = i - start;
-                if (len == 0 || len == 1 && path.charAt(start) == '.'
-                    || len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
-                    return false;
-                }
-                start = i + 1;
-            }
-        }
-        return true;
+        return io.knetsim.util.CleanPath.of(path);
     }
 
     private static String parent(String norm) {
@@ -124,6 +96,7 @@ public final class FileTree {
         if (files.put(p, content.clone()) == null) {
             parent.children.add(name(p));
         }
+        modified.put(p, clock.getAsLong());
         parent.version++;
     }
 
@@ -180,6 +153,7 @@ public final class FileTree {
     public boolean delete(String path) {
         String p = normalize(path);
         if (files.remove(p) != null) {
+            modified.remove(p);
             unlink(p);
             return true;
         }
@@ -196,6 +170,12 @@ public final class FileTree {
         Dir parent = dirs.get(parent(p));
         parent.children.remove(name(p));
         parent.version++;
+    }
+
+    /** When a file was last written, in nanoseconds of its tree's clock ({@code st_mtime}); -1 when there is no such file. */
+    public long modified(String path) {
+        Long t = modified.get(normalize(path));
+        return t == null ? -1 : t;
     }
 
     /** The size in bytes of a file, or -1. */

@@ -72,20 +72,7 @@ public final class KvStore {
 
     /** etcd's {@code path.Clean(path.Join("/", key))}: {@code foo//bar/} is {@code /foo/bar}. */
     public static String clean(String key) {
-        List<String> parts = new ArrayList<>();
-        for (String p : key.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(p);
-        }
-        return "/" + String.join("/", parts);
+        return io.knetsim.util.CleanPath.of(key.startsWith("/") ? key : "/" + key);
     }
 
     // ---- reads

@@ -91,11 +91,12 @@ public final class NetNamespace {
 
     /**
      * The files of this namespace's host (or container): made on first use, so a namespace
-     * that no component writes to costs nothing.
+     * that no component writes to costs nothing. Files are stamped with the simulated time of
+     * their last write.
      */
     public io.knetsim.fs.FileTree files() {
         if (files == null) {
-            files = new io.knetsim.fs.FileTree();
+            files = new io.knetsim.fs.FileTree(() -> sim().now());
         }
         return files;
     }

@@ -10,6 +10,7 @@ import io.knetsim.tool.iputils.Ping;
 import io.knetsim.tool.nc.Nc;
 import io.knetsim.tool.nettools.NetTools;
 import io.knetsim.tool.nft.Nft;
+import io.knetsim.tool.python.Python3;
 import io.knetsim.tool.ss.SsTools;
 import io.knetsim.tool.tcpdump.TcpdumpTools;
 import io.knetsim.tool.traceroute.Traceroute;
@@ -36,6 +37,7 @@ public final class CoreTools {
         Nft.registerAll(r);
         Kubectl.registerAll(r);
         io.knetsim.tool.dnsutils.DnsUtils.registerAll(r);
+        Python3.registerAll(r);
         return r;
     }
 }

@@ -20,6 +20,23 @@ class FileTreeTest {
     }
 
     @Test
+    void eachWriteStampsTheFileWithTheClock() {
+        long[] now = {5};
+        FileTree timed = new FileTree(() -> now[0]);
+        timed.write("/srv/a.txt", "1");
+        now[0] = 9;
+        timed.write("/srv/b.txt", "2");
+        assertThat(timed.modified("/srv/a.txt")).isEqualTo(5);
+        assertThat(timed.modified("/srv/b.txt")).isEqualTo(9);
+        timed.write("/srv/a.txt", "3");
+        assertThat(timed.modified("//srv/./a.txt")).isEqualTo(9);
+        assertThat(timed.modified("/srv")).isEqualTo(-1);
+        timed.delete("/srv/a.txt");
+        assertThat(timed.modified("/srv/a.txt")).isEqualTo(-1);
+        assertThat(fs.modified("/nope")).isEqualTo(-1);
+    }
+
+    @Test
     void pathsAreNormalised() {
         fs.write("/var/lib/cni/networks/cbr0/10.244.1.2", "c1");
         assertThat(fs.readString("//var/lib/cni/../cni/./networks/cbr0/10.244.1.2")).isEqualTo("c1");

@@ -48,7 +48,7 @@ public record FlannelSubnetEnv(Cidr network, Cidr subnet, int mtu, boolean ipMas
                 case "FLANNEL_NETWORK" -> nw = cidr(path, key, val);
                 case "FLANNEL_SUBNET" -> sn = cidr(path, key, val);
                 case "FLANNEL_MTU" -> {
-                    if (!val.matches("\\d{1,9}")) {
+                    if (val.isEmpty() || val.length() > 9 || !val.chars().allMatch(Character::isDigit)) {
                         throw new CniError(CniError.INVALID_CONFIG, path + ": FLANNEL_MTU: strconv.ParseUint: parsing \""
                             + val + "\": invalid syntax");
                     }

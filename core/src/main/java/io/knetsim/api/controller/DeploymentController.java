@@ -11,7 +11,6 @@ import io.knetsim.api.PodTemplateSpec;
 import io.knetsim.api.ReplicaSet;
 import io.knetsim.api.ReplicaSetSpec;
 import io.knetsim.api.ReplicaSetStatus;
-import io.knetsim.api.WatchEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,42 +28,19 @@ import java.util.TreeMap;
  * without waiting for old pods to end); rolling updates with maxSurge/maxUnavailable are not
  * modelled.
  */
-public final class DeploymentController {
+public final class DeploymentController extends OwnerController<Deployment, ReplicaSet> {
     /** The annotation with the revision of a ReplicaSet, as kubectl rollout history shows. */
     public static final String REVISION = "deployment.kubernetes.io/revision";
 
-    private final ApiServer api;
-    private final EventRecorder events;
-    private final WorkQueue queue;
 
     public DeploymentController(ApiServer api) {
-        this.api = api;
-        this.events = new EventRecorder(api, "deployment-controller", null);
-        this.queue = new WorkQueue(api.sim(), this::sync);
-        api.watch(Deployment.class, null, null, null,
-            e -> queue.add(WorkQueue.key(e.object().metadata().namespace(), e.object().metadata().name())));
-        api.watch(ReplicaSet.class, null, null, null, this::onReplicaSet);
+        super(api, "deployment-controller", Deployment.class, ReplicaSet.class);
     }
 
-    private void onReplicaSet(WatchEvent<ReplicaSet> e) {
-        OwnerReference ref = e.object().metadata().controllerRef();
-        if (ref != null && ref.kind().equals("Deployment")) {
-            queue.add(WorkQueue.key(e.object().metadata().namespace(), ref.name()));
-        }
-    }
-
-    /** Keys given up after repeated API errors (see {@link WorkQueue}). */
-    public long givenUp() {
-        return queue.givenUp();
-    }
-
-    private void sync(String key) {
-        String ns = key.substring(0, key.indexOf('/'));
-        String name = key.substring(key.indexOf('/') + 1);
-        Deployment d = api.find(Deployment.class, ns, name).orElse(null);
-        if (d == null) {
-            return;
-        }
+    @Override
+    protected void sync(Deployment d) {
+        String ns = d.metadata().namespace();
+        String name = d.metadata().name();
         Integer collisions = d.status() == null ? null : d.status().collisionCount();
         String hash = PodTemplateHash.of(d.spec().template(), collisions);
         List<ReplicaSet> owned = new ArrayList<>();

@@ -7,7 +7,6 @@ import io.knetsim.api.OwnerReference;
 import io.knetsim.api.Pod;
 import io.knetsim.api.ReplicaSet;
 import io.knetsim.api.ReplicaSetStatus;
-import io.knetsim.api.WatchEvent;
 import io.knetsim.api.labels.Selector;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,39 +20,16 @@ import java.util.List;
  * the newest; pods created in the same second go by name, last first). A deleted pod is replaced at once. It records {@code SuccessfulCreate} and
  * {@code SuccessfulDelete} events and keeps {@code status} up to date.
  */
-public final class ReplicaSetController {
-    private final ApiServer api;
-    private final EventRecorder events;
-    private final WorkQueue queue;
+public final class ReplicaSetController extends OwnerController<ReplicaSet, Pod> {
 
     public ReplicaSetController(ApiServer api) {
-        this.api = api;
-        this.events = new EventRecorder(api, "replicaset-controller", null);
-        this.queue = new WorkQueue(api.sim(), this::sync);
-        api.watch(ReplicaSet.class, null, null, null,
-            e -> queue.add(WorkQueue.key(e.object().metadata().namespace(), e.object().metadata().name())));
-        api.watch(Pod.class, null, null, null, this::onPod);
+        super(api, "replicaset-controller", ReplicaSet.class, Pod.class);
     }
 
-    private void onPod(WatchEvent<Pod> e) {
-        OwnerReference ref = e.object().metadata().controllerRef();
-        if (ref != null && ref.kind().equals("ReplicaSet")) {
-            queue.add(WorkQueue.key(e.object().metadata().namespace(), ref.name()));
-        }
-    }
-
-    /** Keys given up after repeated API errors (see {@link WorkQueue}). */
-    public long givenUp() {
-        return queue.givenUp();
-    }
-
-    private void sync(String key) {
-        String ns = key.substring(0, key.indexOf('/'));
-        String name = key.substring(key.indexOf('/') + 1);
-        ReplicaSet rs = api.find(ReplicaSet.class, ns, name).orElse(null);
-        if (rs == null) {
-            return;
-        }
+    @Override
+    protected void sync(ReplicaSet rs) {
+        String ns = rs.metadata().namespace();
+        String name = rs.metadata().name();
         List<Pod> pods = owned(rs);
         int want = rs.spec().replicas();
         if (pods.size() < want) {

@@ -63,7 +63,7 @@ public final class HttpRequestParser {
         String head = new String(buf, 0, headEnd, StandardCharsets.ISO_8859_1);
         String[] lines = head.split("\r?\n", -1);
         String[] rl = lines[0].split(" ", -1);
-        if (rl.length != 3 || rl[0].isEmpty() || rl[1].isEmpty() || !rl[2].matches("HTTP/1\\.[01]")
+        if (rl.length != 3 || rl[0].isEmpty() || rl[1].isEmpty() || !(rl[2].equals("HTTP/1.1") || rl[2].equals("HTTP/1.0"))
             || !rl[0].chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
             throw new BadRequest("bad request line: " + lines[0]);
         }
@@ -72,7 +72,7 @@ public final class HttpRequestParser {
         for (int i = 1; i < lines.length; i++) {
             String l = lines[i];
             int colon = l.indexOf(':');
-            if (colon <= 0 || l.substring(0, colon).matches(".*[\\s].*")) {
+            if (colon <= 0 || hasWhitespace(l, colon)) {
                 throw new BadRequest("bad header line: " + l);
             }
             String name = l.substring(0, colon);
@@ -102,5 +102,15 @@ public final class HttpRequestParser {
         byte[] body = Arrays.copyOfRange(buf, bodyStart, end);
         buf = Arrays.copyOfRange(buf, end, buf.length);
         return new HttpRequest(rl[0], rl[1], rl[2], List.copyOf(headers), body);
+    }
+
+    /** Whether a header name (the {@code colon} characters before the colon) holds whitespace. */
+    private static boolean hasWhitespace(String line, int colon) {
+        for (int i = 0; i < colon; i++) {
+            if (Character.isWhitespace(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

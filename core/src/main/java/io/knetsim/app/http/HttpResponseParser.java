@@ -140,7 +140,7 @@ public final class HttpResponseParser {
             throw new BadResponse("empty status line");
         }
         String[] sl = headLines.get(0).split(" ", 3);
-        if (sl.length < 2 || !sl[0].matches("HTTP/1\\.[01]") || !sl[1].matches("[0-9]{3}")) {
+        if (sl.length < 2 || !(sl[0].equals("HTTP/1.1") || sl[0].equals("HTTP/1.0")) || !isStatus(sl[1])) {
             throw new BadResponse("bad status line: " + headLines.get(0));
         }
         headSeen = true;
@@ -224,5 +224,9 @@ public final class HttpResponseParser {
         }
         return new HttpClientResponse(sl[0], Integer.parseInt(sl[1]), sl.length > 2 ? sl[2] : "", List.copyOf(headers),
             body.toByteArray());
+    }
+
+    private static boolean isStatus(String s) {
+        return s.length() == 3 && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -1,5 +1,6 @@
 package io.knetsim.app.http;
 
+import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.tcp.TcpHandler;
@@ -21,6 +22,12 @@ import java.util.Deque;
  * connection closes. Counters let labs check connection reuse. A {@code Date} header is sent
  * only after {@link #withDate()}, and then from simulated time.
  *
+ * <p>Two switches model servers that behave otherwise: {@link #http10()} answers with
+ * {@code HTTP/1.0} status lines and closes every connection after its first response (a server
+ * whose protocol version is HTTP/1.0, as Python's {@code BaseHTTPRequestHandler} is by default);
+ * {@link #rawHeaders()} writes only the status line and the handler's own headers, so a handler
+ * that imitates another server controls every header and its order.
+ *
  * <p>The handler is either a {@link HttpHandler}, which returns the response at once, or an
  * {@link AsyncHttpHandler}, which answers through a {@link HttpResponder} when it likes (a
  * long poll). A connection's requests are handed over one at a time: the next one (already
@@ -39,6 +46,8 @@ public final class HttpServer {
     private final AsyncHttpHandler handler;
     private TcpListener listener;
     private boolean date;
+    private boolean http10;
+    private boolean rawHeaders;
     private long connections;
     private long requests;
     private long badRequests;
@@ -62,6 +71,26 @@ public final class HttpServer {
      */
     public HttpServer withDate() {
         date = true;
+        return this;
+    }
+
+    /**
+     * Answers as an HTTP/1.0 server: status lines say {@code HTTP/1.0} and the connection closes
+     * after the first response, whatever the request asked for (no keep-alive).
+     */
+    public HttpServer http10() {
+        http10 = true;
+        return this;
+    }
+
+    /**
+     * Writes the status line and then only the handler's content type (when not null) and
+     * headers: no {@code Server}, {@code Date}, {@code Content-Length} or {@code Connection} of the
+     * server's own. The body is written as the handler gave it (empty for a {@code HEAD} answer
+     * whose headers announce a length).
+     */
+    public HttpServer rawHeaders() {
+        rawHeaders = true;
         return this;
     }
 
@@ -109,18 +138,24 @@ public final class HttpServer {
         return badRequests;
     }
 
-    /** The bytes of a response head and body, as written on the wire. */
-    static byte[] encode(HttpResponse r, boolean close, String date) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.writeBytes(head(r, close, date, false));
-        o.writeBytes(r.body());
-        return o.toByteArray();
-    }
-
-    /** The response head; a chunked one has {@code Transfer-Encoding: chunked} instead of a length. */
-    static byte[] head(HttpResponse r, boolean close, String date, boolean chunked) {
+    /**
+     * The response head for a {@code version} status line; a chunked one has
+     * {@code Transfer-Encoding: chunked} instead of a length; a {@code raw} one has only the
+     * handler's content type and headers.
+     */
+    static byte[] head(String version, boolean raw, HttpResponse r, boolean close, String date, boolean chunked) {
         StringBuilder sb = new StringBuilder();
-        sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(r.reason()).append("\r\n");
+        sb.append(version).append(' ').append(r.status()).append(' ').append(r.reason()).append("\r\n");
+        if (raw) {
+            if (r.contentType() != null) {
+                sb.append("Content-Type: ").append(r.contentType()).append("\r\n");
+            }
+            for (HttpHeader h : r.headers()) {
+                sb.append(h).append("\r\n");
+            }
+            sb.append("\r\n");
+            return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        }
         sb.append("Server: ").append(SERVER).append("\r\n");
         if (date != null) {
             sb.append("Date: ").append(date).append("\r\n");
@@ -141,6 +176,10 @@ public final class HttpServer {
         }
         sb.append("\r\n");
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private String version() {
+        return http10 ? "HTTP/1.0" : "HTTP/1.1";
     }
 
     private String dateNow() {
@@ -187,17 +226,20 @@ public final class HttpServer {
                     if (badRequestQueued) {
                         requests++;
                         badRequests++;
-                        write(encode(HttpResponse.text(400, "Bad Request", "Bad Request\n"), true, dateNow()));
+                        HttpResponse bad = HttpResponse.text(400, "Bad Request", "Bad Request\n");
+                        write(head(version(), false, bad, true, dateNow(), false));
+                        write(bad.body());
                         finish();
                     }
                     return;
                 }
                 requests++;
-                HttpResponder r = new HttpResponder(new Exchange(!req.keepAlive()));
+                HttpResponder r = new HttpResponder(new Exchange(http10 || !req.keepAlive()));
                 current = r;
                 dispatching = true;
                 try {
-                    handler.handle(req, r);
+                    handler.handle(req.withRemoteAddr(Ipv4Address.format(socket.remoteAddress()) + ":"
+                        + socket.remotePort()), r);
                 } finally {
                     dispatching = false;
                 }
@@ -216,7 +258,7 @@ public final class HttpServer {
             @Override
             public void head(HttpResponse head, boolean isChunked) {
                 chunked = isChunked;
-                write(HttpServer.head(head, close, dateNow(), isChunked));
+                write(HttpServer.head(version(), rawHeaders, head, close, dateNow(), isChunked));
                 if (!isChunked) {
                     write(head.body());
                 }

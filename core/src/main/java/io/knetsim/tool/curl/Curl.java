@@ -28,8 +28,10 @@ import java.util.Locale;
  * stdout exactly as received, {@code -v} trace lines on stderr ({@code *}, {@code >},
  * {@code <}; CRs of header lines dropped there), {@code -i} puts the response head on stdout
  * as received (CRLF). Errors are {@code curl: (N) text} on stderr with curl's exit codes:
- * 1 protocol, 3 bad URL, 6 host name not resolved (names go through the namespace's
- * {@link StubResolver}: {@code /etc/hosts}, then DNS with {@code /etc/resolv.conf}), 7 refused or unreachable, 18 short body, 28 timeout ({@code -m}, or SYN retries running
+ * 1 protocol, 3 bad URL, 6 host name not resolved ({@code localhost} is the loopback address, as curl
+ * resolves it itself; other names go through the namespace's {@link StubResolver}:
+ * {@code /etc/hosts}, then DNS with {@code /etc/resolv.conf}), 7 refused or unreachable, 18 short
+ * body, 28 timeout ({@code -m}, or SYN retries running
  * out), 52 empty reply, 56 reset. Milliseconds in messages are simulated time, so a
  * {@code -m 1} timeout says 1000 where a real curl says about 1001. No progress meter is
  * ever shown (curl hides it when the body goes to a terminal, but would show it with
@@ -219,7 +221,7 @@ public final class Curl implements Command {
             connected = false;
             address = null;
             int urlIndex = index;
-            new StubResolver(inv.ns()).resolve(url.host(), r -> {
+            new StubResolver(inv.ns()).resolve(url.address(), r -> {
                 if (inv.finished() || urlIndex != index) {
                     return;
                 }
@@ -353,6 +355,10 @@ public final class Curl implements Command {
                 status = Integer.parseInt(sl[1]);
             } catch (RuntimeException e) {
                 status = 0;
+            }
+            if (sl[0].equals("HTTP/1.0")) {
+                // curl says so when it reads the status line, before it shows the line itself.
+                verbose("* HTTP 1.0, assume close after body");
             }
             for (String line : lines) {
                 verbose("< " + line);

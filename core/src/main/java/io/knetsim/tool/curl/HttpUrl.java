@@ -2,7 +2,8 @@ package io.knetsim.tool.curl;
 
 /**
  * {@code [http://]host[:port][/path]} as curl reads it. Only {@code http} is supported; the
- * host is an IPv4 address or a name for the resolver.
+ * host is an IPv4 address, {@code localhost} (which curl resolves itself to the loopback
+ * address) or a name for the resolver.
  */
 record HttpUrl(String host, int port, boolean portGiven, String path) {
     /** curl's error for a URL it cannot use: exit code and message after {@code curl: (N) }. */
@@ -56,6 +57,11 @@ record HttpUrl(String host, int port, boolean portGiven, String path) {
             throw new BadUrl(3, "URL rejected: No host part in the URL");
         }
         return new HttpUrl(host, port, portGiven, path);
+    }
+
+    /** The host to resolve: the host, or {@code 127.0.0.1} for {@code localhost}. */
+    String address() {
+        return host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host;
     }
 
     /** The {@code Host} header curl sends: the port only when it is not 80. */

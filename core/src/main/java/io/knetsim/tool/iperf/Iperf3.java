@@ -11,7 +11,6 @@ import io.knetsim.net.tcp.TcpListener;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.tcp.TcpState;
 import io.knetsim.sim.SimTime;
-import io.knetsim.sim.Simulator;
 import io.knetsim.sim.Timer;
 import io.knetsim.tool.Command;
 import io.knetsim.tool.Invocation;
@@ -22,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * {@code iperf3}, with iperf3 3.x's report layout, measured on the simulator's clock.
@@ -46,10 +44,13 @@ import java.util.WeakHashMap;
  * sequence number from 1, as iperf3's) paced at {@code -b} (default 1 Mbit/s), waits one
  * simulated second for stragglers, then prints the receiver's jitter (RFC 1889 estimator,
  * from simulated send and arrival times) and losses against what was sent; the receiver's
- * interval ends at its last arrival (never before {@code -t}). The UDP server prints no
- * interval reports, only its summary (losses against the highest sequence number it saw, as
- * iperf3's receiver counts); the TCP server reports every {@code -i} seconds of the
- * connection, the last interval partial, as iperf3's server does.
+ * interval ends at its last arrival (never before {@code -t}). The UDP server reports every
+ * {@code -i} seconds from the first datagram until {@code -t} has passed (the test length the
+ * real client announces on its control connection; here it is read from the client's record),
+ * with the jitter so far and the interval's losses against the highest sequence number seen, as
+ * iperf3's receiver counts them; datagrams still queued after that count in its summary only.
+ * The TCP server reports every {@code -i} seconds of the connection, the last interval partial,
+ * as iperf3's server does.
  */
 public final class Iperf3 implements Command {
     /** The stream id iperf3 prints for its first data socket. */
@@ -93,15 +94,24 @@ public final class Iperf3 implements Command {
         long lastTransit;
         boolean haveTransit;
         long endAt = -1;
-        /** UDP: the test length, which the client announces when it ends the test. */
+        /** UDP: the receiver's interval for the summary, which the client gives when it ends the test. */
         long duration;
+        /** UDP: the test length ({@code -t}), which the client announces before it sends. */
+        long testLength;
         Runnable onEnd;
     }
 
-    private static final Map<Simulator, Map<String, Received>> RECEIVED = new WeakHashMap<>();
+    /**
+     * What each test's receiver counted, by the client's {@code address:port}, kept per world:
+     * iperf3's client and server exchange these over their control connection, which knetsim
+     * does not model, so they meet here instead.
+     */
+    static final class Results {
+        final Map<String, Received> byClient = new HashMap<>();
+    }
 
-    private static synchronized Received received(Simulator sim, int addr, int port, boolean create) {
-        Map<String, Received> m = RECEIVED.computeIfAbsent(sim, k -> new HashMap<>());
+    private static Received received(io.knetsim.net.World world, int addr, int port, boolean create) {
+        Map<String, Received> m = world.service(Results.class, Results::new).byClient;
         String key = Ipv4Address.format(addr) + ":" + port;
         Received r = m.get(key);
         if (create && (r == null || r.endAt >= 0)) {
@@ -427,7 +437,7 @@ public final class Iperf3 implements Command {
             inv.println("[ ID] Interval           Transfer     Bitrate         Retr");
             inv.println(IperfFormat.interval(0, secs(o.duration)) + "  " + transferAndRate(sent, o.duration)
                 + String.format(Locale.ROOT, "  %3d             sender", sock.retransmits()));
-            Received r = received(inv.sim(), sock.localAddress(), sock.localPort(), false);
+            Received r = received(inv.ns().world(), sock.localAddress(), sock.localPort(), false);
             if (r != null && r.endAt >= 0) {
                 long d = r.endAt - start;
                 inv.println(IperfFormat.interval(0, secs(d)) + "  " + transferAndRate(r.bytes, d)
@@ -495,6 +505,8 @@ public final class Iperf3 implements Command {
             });
             start = inv.sim().now();
             intervalStart = start;
+            // What real iperf3 sends in its test parameters: the server reports intervals until then.
+            received(inv.ns().world(), src, srcPort, true).testLength = o.duration;
             inv.println(connected(src, srcPort, dst, o.port));
             if (o.interval > 0) {
                 inv.println("[ ID] Interval           Transfer     Bitrate         Total Datagrams");
@@ -559,7 +571,7 @@ public final class Iperf3 implements Command {
             inv.println("[ ID] Interval           Transfer     Bitrate         Jitter    Lost/Total Datagrams");
             inv.println(IperfFormat.interval(0, secs(o.duration)) + "  " + transferAndRate(seq * o.len, o.duration)
                 + "  0.000 ms  0/" + seq + " (0%)  sender");
-            Received r = received(inv.sim(), src, srcPort, false);
+            Received r = received(inv.ns().world(), src, srcPort, false);
             long got = r == null ? 0 : r.datagrams;
             long bytes = r == null ? 0 : r.bytes;
             double jitterMs = r == null ? 0 : r.jitter / 1e6;
@@ -597,7 +609,7 @@ public final class Iperf3 implements Command {
         boolean udpBound;
         /** UDP tests whose end this server waits to hear of. */
         final List<Received> udpTests = new ArrayList<>();
-        /** The TCP test's next interval report. */
+        /** The running test's next interval report. */
         Timer tick;
         /** The TCP test's data connection, reset if the server is stopped mid-test. */
         TcpSocket data;
@@ -635,7 +647,7 @@ public final class Iperf3 implements Command {
                 }
             });
             inv.onInterrupt(() -> {
-                inv.println("iperf3: interrupt - the server has terminated");
+                inv.eprintln("iperf3: interrupt - the server has terminated"); // iperf_errexit: stderr
                 inv.exit(1);
             });
             listening();
@@ -650,7 +662,7 @@ public final class Iperf3 implements Command {
         private TcpHandler accept(TcpSocket s) {
             inv.println("Accepted connection from " + Ipv4Address.format(s.remoteAddress()) + ", port " + s.remotePort());
             inv.println(connected(s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort()));
-            Received r = received(inv.sim(), s.remoteAddress(), s.remotePort(), true);
+            Received r = received(inv.ns().world(), s.remoteAddress(), s.remotePort(), true);
             data = s;
             long accepted = inv.sim().now();
             long[] from = {accepted, 0};
@@ -683,7 +695,9 @@ public final class Iperf3 implements Command {
                     }
                     long d = r.endAt - accepted;
                     inv.println(SEPARATOR);
-                    inv.println("[ ID] Interval           Transfer     Bitrate");
+                    // The client's results (sent before the server prints) say its sender counts
+                    // retransmits, so the summary header has Retr although the line has none.
+                    inv.println("[ ID] Interval           Transfer     Bitrate         Retr");
                     inv.println(IperfFormat.interval(0, secs(d)) + "  " + transferAndRate(r.bytes, d)
                         + "                  receiver");
                     testDone();
@@ -701,12 +715,30 @@ public final class Iperf3 implements Command {
         }
 
         private void datagram(io.knetsim.packet.SkBuff skb, int src, int srcPort, int dst, int dstPort) {
-            Received r = received(inv.sim(), src, srcPort, true);
+            Received r = received(inv.ns().world(), src, srcPort, true);
             if (r.datagrams == 0) {
                 inv.println("Accepted connection from " + Ipv4Address.format(src) + ", port " + srcPort);
                 inv.println(connected(dst, dstPort, src, srcPort));
                 udpTests.add(r);
+                if (o.interval > 0) {
+                    inv.println("[ ID] Interval           Transfer     Bitrate         Jitter    Lost/Total Datagrams");
+                    long first = inv.sim().now();
+                    long end = first + (r.testLength > 0 ? r.testLength : o.interval);
+                    long[] from = {first, 0, 0, 0};
+                    tick = inv.sim().at(Math.min(first + o.interval, end), new Runnable() {
+                        @Override
+                        public void run() {
+                            udpIntervalLine(r, first, from);
+                            long now = inv.sim().now();
+                            tick = now < end ? inv.sim().at(Math.min(now + o.interval, end), this) : null;
+                        }
+                    });
+                }
                 r.onEnd = () -> {
+                    if (tick != null) {
+                        tick.cancel();
+                        tick = null;
+                    }
                     long d = r.duration;
                     long lost = Math.max(0, r.maxSeq - r.datagrams);
                     double pct = r.maxSeq == 0 ? 0 : 100.0 * lost / r.maxSeq;
@@ -735,6 +767,27 @@ public final class Iperf3 implements Command {
                 r.lastTransit = transit;
                 r.haveTransit = true;
             }
+        }
+
+        /**
+         * {@code [  5]   0.00-1.00   sec  1.19 MBytes  10.0 Mbits/sec  0.000 ms  0/856 (0%)  }: the
+         * interval's bytes and datagrams (by highest sequence number), the jitter so far.
+         * {@code from} holds the interval's start, and bytes, highest sequence and losses then.
+         */
+        private void udpIntervalLine(Received r, long first, long[] from) {
+            long now = inv.sim().now();
+            long lostNow = Math.max(0, r.maxSeq - r.datagrams);
+            long total = r.maxSeq - from[2];
+            long lost = lostNow - from[3];
+            double pct = total <= 0 ? 0 : 100.0 * lost / total;
+            inv.println(IperfFormat.interval(secs(from[0] - first), secs(now - first)) + "  "
+                + transferAndRate(r.bytes - from[1], now - from[0])
+                + String.format(Locale.ROOT, "  %5.3f ms  %d/%d (%s%%)  ", r.jitter / 1e6, lost, total,
+                    IperfFormat.g2(pct)));
+            from[0] = now;
+            from[1] = r.bytes;
+            from[2] = r.maxSeq;
+            from[3] = lostNow;
         }
 
         private static int readInt(byte[] b, int p) {

@@ -33,7 +33,7 @@ import java.util.List;
  * Fields knetsim does not model are ignored (as {@code --validate=false} would), so manifests
  * written for a real cluster load.
  */
-final class Manifests {
+public final class Manifests {
     /** The directory relative paths are resolved against. */
     static final String HOME = "/root";
 
@@ -65,7 +65,21 @@ final class Manifests {
             }
             return all;
         }
-        String text = new String(files.read(p), StandardCharsets.UTF_8);
+        return decodeText(api, file, new String(files.read(p), StandardCharsets.UTF_8), namespace, namespaceExplicit);
+    }
+
+    /**
+     * The Kubernetes objects of a manifest text (YAML or JSON, documents separated by
+     * {@code ---}), decoded and checked as {@code kubectl create -f} does, namespaced ones put in
+     * {@code namespace} where they name none; nothing is sent to {@code api}, which only knows the
+     * kinds. Throws {@link UsageException} with kubectl's message, {@code source} standing for the file.
+     */
+    public static List<KubeObject<?>> decode(ApiServer api, String source, String text, String namespace) {
+        return decodeText(api, source, text, namespace, false).stream().<KubeObject<?>>map(Doc::object).toList();
+    }
+
+    private static List<Doc> decodeText(ApiServer api, String file, String text, String namespace,
+        boolean namespaceExplicit) {
         List<JsonNode> nodes = new ArrayList<>();
         try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNextValue()) {

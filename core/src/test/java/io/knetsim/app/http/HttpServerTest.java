@@ -106,6 +106,21 @@ class HttpServerTest {
     }
 
     @Test
+    void anHttp10ServerWithRawHeadersWritesOnlyTheHandlersAndClosesAfterOneResponse() {
+        HttpServer raw = new HttpServer(server, 8001, req -> new HttpResponse(200, "OK", null,
+            java.util.List.of(new HttpHeader("Server", "X/1"), new HttpHeader("X-Client", req.remoteAddr())),
+            "hi".getBytes(StandardCharsets.US_ASCII))).http10().rawHeaders().start();
+        RawClient c = new RawClient("GET /a HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n"
+            + "GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+        TcpSocket s = Tcp.connect(client, Ipv4Address.parse("10.0.0.2").bits(), 8001, c);
+        world.sim().runFor(SimTime.seconds(1));
+        assertThat(c.text()).isEqualTo("HTTP/1.0 200 OK\r\nServer: X/1\r\nX-Client: 10.0.0.1:" + s.localPort()
+            + "\r\n\r\nhi");
+        assertThat(c.peerClosed).isTrue();
+        assertThat(raw.requests()).isEqualTo(1);
+    }
+
+    @Test
     void aBodyWithContentLengthIsReadBeforeTheNextRequest() {
         RawClient c = exchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n"
             + "GET / HTTP/1.1\r\nxx\r\n" + "GET / HTTP/1.1\r\nHost: x\r\n\r\n");

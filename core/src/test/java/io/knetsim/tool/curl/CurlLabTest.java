@@ -57,6 +57,19 @@ class CurlLabTest {
     }
 
     @Test
+    void localhostIsTheLoopbackAddressAsCurlResolvesItItself() {
+        FixedMessageServer.start(w.podA, 8000, "local");
+        Invocation c = curl("-v localhost:8000/x");
+        assertThat(c.stdout()).isEqualTo("local\n");
+        assertThat(c.stderr()).startsWith("""
+            *   Trying 127.0.0.1:8000...
+            * Connected to localhost (127.0.0.1) port 8000
+            > GET /x HTTP/1.1
+            > Host: localhost:8000
+            """);
+    }
+
+    @Test
     void verboseShowsTheExchangeOnStderr() {
         s1w2();
         Invocation c = curl("-v http://11.10.2.2:8000/");
@@ -248,6 +261,8 @@ class CurlLabTest {
         assertThat(c.exitCode()).isZero();
         assertThat(c.stdout()).isEqualTo("S1-W3");
         assertThat(c.stderr()).endsWith("""
+            >\s
+            * HTTP 1.0, assume close after body
             < HTTP/1.0 200 OK
             < Server: SimpleHTTP/0.6
             <\s

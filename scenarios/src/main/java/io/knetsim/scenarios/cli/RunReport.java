@@ -13,8 +13,13 @@ import java.util.Map;
 public record RunReport(String version, long seed, List<Step> steps, int checks, List<String> failed,
                         Map<String, Long> drops, long simulatedNanos, long events, long wallMillis,
                         List<String> captures) {
-    /** One command and what it printed. */
-    public record Step(String node, String command, int exitCode, String stdout, String stderr) {
+    /**
+     * One command and what it printed.
+     *
+     * @param startNanos when it started in simulated time, counted from the start of the steps
+     *                   (-1 for a built-in world)
+     */
+    public record Step(String node, String command, int exitCode, String stdout, String stderr, long startNanos) {
     }
 
     /** True when every check held; written to JSON as {@code passed}. */

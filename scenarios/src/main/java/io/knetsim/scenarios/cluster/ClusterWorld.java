@@ -1,6 +1,7 @@
 package io.knetsim.scenarios.cluster;
 
 import io.knetsim.cni.CniTools;
+import io.knetsim.ingress.IngressTools;
 import io.knetsim.net.World;
 import io.knetsim.net.link.LinkConfig;
 import io.knetsim.net.topo.Lan;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Clusters sharing one underlay switch ({@code s0}), with a prompt that knows every core and CNI
- * command. {@link #boot()} runs the clock until every cluster is {@linkplain Cluster#ready() ready}.
+ * Clusters sharing one underlay switch ({@code s0}), with a prompt that knows every core, CNI
+ * and ingress command. {@link #boot()} runs the clock until every cluster is {@linkplain Cluster#ready() ready}.
  */
 public final class ClusterWorld {
     /** Longest a boot may take in simulated time before it is reported as failed. */
@@ -37,6 +38,7 @@ public final class ClusterWorld {
         this.lan = new Lan(world, "s0", underlay);
         ToolRegistry tools = CoreTools.registry();
         CniTools.registerAll(tools);
+        IngressTools.registerAll(tools);
         this.runner = new ToolRunner(tools, workingDirectory);
         for (ClusterSpec s : specs) {
             clusters.put(s.name(), new Cluster(world, lan, s, runner));

@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses the one shape of Python the labs use: {@code NAME.METHOD(ARG, ...)} where each argument
- * is a string literal ({@code "..."} or {@code '...'}, with backslash escapes), an integer, or a
- * list of those. Errors read as Python's {@code SyntaxError}s.
+ * Parses the one shape of Python the labs use: {@code NAME.METHOD(ARG, ...)}, possibly after
+ * other calls ({@code C0.get("w1").run_ingress(...)}), where each argument is a string literal
+ * ({@code "..."} or {@code '...'}, with backslash escapes), an integer, a list or a dict
+ * ({@code {"path": "/svc1"}}) of those. Errors read as Python's {@code SyntaxError}s.
  */
 final class PyParser {
-    record Call(String target, String method, List<Object> args) {
+    /** The last call, on {@code target} after the calls of {@code via} (in order). */
+    record Call(String target, List<Step> via, String method, List<Object> args) {
+    }
+
+    /** One {@code .METHOD(ARGS)} of a chain. */
+    record Step(String method, List<Object> args) {
     }
 
     private final String s;
@@ -22,15 +28,19 @@ final class PyParser {
     static Call parse(String expr) throws PyForms.PyError {
         PyParser p = new PyParser(expr.strip());
         String target = p.identifier();
-        p.expect('.');
-        String method = p.identifier();
-        p.expect('(');
-        List<Object> args = p.items(')');
-        p.skipSpace();
+        List<Step> steps = new ArrayList<>();
+        do {
+            p.expect('.');
+            String method = p.identifier();
+            p.expect('(');
+            steps.add(new Step(method, p.items(')')));
+            p.skipSpace();
+        } while (p.i < p.s.length() && p.s.charAt(p.i) == '.');
         if (p.i != p.s.length()) {
             throw p.syntax();
         }
-        return new Call(target, method, args);
+        Step last = steps.remove(steps.size() - 1);
+        return new Call(target, List.copyOf(steps), last.method(), last.args());
     }
 
     private PyForms.PyError syntax() {
@@ -100,6 +110,10 @@ final class PyParser {
             i++;
             return items(']');
         }
+        if (c == '{') {
+            i++;
+            return dict();
+        }
         int start = i;
         if (c == '-') {
             i++;
@@ -111,6 +125,33 @@ final class PyParser {
             throw syntax();
         }
         return Long.parseLong(s.substring(start, i));
+    }
+
+    /** {@code {KEY: VALUE, ...}} after the brace, keys in order. */
+    private java.util.Map<Object, Object> dict() throws PyForms.PyError {
+        java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+        skipSpace();
+        if (i < s.length() && s.charAt(i) == '}') {
+            i++;
+            return out;
+        }
+        while (true) {
+            Object key = value();
+            expect(':');
+            out.put(key, value());
+            skipSpace();
+            if (i < s.length() && s.charAt(i) == ',') {
+                i++;
+                skipSpace();
+                if (i < s.length() && s.charAt(i) == '}') {
+                    i++;
+                    return out;
+                }
+                continue;
+            }
+            expect('}');
+            return out;
+        }
     }
 
     private String string(char quote) throws PyForms.PyError {

@@ -42,6 +42,7 @@ public final class Session {
     private final Consumer<String> out;
     private final Consumer<String> err;
     private final PyForms py;
+    private final io.knetsim.scenarios.cluster.ClusterWorld clusters;
     private boolean exited;
     private int lastExit;
 
@@ -59,9 +60,20 @@ public final class Session {
      * add}, a pod's {@code cni-...}) are not nodes: they are reached through their host.
      */
     public Session(World world, ToolRunner runner, PyForms py, Consumer<String> out, Consumer<String> err) {
+        this(world, runner, py, null, out, err);
+    }
+
+    /** A session on a built-in or scenario world, with its {@code py} forms, pods and clusters. */
+    public Session(io.knetsim.scenarios.world.RunningWorld w, Consumer<String> out, Consumer<String> err) {
+        this(w.world(), w.runner(), w.py(), w.clusters(), out, err);
+    }
+
+    private Session(World world, ToolRunner runner, PyForms py, io.knetsim.scenarios.cluster.ClusterWorld clusters,
+                    Consumer<String> out, Consumer<String> err) {
         this.world = world;
         this.runner = runner;
         this.py = py;
+        this.clusters = clusters;
         this.out = out;
         this.err = err;
         for (NetNamespace ns : world.namespaces()) {
@@ -152,7 +164,13 @@ public final class Session {
             case "kill" -> {
                 return kill(words);
             }
+            case "kubectl" -> {
+                return kubectl(trimmed);
+            }
             default -> {
+                if (first.indexOf('/') > 0 && clusters != null) {
+                    return onPod(first, trimmed.substring(first.length()).strip());
+                }
                 return onNode(first, trimmed.substring(first.length()).strip());
             }
         }
@@ -175,6 +193,53 @@ public final class Session {
         }
     }
 
+    /**
+     * {@code kubectl [--context CLUSTER] ARGS...} at the prompt: kubectl run on the first worker
+     * of the cluster (the first cluster by default), as a kubeconfig context would choose it.
+     */
+    private boolean kubectl(String line) {
+        if (clusters == null) {
+            err.accept("*** kubectl: this world has no Kubernetes cluster; try the default world\n");
+            return false;
+        }
+        String context = clusters.clusters().get(0).name();
+        java.util.regex.Matcher m = CONTEXT.matcher(line);
+        if (m.find()) {
+            context = m.group(3);
+            line = (line.substring(0, m.start()) + line.substring(m.end())).strip();
+        }
+        String ctx = context;
+        var cluster = clusters.clusters().stream().filter(c -> c.name().equals(ctx)).findFirst().orElse(null);
+        if (cluster == null) {
+            err.accept("error: context \"" + ctx + "\" does not exist\n");
+            lastExit = 1;
+            return false;
+        }
+        NetNamespace host = cluster.workers().get(0).host();
+        return run(host, host.name(), line);
+    }
+
+    private static final Pattern CONTEXT = Pattern.compile("(\\s)--context(=|\\s+)(\\S+)");
+
+    /** {@code CLUSTER/POD COMMAND}: a command inside a pod of the default namespace, e.g. {@code C0/c1 ip addr}. */
+    private boolean onPod(String target, String command) {
+        int slash = target.indexOf('/');
+        String cluster = target.substring(0, slash);
+        String pod = target.substring(slash + 1);
+        var c = clusters.clusters().stream().filter(x -> x.name().equals(cluster)).findFirst().orElse(null);
+        NetNamespace ns = c == null ? null : c.podNamespace("default", pod);
+        if (ns == null) {
+            err.accept("*** Unknown pod: " + target + (c == null ? " (no cluster " + cluster + ")"
+                : " (no running pod " + pod + " in cluster " + cluster + ")") + "\n");
+            return false;
+        }
+        if (command.isEmpty()) {
+            err.accept("*** Enter a command for pod: " + target + " <cmd>\n");
+            return false;
+        }
+        return run(ns, target, command);
+    }
+
     private boolean onNode(String node, String command) {
         NetNamespace ns = nodes.get(node);
         if (ns == null) {
@@ -186,6 +251,11 @@ public final class Session {
             err.accept("*** Enter a command for node: " + node + " <cmd>\n");
             return false;
         }
+        return run(ns, node, command);
+    }
+
+    /** Runs {@code command} in {@code ns}, in the foreground or, ending in {@code &}, as job {@code label}. */
+    private boolean run(NetNamespace ns, String label, String command) {
         boolean background = command.endsWith("&");
         if (background) {
             command = command.substring(0, command.length() - 1).strip();
@@ -193,8 +263,8 @@ public final class Session {
             inv.streamTo(out, err);
             flushEarly(inv);
             int n = jobs.stream().mapToInt(Job::number).max().orElse(0) + 1;
-            jobs.add(new Job(n, node, command, inv));
-            out.accept("[" + n + "] " + node + " " + command + "\n");
+            jobs.add(new Job(n, label, command, inv));
+            out.accept("[" + n + "] " + label + " " + command + "\n");
             return true;
         }
         Invocation inv = runner.start(ns, command);
@@ -312,8 +382,11 @@ public final class Session {
               net                  list each node's interfaces and what they connect to
               time                 print the simulated clock
               run DURATION         let simulated time pass (e.g. run 5s, run 250ms)
+              CLUSTER/POD COMMAND  run COMMAND in a pod (e.g. C0/c1 ip addr)
+              kubectl [--context CLUSTER] ...   kubectl against a cluster's API server (default: the first)
               py W.exec_container("c1", "CMD")   run CMD in container c1 of worker W (default world)
               py W.create_container("c5") / py W.delete_container("c5")   add / remove a container
+              py C0.get("w1").run_ingress("grp2", 8002, [{"path": "/svc1", "endpoint": "IP:PORT"}])   start an ingress
               help                 this text
               exit                 leave the shell
             Commands on nodes:

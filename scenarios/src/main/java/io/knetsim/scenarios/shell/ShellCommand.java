@@ -1,7 +1,8 @@
 package io.knetsim.scenarios.shell;
 
 import io.knetsim.scenarios.cli.WorldOption;
-import io.knetsim.scenarios.world.BuiltInWorld;
+import io.knetsim.scenarios.cli.WorldSource;
+import io.knetsim.scenarios.world.RunningWorld;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,18 +23,33 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import io.knetsim.scenarios.cli.SeedOption;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code knetsim shell}: a {@code knetsim>} prompt on a running world. On a terminal it has
  * line editing, history and completion; otherwise it reads commands line by line, prints
  * their output, and exits 0 if every command succeeded, 1 if any failed:
- * {@code printf 'podA ping -c 1 11.10.2.2\n' | ./knetsim shell}.
+ * {@code printf 'podA ping -c 1 11.10.2.2\n' | ./knetsim shell}. Given a scenario FILE, the
+ * prompt opens on the scenario's world once it is built (pods started, manifests created); the
+ * scenario's steps are not run, so the learner can type them one by one.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
     description = {"Open a knetsim> prompt on a built-in world: by default the original labs' two flannel clusters",
         "(nodes C0w1..C0w3, C0e1, C0e2, C1w1..C1w3, C1e1, C1e2, switch s0); --world overlay for lab 0's hostA/hostB.",
+        "Given a scenario FILE, opens on its world once built (its steps are not run).",
         "Type 'help' at the prompt. Without a terminal, commands are read from standard input."})
 public final class ShellCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+        description = "A scenario (YAML) whose world to open. Without it, the built-in world named by --world.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    private RunningWorld opened;
+
     @Mixin
     SeedOption seedOption = new SeedOption();
 
@@ -42,10 +58,11 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!BuiltInWorld.NAMES.contains(worldOption.world)) {
-            System.err.println("knetsim shell: unknown world '" + worldOption.world + "': expected one of "
-                + String.join(", ", BuiltInWorld.NAMES));
-            return 2;
+        try {
+            opened = WorldSource.open("shell", file, worldOption, seedOption, spec);
+        } catch (WorldSource.Unusable e) {
+            System.err.println(e.getMessage());
+            return e.exitCode();
         }
         if (System.console() != null) {
             return interactive();
@@ -54,8 +71,15 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     private Session newSession(PrintStream out, PrintStream err) {
-        BuiltInWorld w = BuiltInWorld.named(worldOption.world, seedOption.seed, Path.of("."));
-        return new Session(w.world(), w.runner(), w.py(), s -> {
+        RunningWorld w = opened;
+        if (w == null) {
+            try {
+                w = WorldSource.open("shell", file, worldOption, seedOption, spec);
+            } catch (WorldSource.Unusable e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        return new Session(w, s -> {
             out.print(s);
             out.flush();
         }, s -> {

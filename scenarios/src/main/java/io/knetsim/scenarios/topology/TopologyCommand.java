@@ -2,20 +2,31 @@ package io.knetsim.scenarios.topology;
 
 import io.knetsim.scenarios.cli.SeedOption;
 import io.knetsim.scenarios.cli.WorldOption;
-import io.knetsim.scenarios.world.BuiltInWorld;
+import io.knetsim.scenarios.cli.WorldSource;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code knetsim topology [--format dot|text]}: draws the built-in world. */
+/** {@code knetsim topology [FILE] [--format dot|text]}: draws a scenario's world or a built-in one. */
 @Command(name = "topology", mixinStandardHelpOptions = true,
-    description = {"Draw the built-in world: hosts, pods, bridges, tunnels and links.",
+    description = {"Draw a scenario's world (FILE, built with its pods and manifests) or a built-in world: hosts, "
+        + "pods, bridges, tunnels and links.",
         "DOT output renders with Graphviz: knetsim topology --format dot | dot -Tpng -o world.png"})
 public final class TopologyCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { text, dot }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+        description = "A scenario (YAML). Without it, the built-in world named by --world.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     SeedOption seedOption = new SeedOption();
@@ -28,7 +39,13 @@ public final class TopologyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Topology t = Topology.of(BuiltInWorld.named(worldOption.world, seedOption.seed, Path.of(".")).world());
+        Topology t;
+        try {
+            t = Topology.of(WorldSource.open("topology", file, worldOption, seedOption, spec).world());
+        } catch (WorldSource.Unusable e) {
+            System.err.println(e.getMessage());
+            return e.exitCode();
+        }
         System.out.print(format == Format.dot ? t.dot() : t.text());
         return 0;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * commands, the original labs' Python forms where the world has workers, and a short
  * demonstration (shell lines, each with what it must show) for {@code knetsim run}.
  */
-public interface BuiltInWorld {
+public interface BuiltInWorld extends RunningWorld {
     /** One demonstration line and a text its output must contain. */
     record Check(int line, String expected) {
     }

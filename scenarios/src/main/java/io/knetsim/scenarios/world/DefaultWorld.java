@@ -1,6 +1,8 @@
 package io.knetsim.scenarios.world;
 
 import io.knetsim.api.Pod;
+import io.knetsim.ingress.IngressRoute;
+import io.knetsim.ingress.Ingresses;
 import io.knetsim.net.World;
 import io.knetsim.scenarios.cluster.Cluster;
 import io.knetsim.scenarios.cluster.ClusterSpec;
@@ -10,8 +12,8 @@ import io.knetsim.tool.ToolRunner;
 import java.util.List;
 
 /**
- * The default world of the original knetsim labs, as far as pod networking goes (services,
- * ingress and the multi-cluster link arrive with their issues):
+ * The default world of the original knetsim labs, as far as pod networking and the ingress go
+ * (services and the multi-cluster link arrive with their issues):
  *
  * <pre>
  *   s0 ─┬─ C0e1 10.1.0.1  C0e2 10.1.0.2                C1e1 10.2.0.1  C1e2 10.2.0.2
@@ -19,11 +21,14 @@ import java.util.List;
  *       ├─ C0w2 10.0.0.4  [c2, ic0 S1-W2, ic2 S2-W2]   C1w2 10.0.0.9   [c2]
  *       └─ C0w3 10.0.0.5  [c3, c4 :80, ic1 S1-W3, ic3 S2-W3]   C1w3 10.0.0.10 [c3]
  *   flannel per cluster: 11.0.0.0/8, /20 leases in 11.10.0.0-11.99.0.0, VXLAN VNI 100, UDP 8472, MTU 1450
+ *   ingress grp1 on C0w1 :8001   /svc1 -&gt; 100.64.11.1:8000   /svc2 -&gt; 100.64.11.2:8000
  * </pre>
  *
  * The {@code ic*} pods run the labs' fixed-message server on port 8000; {@code c4} runs an HTTP
  * server on port 80 (nginx's welcome page); the other containers run nothing, as the original's
- * plain network namespaces.
+ * plain network namespaces. The ingress {@code grp1} proxies to the Service VIPs, as the
+ * original's nginx.conf; its answers are the {@code ic*} pods' once kube-proxy programs those
+ * VIPs on the worker (until then nginx answers 502 or 504, as a real one would).
  */
 public final class DefaultWorld implements BuiltInWorld {
     private final ClusterWorld clusters;
@@ -55,9 +60,12 @@ public final class DefaultWorld implements BuiltInWorld {
         c1.worker("w1").createContainer("c1");
         c1.worker("w2").createContainer("c2");
         c1.worker("w3").createContainer("c3");
+        Ingresses.run(c0.worker("w1").host(), "grp1", 8001, List.of(IngressRoute.of("/svc1", "100.64.11.1:8000"),
+            IngressRoute.of("/svc2", "100.64.11.2:8000")));
         return new DefaultWorld(w);
     }
 
+    @Override
     public ClusterWorld clusters() {
         return clusters;
     }

@@ -34,7 +34,7 @@ class LabTranscriptTest {
         assertThat(t.entries()).as("a lab without transcripts checks nothing").isNotEmpty();
         StringBuilder screen = new StringBuilder();
         BuiltInWorld world = BuiltInWorld.named(worldOf(text), 1, Files.createTempDirectory("lab"));
-        Session session = new Session(world.world(), world.runner(), world.py(), screen::append, screen::append);
+        Session session = new Session(world, screen::append, screen::append);
         for (Transcript.Entry e : t.entries()) {
             screen.setLength(0);
             session.execute(e.command());

@@ -103,4 +103,24 @@ class ShellScriptTest {
             "unterminated string literal (detected at line 1) (<string>, line 1)\n");
         assertThat(r.exit()).isEqualTo(1);
     }
+
+    @Test
+    void podsHaveAShortFormAndKubectlTakesAContext() throws Exception {
+        Result r = script(String.join("\n",
+            "C0/c1 ip -br addr show dev eth0",
+            "C1/c2 hostname",
+            "kubectl get nodes --no-headers",
+            "kubectl --context C1 get pods --no-headers -o name",
+            "C0/c9 ip addr",
+            "kubectl --context=C7 get pods",
+            ""), "default");
+        assertThat(r.out()).contains(
+            "eth0@if5         UP             11.15.64.2/20 \n",
+            "c2\n",
+            "c0w1   Ready   <none>   1s    v1.31.0\n", // --no-headers: columns sized to the rows alone
+            "pod/c1\npod/c2\npod/c3\n");
+        assertThat(r.err()).contains("*** Unknown pod: C0/c9 (no running pod c9 in cluster C0)\n",
+            "error: context \"C7\" does not exist\n");
+        assertThat(r.exit()).isEqualTo(1);
+    }
 }

@@ -1,0 +1,59 @@
+package io.knetsim.ingress.nginx;
+
+import io.knetsim.sim.SimTime;
+
+/**
+ * A {@code location [=] PATH { proxy_pass http://UPSTREAM; ... }} block. {@code upstream} names
+ * an {@link Upstream} of the configuration or is an {@code ADDRESS:PORT} (nginx makes an implicit
+ * one-server group of it, as the original labs' {@code proxy_pass http://100.64.11.1:8000;}).
+ * proxy_pass has no URI part, so the request URI goes upstream unchanged: {@code /svc1/x} is
+ * asked for as {@code /svc1/x}. Timeouts default to nginx's 60 s ({@code proxy_connect_timeout},
+ * {@code proxy_read_timeout}, the latter between two reads of the response).
+ */
+public record Location(LocationMatch match, String path, String upstream, LimitReq limitReq,
+                       long connectTimeout, long readTimeout) {
+    /** nginx's default {@code proxy_connect_timeout} and {@code proxy_read_timeout}. */
+    public static final long DEFAULT_TIMEOUT = SimTime.seconds(60);
+
+    public Location {
+        if (match == null) {
+            throw new IllegalArgumentException("location: match is required");
+        }
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("location: invalid path \"" + path + "\" (expected a path starting with /)");
+        }
+        if (path.chars().anyMatch(c -> c <= ' ' || c == ';' || c == '{' || c == '}')) {
+            throw new IllegalArgumentException("location " + path + ": the path may not contain spaces, ';', '{' or '}'");
+        }
+        if (upstream == null || upstream.isEmpty()) {
+            throw new IllegalArgumentException("location " + path + ": proxy_pass upstream is required");
+        }
+        if (connectTimeout < SimTime.MS || readTimeout < SimTime.MS) {
+            throw new IllegalArgumentException("location " + path + ": timeouts must be at least 1ms");
+        }
+    }
+
+    /** {@code location PATH { proxy_pass http://UPSTREAM; }}. */
+    public static Location prefix(String path, String upstream) {
+        return new Location(LocationMatch.PREFIX, path, upstream, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
+
+    /** {@code location = PATH { proxy_pass http://UPSTREAM; }}. */
+    public static Location exact(String path, String upstream) {
+        return new Location(LocationMatch.EXACT, path, upstream, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
+
+    public Location withLimitReq(LimitReq l) {
+        return new Location(match, path, upstream, l, connectTimeout, readTimeout);
+    }
+
+    /** {@code proxy_read_timeout}. */
+    public Location withReadTimeout(long t) {
+        return new Location(match, path, upstream, limitReq, connectTimeout, t);
+    }
+
+    /** {@code proxy_connect_timeout}. */
+    public Location withConnectTimeout(long t) {
+        return new Location(match, path, upstream, limitReq, t, readTimeout);
+    }
+}

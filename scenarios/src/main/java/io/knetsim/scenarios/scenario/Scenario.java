@@ -1,0 +1,96 @@
+package io.knetsim.scenarios.scenario;
+
+import io.knetsim.net.link.LinkConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A world and what to do in it, in typed plain Java; the YAML format ({@link ScenarioYaml})
+ * maps one-to-one onto it, and {@link ScenarioWorld} builds it:
+ *
+ * <pre>
+ *   Scenario s = Scenario.builder()
+ *       .seed(7)
+ *       .underlay(LinkConfig.DEFAULT.withDelay(Duration.ofMillis(1)).withRate(Rate.gbit(1).bitsPerSecond()))
+ *       .cluster(ScenarioCluster.named("C0")
+ *           .etcd("e1", Ipv4Address.parse("10.1.0.1"))
+ *           .worker("w1", Ipv4Address.parse("10.0.0.3")).worker("w2", Ipv4Address.parse("10.0.0.4"))
+ *           .pod(ScenarioPod.of("web", "w2", "nginx")))
+ *       .capture("C0w1", "eth0")
+ *       .step(Step.on("C0w1").run("kubectl get pods").expectExit(0))
+ *       .build();
+ * </pre>
+ *
+ * The constructor checks the whole scenario ({@link ScenarioCheck}) and throws
+ * {@link ScenarioException} naming the field, so a scenario that exists can be built.
+ *
+ * @param underlay the properties of every host's link to the shared switch
+ */
+public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clusters, List<CapturePoint> captures,
+                       List<Step> steps) {
+    /** The seed of a scenario that names none, as {@code knetsim run}'s default. */
+    public static final long DEFAULT_SEED = 1;
+
+    public Scenario {
+        clusters = List.copyOf(clusters);
+        captures = List.copyOf(captures);
+        steps = List.copyOf(steps);
+        ScenarioCheck.check(underlay, clusters, captures, steps);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The same scenario with another seed. */
+    public Scenario withSeed(long s) {
+        return new Scenario(s, underlay, clusters, captures, steps);
+    }
+
+    /** Collects the parts of a scenario; {@link #build()} checks them. */
+    public static final class Builder {
+        private long seed = DEFAULT_SEED;
+        private LinkConfig underlay = LinkConfig.DEFAULT;
+        private final List<ScenarioCluster> clusters = new ArrayList<>();
+        private final List<CapturePoint> captures = new ArrayList<>();
+        private final List<Step> steps = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder underlay(LinkConfig l) {
+            this.underlay = l;
+            return this;
+        }
+
+        /** The underlay with this one-way delay, bandwidth and loss probability (0 to 1). */
+        public Builder underlay(Duration delay, Rate bandwidth, double loss) {
+            return underlay(LinkConfig.DEFAULT.withDelay(delay).withRate(bandwidth.bitsPerSecond()).withLoss(loss));
+        }
+
+        public Builder cluster(ScenarioCluster c) {
+            clusters.add(c);
+            return this;
+        }
+
+        public Builder capture(String node, String iface) {
+            captures.add(new CapturePoint(node, iface));
+            return this;
+        }
+
+        public Builder step(Step s) {
+            steps.add(s);
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(seed, underlay, clusters, captures, steps);
+        }
+    }
+}

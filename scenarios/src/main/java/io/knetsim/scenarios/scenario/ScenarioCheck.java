@@ -1,0 +1,208 @@
+package io.knetsim.scenarios.scenario;
+
+import io.knetsim.addr.Ipv4Address;
+import io.knetsim.api.ApiServer;
+import io.knetsim.cni.flanneld.FlannelConfig;
+import io.knetsim.cni.flanneld.FlannelConfigException;
+import io.knetsim.net.link.LinkConfig;
+import io.knetsim.sim.Simulator;
+import io.knetsim.tool.UsageException;
+import io.knetsim.tool.kubectl.Manifests;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks a scenario as a whole before anything is built: names (unique, usable as host name
+ * prefixes), addresses (unique, on the underlay's /8), flannel configurations (as flanneld
+ * would read them), manifests (decoded as {@code kubectl create -f} does), and every reference
+ * (a pod's worker, a capture's or a step's node, a step's regular expression). The first
+ * problem is thrown as a {@link ScenarioException} naming its field.
+ */
+final class ScenarioCheck {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    /** The underlay switch every host hangs off ({@link io.knetsim.scenarios.cluster.ClusterWorld}). */
+    static final String SWITCH = "s0";
+
+    private ScenarioCheck() {
+    }
+
+    static void check(LinkConfig underlay, List<ScenarioCluster> clusters, List<CapturePoint> captures,
+        List<Step> steps) {
+        if (underlay == null) {
+            throw new ScenarioException("underlay", "expected the underlay's link properties");
+        }
+        if (clusters.isEmpty()) {
+            throw new ScenarioException("clusters", "expected at least one cluster");
+        }
+        Set<String> clusterNames = new HashSet<>();
+        Set<String> nodes = new HashSet<>(Set.of(SWITCH));
+        Map<Ipv4Address, String> addresses = new HashMap<>();
+        Ipv4Address first = null;
+        for (int i = 0; i < clusters.size(); i++) {
+            ScenarioCluster c = clusters.get(i);
+            String at = "clusters[" + i + "]";
+            name(at + ".name", c.name(), "cluster");
+            if (!clusterNames.add(c.name())) {
+                throw new ScenarioException(at + ".name", "duplicate cluster name " + c.name());
+            }
+            if (c.etcd().isEmpty()) {
+                throw new ScenarioException(at + ".etcd", "expected at least one etcd host");
+            }
+            if (c.workers().isEmpty()) {
+                throw new ScenarioException(at + ".workers", "expected at least one worker");
+            }
+            for (String kind : List.of("etcd", "workers")) {
+                List<Host> hosts = kind.equals("etcd") ? c.etcd() : c.workers();
+                for (int j = 0; j < hosts.size(); j++) {
+                    Host h = hosts.get(j);
+                    String hp = at + "." + kind + "[" + j + "]";
+                    name(hp + ".name", h.name(), "host");
+                    String full = c.name() + h.name();
+                    if (!nodes.add(full)) {
+                        throw new ScenarioException(hp + ".name", "duplicate host name " + full);
+                    }
+                    if (h.address() == null) {
+                        throw new ScenarioException(hp + ".address", "expected an IPv4 address");
+                    }
+                    if (first == null) {
+                        first = h.address();
+                    } else if ((first.bits() >>> 24) != (h.address().bits() >>> 24)) {
+                        throw new ScenarioException(hp + ".address", "address " + h.address()
+                            + " is not on the underlay " + (first.bits() >>> 24) + ".0.0.0/8 of the first host");
+                    }
+                    String before = addresses.putIfAbsent(h.address(), full);
+                    if (before != null) {
+                        throw new ScenarioException(hp + ".address", "address " + h.address() + " is already "
+                            + before + "'s");
+                    }
+                }
+            }
+            flannel(at + ".flannel", c.flannel());
+            pods(at, c);
+            manifests(at, c);
+        }
+        for (int i = 0; i < captures.size(); i++) {
+            CapturePoint p = captures.get(i);
+            node("captures[" + i + "].node", p.node(), nodes);
+            if (p.iface() == null || p.iface().isBlank()) {
+                throw new ScenarioException("captures[" + i + "].interface", "expected an interface name (e.g. eth0)");
+            }
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            step("steps[" + i + "]", steps.get(i), nodes);
+        }
+    }
+
+    private static void name(String path, String name, String what) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new ScenarioException(path, "invalid " + what + " name "
+                + (name == null ? "(none)" : "'" + name + "'")
+                + ": expected letters and digits, starting with a letter");
+        }
+    }
+
+    private static void flannel(String path, Flannel f) {
+        if (f == null || f.network() == null || f.backend() == null) {
+            throw new ScenarioException(path, "expected a network and a backend (vxlan or host-gw)");
+        }
+        try {
+            FlannelConfig.parse(f.toJson());
+        } catch (FlannelConfigException e) {
+            throw new ScenarioException(path, e.getMessage());
+        }
+        if (f.backend() == Flannel.Backend.VXLAN && (f.vni() < 0 || f.vni() > 0xFFFFFF)) {
+            throw new ScenarioException(path + ".vni", "invalid VNI " + f.vni() + ": expected 0 to 16777215");
+        }
+        if (f.backend() == Flannel.Backend.VXLAN && (f.port() < 1 || f.port() > 65535)) {
+            throw new ScenarioException(path + ".port", "invalid port " + f.port() + ": expected 1 to 65535");
+        }
+    }
+
+    private static void pods(String at, ScenarioCluster c) {
+        Set<String> names = new HashSet<>();
+        Set<String> workers = new HashSet<>();
+        c.workers().forEach(w -> workers.add(w.name()));
+        for (int j = 0; j < c.pods().size(); j++) {
+            ScenarioPod p = c.pods().get(j);
+            String pp = at + ".pods[" + j + "]";
+            if (p.name() == null || !p.name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                throw new ScenarioException(pp + ".name", "invalid pod name " + (p.name() == null ? "(none)"
+                    : "'" + p.name() + "'") + ": expected a DNS label (lower case letters, digits and '-')");
+            }
+            if (!names.add(p.name())) {
+                throw new ScenarioException(pp + ".name", "duplicate pod name " + p.name() + " in cluster " + c.name());
+            }
+            if (!workers.contains(p.worker())) {
+                throw new ScenarioException(pp + ".worker", "no worker " + p.worker() + " in cluster " + c.name()
+                    + " (workers: " + String.join(", ", c.workers().stream().map(Host::name).toList()) + ")");
+            }
+            if (p.image() == null || p.image().isBlank()) {
+                throw new ScenarioException(pp + ".image", "expected an image (e.g. busybox, nginx)");
+            }
+        }
+    }
+
+    private static void manifests(String at, ScenarioCluster c) {
+        if (c.manifests().isEmpty()) {
+            return;
+        }
+        ApiServer kinds = new ApiServer(new Simulator(0), c.name());
+        for (int j = 0; j < c.manifests().size(); j++) {
+            Manifest m = c.manifests().get(j);
+            try {
+                Manifests.decode(kinds, m.source(), m.text(), "default");
+            } catch (UsageException e) {
+                throw new ScenarioException(at + ".manifests[" + j + "]", e.getMessage().replace("\n", "; "));
+            }
+        }
+    }
+
+    private static void node(String path, String node, Set<String> nodes) {
+        if (node == null || !nodes.contains(node)) {
+            List<String> sorted = new ArrayList<>(nodes);
+            java.util.Collections.sort(sorted);
+            throw new ScenarioException(path, "no node " + (node == null ? "(none)" : node) + " (nodes: "
+                + String.join(", ", sorted) + ")");
+        }
+    }
+
+    private static void step(String path, Step s, Set<String> nodes) {
+        if (s.at() != null && s.at().isNegative()) {
+            throw new ScenarioException(path + ".at", "expected a time not before the start (e.g. 5s)");
+        }
+        if (s.action() instanceof Step.Exec e) {
+            node(path + ".on", e.node(), nodes);
+            if (e.command() == null || e.command().isBlank()) {
+                throw new ScenarioException(path + ".run", "expected a command to run on " + e.node());
+            }
+        } else if (s.action() instanceof Step.Py p) {
+            if (p.expression() == null || p.expression().isBlank()) {
+                throw new ScenarioException(path + ".py", "expected a Python form such as "
+                    + "C0w1.exec_container(\"c1\", \"ping -c 1 11.10.0.2\")");
+            }
+        } else if (s.action() instanceof Step.Wait w) {
+            if (w.duration() == null || w.duration().isNegative() || w.duration().isZero()) {
+                throw new ScenarioException(path + ".run", "expected a duration to let pass (e.g. 5s)");
+            }
+        } else {
+            throw new ScenarioException(path, "expected an action: on/run, py or run DURATION");
+        }
+        if (s.expect() == null) {
+            throw new ScenarioException(path + ".expect", "expected Expect.NONE rather than null");
+        }
+        if (s.expect().matches() != null) {
+            try {
+                Pattern.compile(s.expect().matches());
+            } catch (PatternSyntaxException e) {
+                throw new ScenarioException(path + ".expect.matches", "invalid regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex());
+            }
+        }
+    }
+}

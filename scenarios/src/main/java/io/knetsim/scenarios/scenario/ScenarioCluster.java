@@ -1,0 +1,76 @@
+package io.knetsim.scenarios.scenario;
+
+import io.knetsim.addr.Ipv4Address;
+import io.knetsim.scenarios.cluster.ClusterSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cluster of a scenario: its name ({@code C0}, which prefixes its hosts' names: {@code C0w1}),
+ * etcd hosts and workers with their underlay addresses, the flannel configuration, the pods
+ * placed on workers and the Kubernetes manifests created once it is up.
+ *
+ * <pre>
+ *   ScenarioCluster.named("C0")
+ *       .etcd("e1", Ipv4Address.parse("10.1.0.1"))
+ *       .worker("w1", Ipv4Address.parse("10.0.0.3")).worker("w2", Ipv4Address.parse("10.0.0.4"))
+ *       .flannel(Flannel.hostGw())
+ *       .pod(ScenarioPod.of("web", "w2", "nginx"))
+ * </pre>
+ */
+public record ScenarioCluster(String name, List<Host> etcd, List<Host> workers, Flannel flannel, List<ScenarioPod> pods,
+                              List<Manifest> manifests) {
+    public ScenarioCluster {
+        etcd = List.copyOf(etcd);
+        workers = List.copyOf(workers);
+        pods = List.copyOf(pods);
+        manifests = List.copyOf(manifests);
+    }
+
+    /** An empty cluster with the labs' flannel configuration. */
+    public static ScenarioCluster named(String name) {
+        return new ScenarioCluster(name, List.of(), List.of(), Flannel.LABS, List.of(), List.of());
+    }
+
+    public ScenarioCluster etcd(String shortName, Ipv4Address address) {
+        return new ScenarioCluster(name, plus(etcd, new Host(shortName, address)), workers, flannel, pods, manifests);
+    }
+
+    public ScenarioCluster worker(String shortName, Ipv4Address address) {
+        return new ScenarioCluster(name, etcd, plus(workers, new Host(shortName, address)), flannel, pods, manifests);
+    }
+
+    public ScenarioCluster flannel(Flannel f) {
+        return new ScenarioCluster(name, etcd, workers, f, pods, manifests);
+    }
+
+    public ScenarioCluster pod(ScenarioPod p) {
+        return new ScenarioCluster(name, etcd, workers, flannel, plus(pods, p), manifests);
+    }
+
+    public ScenarioCluster manifest(Manifest m) {
+        return new ScenarioCluster(name, etcd, workers, flannel, pods, plus(manifests, m));
+    }
+
+    /** What {@link io.knetsim.scenarios.cluster.Cluster} builds. */
+    public ClusterSpec spec() {
+        return new ClusterSpec(name,
+            etcd.stream().map(h -> new ClusterSpec.Host(h.name(), h.address().toString())).toList(),
+            workers.stream().map(h -> new ClusterSpec.Host(h.name(), h.address().toString())).toList(),
+            flannel.toJson());
+    }
+
+    /** The world-wide names of its hosts, etcd first: {@code C0e1, C0w1, ...}. */
+    public List<String> hostNames() {
+        List<String> out = new ArrayList<>();
+        etcd.forEach(h -> out.add(name + h.name()));
+        workers.forEach(h -> out.add(name + h.name()));
+        return out;
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+        List<T> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
+}

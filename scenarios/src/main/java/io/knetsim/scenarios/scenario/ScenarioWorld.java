@@ -1,0 +1,152 @@
+package io.knetsim.scenarios.scenario;
+
+import io.knetsim.api.ApiException;
+import io.knetsim.api.Deployment;
+import io.knetsim.api.KubeObject;
+import io.knetsim.api.Pod;
+import io.knetsim.cni.kubelet.Worker;
+import io.knetsim.net.World;
+import io.knetsim.scenarios.cluster.Cluster;
+import io.knetsim.scenarios.cluster.ClusterWorld;
+import io.knetsim.scenarios.shell.PyForms;
+import io.knetsim.scenarios.world.RunningWorld;
+import io.knetsim.sim.Simulator;
+import io.knetsim.tool.ToolRunner;
+import io.knetsim.tool.kubectl.Manifests;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scenario's world, built and running: its clusters on one underlay switch ({@link ClusterWorld}
+ * with the scenario's link properties), booted (every flanneld holds a lease, every node is
+ * Ready), its pods started on their workers in order, then its manifests created in each cluster
+ * in order, and the clock run until every pod of every cluster is Running and every
+ * Deployment has all its replicas available.
+ *
+ * <pre>
+ *   Scenario ──▶ ClusterWorld(seed, underlay, specs).boot() ──▶ pods (create_container)
+ *            ──▶ manifests (create) ──▶ every pod Running, every Deployment available
+ * </pre>
+ */
+public final class ScenarioWorld implements RunningWorld {
+    private final Scenario scenario;
+    private final ClusterWorld clusters;
+    private final PyForms py;
+
+    private ScenarioWorld(Scenario scenario, ClusterWorld clusters) {
+        this.scenario = scenario;
+        this.clusters = clusters;
+        this.py = new PyForms(clusters);
+    }
+
+    /**
+     * Builds and starts the scenario's world; commands write files under {@code workingDirectory}.
+     * Throws {@link IllegalStateException} naming the cluster, pod or manifest when the world does
+     * not come up (a boot that does not finish, a pod that does not start, a manifest refused).
+     */
+    public static ScenarioWorld build(Scenario s, Path workingDirectory) {
+        ClusterWorld w = new ClusterWorld(s.seed(), s.underlay(),
+            s.clusters().stream().map(ScenarioCluster::spec).toList(), workingDirectory).boot();
+        for (ScenarioCluster c : s.clusters()) {
+            Cluster cluster = w.cluster(c.name());
+            for (ScenarioPod p : c.pods()) {
+                try {
+                    cluster.worker(p.worker()).createContainer(p.name(), p.image(), p.args().toArray(String[]::new));
+                } catch (ApiException | IllegalStateException e) {
+                    throw new IllegalStateException("cluster " + c.name() + ": pod " + p.name() + ": "
+                        + e.getMessage(), e);
+                }
+            }
+        }
+        for (ScenarioCluster c : s.clusters()) {
+            Cluster cluster = w.cluster(c.name());
+            for (Manifest m : c.manifests()) {
+                create(cluster, m);
+            }
+        }
+        waitForPods(w);
+        return new ScenarioWorld(s, w);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void create(Cluster cluster, Manifest m) {
+        for (KubeObject<?> o : Manifests.decode(cluster.api(), m.source(), m.text(), "default")) {
+            try {
+                cluster.api().create((KubeObject) o);
+            } catch (ApiException e) {
+                throw new IllegalStateException("cluster " + cluster.name() + ": " + m.source() + ": "
+                    + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Runs the clock until every pod is Running and every Deployment available, for at most
+     * {@link Worker#START_TIMEOUT}.
+     */
+    private static void waitForPods(ClusterWorld w) {
+        Simulator sim = w.world().sim();
+        long deadline = sim.now() + Worker.START_TIMEOUT;
+        sim.runWhile(() -> !notRunning(w).isEmpty() && sim.now() < deadline);
+        List<String> late = notRunning(w);
+        if (!late.isEmpty()) {
+            throw new IllegalStateException("pods not Running after " + Worker.START_TIMEOUT / 1_000_000_000L
+                + " s of simulated time: " + String.join(", ", late));
+        }
+    }
+
+    private static List<String> notRunning(ClusterWorld w) {
+        List<String> out = new ArrayList<>();
+        for (Cluster c : w.clusters()) {
+            for (Pod p : c.api().list(Pod.class)) {
+                if (p.status() == null || !List.of("Running", "Succeeded").contains(p.status().phase())) {
+                    out.add(c.name() + "/" + p.metadata().namespace() + "/" + p.metadata().name());
+                }
+            }
+            for (Deployment d : c.api().list(Deployment.class)) {
+                int want = d.spec().replicas() == null ? 1 : d.spec().replicas();
+                Integer available = d.status() == null ? null : d.status().availableReplicas();
+                if ((available == null ? 0 : available) != want) {
+                    out.add(c.name() + "/" + d.metadata().namespace() + "/deployment/" + d.metadata().name());
+                }
+            }
+        }
+        return out;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public ClusterWorld clusters() {
+        return clusters;
+    }
+
+    @Override
+    public String description() {
+        List<String> parts = new ArrayList<>();
+        for (ScenarioCluster c : scenario.clusters()) {
+            parts.add(c.name() + " (" + c.workers().size() + (c.workers().size() == 1 ? " worker, " : " workers, ")
+                + c.etcd().size() + (c.etcd().size() == 1 ? " etcd host, " : " etcd hosts, ") + "flannel "
+                + c.flannel().backend().type() + ")");
+        }
+        return (parts.size() == 1 ? "cluster " : "clusters ") + String.join(", ", parts);
+    }
+
+    @Override
+    public World world() {
+        return clusters.world();
+    }
+
+    @Override
+    public ToolRunner runner() {
+        return clusters.runner();
+    }
+
+    @Override
+    public PyForms py() {
+        return py;
+    }
+}
