@@ -41,7 +41,8 @@ import java.util.Map;
  * {@code K8S_POD_NAMESPACE}/{@code K8S_POD_NAME}/{@code K8S_POD_INFRA_CONTAINER_ID} in
  * {@code CNI_ARGS}; each container's image is "pulled" from the {@link ImageCatalog} and its
  * application started in the namespace; the pod's status becomes Running and Ready with its
- * {@code podIP}. A CNI failure leaves no namespace behind, records {@code FailedCreatePodSandBox}
+ * {@code podIP}; the pod's files get the kubelet-managed {@code /etc/hosts} (localhost and the
+ * pod's own name) and, with {@link #clusterDns()}, the ClusterFirst {@code /etc/resolv.conf}. A CNI failure leaves no namespace behind, records {@code FailedCreatePodSandBox}
  * with the runtime's wording and is retried with back-off (10 s doubling to 5 min); an image
  * that cannot be pulled leaves the pod Pending and not ready with the kubelet's
  * {@code Failed}/{@code BackOff} events. Deleting the pod stops its applications, runs CNI DEL
@@ -120,6 +121,18 @@ public final class Kubelet {
         }
         return "search " + namespace + ".svc." + clusterDomain + " svc." + clusterDomain + " " + clusterDomain
             + "\nnameserver " + clusterDns + "\noptions ndots:5\n";
+    }
+
+    /** The kubelet-managed {@code /etc/hosts} of a pod with this IP and host name. */
+    static String hostsFile(String podIp, String hostname) {
+        return "# Kubernetes-managed hosts file.\n"
+            + "127.0.0.1\tlocalhost\n"
+            + "::1\tlocalhost ip6-localhost ip6-loopback\n"
+            + "fe00::0\tip6-localnet\n"
+            + "fe00::0\tip6-mcastprefix\n"
+            + "fe00::1\tip6-allnodes\n"
+            + "fe00::2\tip6-allrouters\n"
+            + podIp + "\t" + hostname + "\n";
     }
 
     /** Registers the node and starts watching its pods. */
@@ -304,6 +317,9 @@ public final class Kubelet {
         String resolv = resolvConf(p.metadata().namespace());
         if (resolv != null) {
             ns.files().write("/etc/resolv.conf", resolv);
+        }
+        if (ip != null) {
+            ns.files().write("/etc/hosts", hostsFile(ip, p.metadata().name()));
         }
         return new PodSandbox(key(p), id, netnsName, ns, net, rt, ip);
     }

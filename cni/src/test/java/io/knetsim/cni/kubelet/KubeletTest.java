@@ -110,6 +110,21 @@ class KubeletTest {
             nameserver 10.96.0.10
             options ndots:5
             """);
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "cat /etc/hosts").stdout()).isEqualTo("""
+            # Kubernetes-managed hosts file.
+            127.0.0.1\tlocalhost
+            ::1\tlocalhost ip6-localhost ip6-loopback
+            fe00::0\tip6-localnet
+            fe00::0\tip6-mcastprefix
+            fe00::1\tip6-allnodes
+            fe00::2\tip6-allrouters
+            10.244.1.2\tclient
+            """);
+        // localhost and the pod's own name resolve without DNS
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "ping -c 1 client").stdout())
+            .startsWith("PING client (10.244.1.2) 56(84) bytes of data.\n64 bytes from client (10.244.1.2): icmp_seq=1");
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "ping -c 1 localhost").stdout())
+            .startsWith("PING localhost (127.0.0.1) 56(84) bytes of data.\n64 bytes from localhost (127.0.0.1)");
     }
 
     @Test
