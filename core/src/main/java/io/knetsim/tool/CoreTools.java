@@ -38,6 +38,7 @@ public final class CoreTools {
         Nft.registerAll(r);
         ConntrackTool.registerAll(r);
         Kubectl.registerAll(r);
+        io.knetsim.tool.dnsutils.DnsUtils.registerAll(r);
         Python3.registerAll(r);
         return r;
     }

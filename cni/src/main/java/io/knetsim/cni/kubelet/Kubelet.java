@@ -47,7 +47,8 @@ import java.util.Map;
  * {@code K8S_POD_NAMESPACE}/{@code K8S_POD_NAME}/{@code K8S_POD_INFRA_CONTAINER_ID} in
  * {@code CNI_ARGS}; each container's image is "pulled" from the {@link ImageCatalog} and its
  * application started in the namespace; the pod's status becomes Running and Ready with its
- * {@code podIP}. A CNI failure leaves no namespace behind, records {@code FailedCreatePodSandBox}
+ * {@code podIP}; the pod's files get the kubelet-managed {@code /etc/hosts} (localhost and the
+ * pod's own name) and, with {@link #clusterDns()}, the ClusterFirst {@code /etc/resolv.conf}. A CNI failure leaves no namespace behind, records {@code FailedCreatePodSandBox}
  * with the runtime's wording and is retried with back-off (10 s doubling to 5 min); an image
  * that cannot be pulled leaves the pod Pending and not ready with the kubelet's
  * {@code Failed}/{@code BackOff} events. Deleting the pod stops its applications, runs CNI DEL
@@ -59,6 +60,10 @@ public final class Kubelet {
     public static final long MAX_BACKOFF = SimTime.seconds(300);
     /** How often a node that is not ready (no CNI config yet) looks again. */
     public static final long NODE_STATUS_INTERVAL = SimTime.seconds(1);
+    /** kubeadm's cluster DNS address (the tenth address of the default service CIDR 10.96.0.0/12). */
+    public static final String DEFAULT_CLUSTER_DNS = "10.96.0.10";
+    /** The kubelet's default {@code --cluster-domain}. */
+    public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     private final NetNamespace host;
     private final String nodeName;
@@ -73,6 +78,8 @@ public final class Kubelet {
     private final Map<String, Pod> pending = new HashMap<>();
     private io.knetsim.api.Watch watch;
     private boolean nodeReady;
+    private io.knetsim.addr.Ipv4Address clusterDns;
+    private String clusterDomain = DEFAULT_CLUSTER_DOMAIN;
 
     public Kubelet(NetNamespace host, String nodeName, ApiServer api, Cni cni, ImageCatalog images) {
         this(host, nodeName, api, cni, images, NetworkConfigs.DEFAULT_DIR);
@@ -88,6 +95,50 @@ public final class Kubelet {
         this.confDir = confDir;
         this.events = new EventRecorder(api, "kubelet", nodeName);
         this.random = host.sim().random("kubelet/" + nodeName);
+    }
+
+    /**
+     * {@code --cluster-dns} and {@code --cluster-domain}: from now on each new pod gets the
+     * {@code /etc/resolv.conf} of {@code dnsPolicy: ClusterFirst} in its namespace's files:
+     *
+     * <pre>
+     *   search &lt;pod namespace&gt;.svc.&lt;domain&gt; svc.&lt;domain&gt; &lt;domain&gt;
+     *   nameserver &lt;dns&gt;
+     *   options ndots:5
+     * </pre>
+     *
+     * Without this call pods get no resolv.conf, as before.
+     */
+    public Kubelet clusterDns(io.knetsim.addr.Ipv4Address dns, String domain) {
+        this.clusterDns = dns;
+        this.clusterDomain = domain;
+        return this;
+    }
+
+    /** {@link #clusterDns(io.knetsim.addr.Ipv4Address, String)} with kubeadm's defaults: 10.96.0.10 and cluster.local. */
+    public Kubelet clusterDns() {
+        return clusterDns(io.knetsim.addr.Ipv4Address.parse(DEFAULT_CLUSTER_DNS), DEFAULT_CLUSTER_DOMAIN);
+    }
+
+    /** The pod resolv.conf this kubelet writes for pods of {@code namespace}, or null without cluster DNS. */
+    public String resolvConf(String namespace) {
+        if (clusterDns == null) {
+            return null;
+        }
+        return "search " + namespace + ".svc." + clusterDomain + " svc." + clusterDomain + " " + clusterDomain
+            + "\nnameserver " + clusterDns + "\noptions ndots:5\n";
+    }
+
+    /** The kubelet-managed {@code /etc/hosts} of a pod with this IP and host name. */
+    static String hostsFile(String podIp, String hostname) {
+        return "# Kubernetes-managed hosts file.\n"
+            + "127.0.0.1\tlocalhost\n"
+            + "::1\tlocalhost ip6-localhost ip6-loopback\n"
+            + "fe00::0\tip6-localnet\n"
+            + "fe00::0\tip6-mcastprefix\n"
+            + "fe00::1\tip6-allnodes\n"
+            + "fe00::2\tip6-allrouters\n"
+            + podIp + "\t" + hostname + "\n";
     }
 
     /** Registers the node and starts watching its pods. */
@@ -291,6 +342,13 @@ public final class Kubelet {
                 : new CniError(CniError.INTERNAL, failedSetup(id, e.getMessage()));
         }
         String ip = result.ips().isEmpty() ? null : result.ips().get(0).address().address().toString();
+        String resolv = resolvConf(p.metadata().namespace());
+        if (resolv != null) {
+            ns.files().write("/etc/resolv.conf", resolv);
+        }
+        if (ip != null) {
+            ns.files().write("/etc/hosts", hostsFile(ip, p.metadata().name()));
+        }
         return new PodSandbox(key(p), id, netnsName, ns, net, rt, ip);
     }
 

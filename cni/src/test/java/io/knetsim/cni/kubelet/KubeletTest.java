@@ -97,6 +97,61 @@ class KubeletTest {
     }
 
     @Test
+    void withClusterDnsEachPodGetsTheClusterFirstResolvConf() {
+        assertThat(kubelet.resolvConf("default")).isNull();
+        kubelet.clusterDns();
+        api.create(io.knetsim.api.Namespace.named("shop"));
+        Pod p = Pod.of(ObjectMeta.of("shop", "client"), PodSpec.of(Container.of("main", "busybox"))
+            .withNodeName("node1"));
+        api.create(p);
+        world.sim().runFor(SimTime.ms(10));
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "cat /etc/resolv.conf").stdout()).isEqualTo("""
+            search shop.svc.cluster.local svc.cluster.local cluster.local
+            nameserver 10.96.0.10
+            options ndots:5
+            """);
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "cat /etc/hosts").stdout()).isEqualTo("""
+            # Kubernetes-managed hosts file.
+            127.0.0.1\tlocalhost
+            ::1\tlocalhost ip6-localhost ip6-loopback
+            fe00::0\tip6-localnet
+            fe00::0\tip6-mcastprefix
+            fe00::1\tip6-allnodes
+            fe00::2\tip6-allrouters
+            10.244.1.2\tclient
+            """);
+        // localhost and the pod's own name resolve without DNS
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "ping -c 1 client").stdout())
+            .startsWith("PING client (10.244.1.2) 56(84) bytes of data.\n64 bytes from client (10.244.1.2): icmp_seq=1");
+        assertThat(sh.run(kubelet.podNamespace("shop", "client"), "ping -c 1 localhost").stdout())
+            .startsWith("PING localhost (127.0.0.1) 56(84) bytes of data.\n64 bytes from localhost (127.0.0.1)");
+    }
+
+    @Test
+    void podsFindAServiceByNameThroughTheClusterDns() {
+        // the DNS server runs on the node, reachable from pods at the bridge's address
+        kubelet.clusterDns(io.knetsim.addr.Ipv4Address.parse("10.244.1.1"), "cluster.local");
+        var zone = new io.knetsim.app.dns.ClusterDnsZone();
+        new io.knetsim.app.dns.DnsServer(host, List.of(zone)).start();
+        api.create(pod("web", "nginx"));
+        api.create(pod("client", "busybox"));
+        world.sim().runFor(SimTime.ms(10));
+        zone.update(List.of(io.knetsim.app.dns.ClusterDnsZone.ServiceEntry.clusterIp("web", "default",
+            io.knetsim.addr.Ipv4Address.parse(api.get(Pod.class, "default", "web").status().podIP()), List.of())),
+            List.of());
+        var curl = sh.run(kubelet.podNamespace("default", "client"), "curl -s http://web/");
+        assertThat(curl.stdout()).as(curl.stderr()).contains("<title>Welcome to nginx!</title>");
+        assertThat(sh.run(kubelet.podNamespace("default", "client"), "nslookup web").stdout()).isEqualTo("""
+            Server:\t\t10.244.1.1
+            Address:\t10.244.1.1#53
+
+            Name:\tweb.default.svc.cluster.local
+            Address: 10.244.1.2
+
+            """);
+    }
+
+    @Test
     void deletingAPodTearsItDownAndFreesItsAddressForTheNext() {
         worker.createContainer("c1");
         worker.createContainer("c2");

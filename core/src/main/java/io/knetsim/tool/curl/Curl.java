@@ -1,6 +1,7 @@
 package io.knetsim.tool.curl;
 
 import io.knetsim.addr.Ipv4Address;
+import io.knetsim.app.dns.StubResolver;
 import io.knetsim.app.http.HttpResponseParser;
 import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.tcp.TcpError;
@@ -27,8 +28,10 @@ import java.util.Locale;
  * stdout exactly as received, {@code -v} trace lines on stderr ({@code *}, {@code >},
  * {@code <}; CRs of header lines dropped there), {@code -i} puts the response head on stdout
  * as received (CRLF). Errors are {@code curl: (N) text} on stderr with curl's exit codes:
- * 1 protocol, 3 bad URL, 6 host neither an IPv4 address nor localhost (there is no resolver for tools yet),
- * 7 refused or unreachable, 18 short body, 28 timeout ({@code -m}, or SYN retries running
+ * 1 protocol, 3 bad URL, 6 host name not resolved ({@code localhost} is the loopback address, as curl
+ * resolves it itself; other names go through the namespace's {@link StubResolver}:
+ * {@code /etc/hosts}, then DNS with {@code /etc/resolv.conf}), 7 refused or unreachable, 18 short
+ * body, 28 timeout ({@code -m}, or SYN retries running
  * out), 52 empty reply, 56 reset. Milliseconds in messages are simulated time, so a
  * {@code -m 1} timeout says 1000 where a real curl says about 1001. No progress meter is
  * ever shown (curl hides it when the body goes to a terminal, but would show it with
@@ -152,6 +155,7 @@ public final class Curl implements Command {
         private int connectionNumber = -1;
         private HttpUrl url;
         private HttpUrl socketUrl;
+        private String address;
         private TcpSocket socket;
         private Timer deadline;
         private long startedAt;
@@ -203,10 +207,6 @@ public final class Curl implements Command {
                 fail(e.code, e.getMessage());
                 return;
             }
-            if (!url.isIpv4()) {
-                fail(6, "Could not resolve host: " + url.host());
-                return;
-            }
             if (o.maxTime >= 0) {
                 deadline = inv.sim().after(o.maxTime, this::timedOut);
             }
@@ -219,14 +219,33 @@ public final class Curl implements Command {
             }
             closeSocket();
             connected = false;
+            address = null;
+            int urlIndex = index;
+            new StubResolver(inv.ns()).resolve(url.address(), r -> {
+                if (inv.finished() || urlIndex != index) {
+                    return;
+                }
+                if (!r.ok()) {
+                    verbose("* Could not resolve host: " + url.host());
+                    verbose("* Closing connection");
+                    fail(6, "Could not resolve host: " + url.host());
+                    return;
+                }
+                connect(r.addresses().get(0).toString());
+            });
+        }
+
+        /** Opens the connection to the first address the host name resolved to. */
+        private void connect(String addr) {
+            address = addr;
             connectionNumber++;
             socketUrl = url;
-            verbose("*   Trying " + url.address() + ":" + url.port() + "...");
+            verbose("*   Trying " + addr + ":" + url.port() + "...");
             try {
-                socket = Tcp.connect(inv.ns(), Ipv4Address.parse(url.address()).bits(), url.port(), this);
+                socket = Tcp.connect(inv.ns(), Ipv4Address.parse(addr).bits(), url.port(), this);
                 socket.setNoDelay(true); // curl sets TCP_NODELAY (--tcp-nodelay is its default since 7.50.2)
             } catch (IllegalStateException e) {
-                verbose("* Immediate connect fail for " + url.host() + ": " + e.getMessage().replaceFirst("^connect: ", ""));
+                verbose("* Immediate connect fail for " + addr + ": " + e.getMessage().replaceFirst("^connect: ", ""));
                 verbose("* Failed to connect to " + url.host() + " port " + url.port() + " after " + ms()
                     + " ms: Couldn't connect to server");
                 verbose("* Closing connection");
@@ -300,7 +319,7 @@ public final class Curl implements Command {
         @Override
         public void onConnected(TcpSocket s) {
             connected = true;
-            verbose("* Connected to " + url.host() + " (" + url.address() + ") port " + url.port());
+            verbose("* Connected to " + url.host() + " (" + address + ") port " + url.port());
             byte[] req = request();
             s.send(req, 0, req.length);
         }
@@ -395,7 +414,7 @@ public final class Curl implements Command {
             }
             if (!connected) {
                 int code = error == TcpError.ETIMEDOUT ? 28 : 7;
-                verbose("* connect to " + url.host() + " port " + url.port() + " from "
+                verbose("* connect to " + address + " port " + url.port() + " from "
                     + Ipv4Address.format(s.localAddress()) + " port " + s.localPort() + " failed: " + error.message());
                 String m = "Failed to connect to " + url.host() + " port " + url.port() + " after " + ms()
                     + " ms: Couldn't connect to server";
@@ -417,7 +436,9 @@ public final class Curl implements Command {
             String m;
             long contentLength = parser.contentLength();
             long bodyReceived = parser.bodyReceived();
-            if (!connected) {
+            if (address == null) {
+                m = "Resolving timed out after " + ms() + " milliseconds";
+            } else if (!connected) {
                 m = "Connection timed out after " + ms() + " milliseconds";
             } else if (contentLength >= 0) {
                 m = "Operation timed out after " + ms() + " milliseconds with " + bodyReceived + " out of "

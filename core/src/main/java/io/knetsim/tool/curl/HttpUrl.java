@@ -1,11 +1,9 @@
 package io.knetsim.tool.curl;
 
-import io.knetsim.addr.Ipv4Address;
-
 /**
- * {@code [http://]host[:port][/path]} as curl reads it. Only {@code http} is supported, and
- * the host must be an IPv4 address until the simulator has a resolver for tools, or
- * {@code localhost}, which curl resolves itself to the loopback address.
+ * {@code [http://]host[:port][/path]} as curl reads it. Only {@code http} is supported; the
+ * host is an IPv4 address, {@code localhost} (which curl resolves itself to the loopback
+ * address) or a name for the resolver.
  */
 record HttpUrl(String host, int port, boolean portGiven, String path) {
     /** curl's error for a URL it cannot use: exit code and message after {@code curl: (N) }. */
@@ -61,11 +59,7 @@ record HttpUrl(String host, int port, boolean portGiven, String path) {
         return new HttpUrl(host, port, portGiven, path);
     }
 
-    boolean isIpv4() {
-        return Ipv4Address.isValid(address());
-    }
-
-    /** The address to connect to: the host, or {@code 127.0.0.1} for {@code localhost}. */
+    /** The host to resolve: the host, or {@code 127.0.0.1} for {@code localhost}. */
     String address() {
         return host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host;
     }

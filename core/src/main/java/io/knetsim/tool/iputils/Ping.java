@@ -1,6 +1,7 @@
 package io.knetsim.tool.iputils;
 
 import io.knetsim.addr.Ipv4Address;
+import io.knetsim.app.dns.StubResolver;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.ipv4.IcmpEchoListener;
 import io.knetsim.net.ipv4.RouteResult;
@@ -20,7 +21,11 @@ import java.util.Map;
  * {@code ping} as iputils prints it: one line per reply or error, then statistics. Options:
  * {@code -c COUNT -s SIZE -i INTERVAL -t TTL -W TIMEOUT -w DEADLINE -M do|dont|want -q -n}.
  * The payload is what iputils sends: a timestamp, then bytes counting up from 0x10.
- * RTTs come from the simulated clock, so they are exact and repeatable.
+ * RTTs come from the simulated clock, so they are exact and repeatable. A host name is looked
+ * up with the namespace's {@link StubResolver} ({@code /etc/hosts}, then DNS); a failure is
+ * {@code ping: NAME: Name or service not known} (or {@code Temporary failure in name
+ * resolution}, ...), exit status 2, and replies from a named target show
+ * {@code from NAME (ADDR)} with the address's PTR name, as iputils prints them without {@code -n}.
  */
 public final class Ping implements Command {
     private static final int DEFAULT_SIZE = 56;
@@ -53,6 +58,8 @@ public final class Ping implements Command {
         private String pmtu = "want";
         private boolean quiet;
         private String target;
+        private boolean numeric;
+        private String replierName;
         private int dst;
         private int id;
         private int seq;
@@ -70,12 +77,36 @@ public final class Ping implements Command {
 
         void start() {
             parse();
-            if (!Ipv4Address.isValid(target)) {
-                inv.eprintln("ping: " + target + ": Name or service not known");
-                inv.exit(2);
+            if (Ipv4Address.isValid(target)) {
+                begin(Ipv4Address.parse(target).bits());
                 return;
             }
-            dst = Ipv4Address.parse(target).bits();
+            StubResolver resolver = new StubResolver(ns);
+            resolver.resolve(target, r -> {
+                if (!r.ok()) {
+                    inv.eprintln("ping: " + target + ": " + r.error().message());
+                    inv.exit(2);
+                    return;
+                }
+                Ipv4Address addr = r.addresses().get(0);
+                if (numeric) {
+                    begin(addr.bits());
+                    return;
+                }
+                // iputils names the replier through getnameinfo when the target was a name
+                resolver.reverse(addr, name -> {
+                    replierName = name == null ? addr.toString() : name;
+                    begin(addr.bits());
+                });
+            });
+        }
+
+        /** Sends the first echo request to {@code address}. */
+        private void begin(int address) {
+            if (inv.finished()) {
+                return;
+            }
+            dst = address;
             RouteResult rt = ns.ip().route(dst, 0, null);
             if (!rt.ok()) {
                 inv.eprintln("ping: connect: " + rt.error().message());
@@ -134,8 +165,7 @@ public final class Ping implements Command {
                         }
                     }
                     case "-q" -> quiet = true;
-                    case "-n" -> {
-                    }
+                    case "-n" -> numeric = true;
                     default -> {
                         if (w.startsWith("-")) {
                             throw new UsageException("ping: invalid option -- '" + w.substring(1) + "'\n" + usage(), 2);
@@ -212,7 +242,9 @@ public final class Ping implements Command {
             if (!quiet) {
                 int replyTtl = Ipv4Header.ttl(skb.buf(), skb.networkHeader);
                 int bytes = skb.len();
-                inv.println(bytes + " bytes from " + Ipv4Address.format(from) + ": icmp_seq=" + echoSeq + " ttl="
+                String who = replierName != null && from == dst ? replierName + " (" + Ipv4Address.format(from) + ")"
+                    : Ipv4Address.format(from);
+                inv.println(bytes + " bytes from " + who + ": icmp_seq=" + echoSeq + " ttl="
                     + replyTtl + " time=" + PingStats.tripTime(rttUs));
             }
             checkDone();

@@ -2,7 +2,7 @@ package io.knetsim.tool.nc;
 
 import io.knetsim.net.Errno;
 
-import io.knetsim.addr.Ipv4Address;
+import io.knetsim.app.dns.StubResolver;
 import io.knetsim.net.ipv4.RouteResult;
 import io.knetsim.net.ipv4.UdpListener;
 import io.knetsim.net.tcp.Tcp;
@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code nc}, OpenBSD netcat's messages, for a simulator without standard input:
+ * {@code nc}, OpenBSD netcat's messages, for a simulator without standard input (a HOST name is
+ * looked up with the namespace's {@link StubResolver}: {@code /etc/hosts}, then DNS):
  * <ul>
  *   <li>{@code nc -l [-p] PORT}: accepts one TCP connection, prints what it receives, exits 0
  *       when the peer closes;</li>
@@ -132,12 +133,24 @@ public final class Nc implements Command {
             }
             return;
         }
-        if (!Ipv4Address.isValid(host)) {
-            inv.eprintln("nc: getaddrinfo for host \"" + host + "\" port " + p + ": Name or service not known");
-            inv.exit(1);
-            return;
-        }
-        int dst = Ipv4Address.parse(host).bits();
+        String name = host;
+        int port1 = p;
+        boolean udp1 = udp;
+        boolean zero1 = zero;
+        boolean verbose1 = verbose;
+        String send1 = send;
+        new StubResolver(inv.ns()).resolve(host, r -> {
+            if (!r.ok()) {
+                inv.eprintln("nc: getaddrinfo for host \"" + name + "\" port " + port1 + ": " + r.error().message());
+                inv.exit(1);
+                return;
+            }
+            connect(inv, name, r.addresses().get(0).bits(), port1, udp1, zero1, verbose1, send1);
+        });
+    }
+
+    private static void connect(Invocation inv, String host, int dst, int p, boolean udp, boolean zero,
+                                boolean verbose, String send) {
         if (udp) {
             if (send == null) {
                 // Like nc -u with empty stdin: nothing to send.
