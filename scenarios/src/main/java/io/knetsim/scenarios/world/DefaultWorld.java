@@ -118,7 +118,9 @@ public final class DefaultWorld implements BuiltInWorld {
             "py C1w1.exec_container(\"c1\", \"traceroute -n " + podIp("C1", "c3") + "\")",
             "C0w1 etcdctl --endpoints http://10.1.0.1:2379 ls /coreos.com/network/subnets",
             "py C0w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")",
-            "C0w1 curl -s 100.64.11.1:8000");
+            "C0w1 curl -s 100.64.11.1:8000",
+            "py C1w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")",
+            "C0w1 curl -s localhost:8001/svc1");
     }
 
     @Override
@@ -132,6 +134,8 @@ public final class DefaultWorld implements BuiltInWorld {
             new Check(4, " 2  " + clusters.cluster("C1").flanneld("w3").lease().subnet().address() + " "),
             new Check(5, "/coreos.com/network/subnets/"),
             new Check(6, "3 received, 0% packet loss"),
-            new Check(7, "S1-W"));
+            new Check(7, "S1-W"),
+            new Check(8, "3 received, 0% packet loss"),
+            new Check(9, "S1-W"));
     }
 }

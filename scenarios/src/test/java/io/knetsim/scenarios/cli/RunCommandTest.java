@@ -45,7 +45,7 @@ class RunCommandTest {
             "knetsim> py C0w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")\n"
                 + "PING 100.64.10.1 (100.64.10.1) 56(84) bytes of data.\n",
             "knetsim> C0w1 curl -s 100.64.11.1:8000\nS1-W2\n",
-            "summary: 9/9 checks passed; drops {TTL_EXPIRED=6, NO_SOCKET=3}; simulated 5.004 s");
+            "summary: 11/11 checks passed; drops {TTL_EXPIRED=6, NO_SOCKET=3}; simulated 7.004 s");
         assertThat(out).doesNotContain("FAILED");
     }
 
