@@ -17,6 +17,7 @@ class Ipv6TextTest {
         assertThat(text("00000000000000000000000000000001")).isEqualTo("::1");
         assertThat(text("00000000000000000000000000000000")).isEqualTo("::");
         assertThat(text("20010db8000100000001000100010001")).isEqualTo("2001:db8:1:0:1:1:1:1"); // one zero group stays
-        assertThat(text("20010000000000010000000000000001")).isEqualTo("2001::1:0:0:1"); // the first of equal runs
+        assertThat(text("20010000000000010000000000010001")).isEqualTo("2001::1:0:0:1:1"); // the first of equal runs
+        assertThat(text("20010000000000010000000000000001")).isEqualTo("2001:0:0:1::1"); // else the longest
     }
 }
