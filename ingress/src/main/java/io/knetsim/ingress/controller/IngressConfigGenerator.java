@@ -37,7 +37,9 @@ import java.util.Set;
  * Ingresses are taken oldest first (creationTimestamp, then namespace and name): when two
  * give the same host and location, the older one keeps it, as in ingress-nginx.
  * {@code spec.defaultBackend} takes {@code location /} of the default server when no rule does.
- * A backend whose Service or port does not exist gets an upstream without servers (503).
+ * A backend whose Service or port does not exist gets an upstream without servers (503). An
+ * ImplementationSpecific path nginx cannot take (with spaces, ';', '{' or '}') is skipped, as
+ * ingress-nginx's admission webhook would refuse it; the other paths still apply.
  */
 public final class IngressConfigGenerator {
     private IngressConfigGenerator() {
@@ -70,8 +72,14 @@ public final class IngressConfigGenerator {
             String ns = ing.metadata().namespace();
             forEachPath(ing, (host, p) -> {
                 Upstream u = upstreamFor(backends, ns, p.backend(), canaries.get(host + " " + p.path()));
+                List<Location> ls;
+                try {
+                    ls = PathLocations.of(p.path(), p.pathType(), u.name());
+                } catch (IllegalArgumentException e) {
+                    return; // an ImplementationSpecific path nginx cannot take ('{', ';', spaces): skipped
+                }
                 upstreams.putIfAbsent(u.name(), u);
-                for (Location l : PathLocations.of(p.path(), p.pathType(), u.name())) {
+                for (Location l : ls) {
                     add(locations, exactKeys, l.withServerName(host), HTTPIngressPath.EXACT.equals(p.pathType()));
                 }
             });

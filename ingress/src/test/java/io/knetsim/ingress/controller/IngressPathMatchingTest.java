@@ -101,6 +101,10 @@ class IngressPathMatchingTest {
         assertThat(route(c, "/foo")).isEqualTo("p0");
         assertThat(route(c, "/foobar")).isEqualTo("p0");
         assertThat(route(c, "/fo")).isEqualTo("no");
+        NginxConfig bad = config("ImplementationSpecific /a{2}", "Prefix /b");
+        assertThat(bad.locations()).hasSize(2);
+        assertThat(route(bad, "/a{2}")).as("skipped, the rest applies").isEqualTo("no");
+        assertThat(route(bad, "/b/c")).isEqualTo("p1");
     }
 
     @Test
