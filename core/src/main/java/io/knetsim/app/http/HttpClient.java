@@ -50,11 +50,14 @@ public final class HttpClient {
     byte[] encode(HttpClientRequest r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.method()).append(' ').append(r.target()).append(" HTTP/1.1\r\n");
-        sb.append("Host: ").append(Ipv4Address.format(r.address()));
-        if (r.port() != 80) {
-            sb.append(':').append(r.port());
+        // A Host header of the request replaces the default one, as curl -H 'Host: ...' does.
+        if (r.headers().stream().noneMatch(h -> h.name().equalsIgnoreCase("Host"))) {
+            sb.append("Host: ").append(Ipv4Address.format(r.address()));
+            if (r.port() != 80) {
+                sb.append(':').append(r.port());
+            }
+            sb.append("\r\n");
         }
-        sb.append("\r\n");
         sb.append("User-Agent: ").append(userAgent).append("\r\n");
         if (r.body().length > 0 || r.method().equals("POST") || r.method().equals("PUT")) {
             sb.append("Content-Length: ").append(r.body().length).append("\r\n");

@@ -9,9 +9,13 @@ import io.knetsim.sim.SimTime;
  * proxy_pass has no URI part, so the request URI goes upstream unchanged: {@code /svc1/x} is
  * asked for as {@code /svc1/x}. Timeouts default to nginx's 60 s ({@code proxy_connect_timeout},
  * {@code proxy_read_timeout}, the latter between two reads of the response).
+ *
+ * <p>{@code serverName} puts the location in the {@code server} block of that
+ * {@code server_name} (an exact name or {@code *.example.com}); null puts it in the default
+ * server, which takes requests for every other host. The configuration renders one block per name.
  */
 public record Location(LocationMatch match, String path, String upstream, LimitReq limitReq,
-                       long connectTimeout, long readTimeout) {
+                       long connectTimeout, long readTimeout, String serverName) {
     /** nginx's default {@code proxy_connect_timeout} and {@code proxy_read_timeout}. */
     public static final long DEFAULT_TIMEOUT = SimTime.seconds(60);
 
@@ -31,29 +35,38 @@ public record Location(LocationMatch match, String path, String upstream, LimitR
         if (connectTimeout < SimTime.MS || readTimeout < SimTime.MS) {
             throw new IllegalArgumentException("location " + path + ": timeouts must be at least 1ms");
         }
+        if (serverName != null && !serverName.matches("(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            throw new IllegalArgumentException("location " + path + ": invalid server_name \"" + serverName
+                + "\" (expected a host name or *.domain)");
+        }
     }
 
     /** {@code location PATH { proxy_pass http://UPSTREAM; }}. */
     public static Location prefix(String path, String upstream) {
-        return new Location(LocationMatch.PREFIX, path, upstream, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+        return new Location(LocationMatch.PREFIX, path, upstream, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, null);
     }
 
     /** {@code location = PATH { proxy_pass http://UPSTREAM; }}. */
     public static Location exact(String path, String upstream) {
-        return new Location(LocationMatch.EXACT, path, upstream, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+        return new Location(LocationMatch.EXACT, path, upstream, null, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, null);
     }
 
     public Location withLimitReq(LimitReq l) {
-        return new Location(match, path, upstream, l, connectTimeout, readTimeout);
+        return new Location(match, path, upstream, l, connectTimeout, readTimeout, serverName);
     }
 
     /** {@code proxy_read_timeout}. */
     public Location withReadTimeout(long t) {
-        return new Location(match, path, upstream, limitReq, connectTimeout, t);
+        return new Location(match, path, upstream, limitReq, connectTimeout, t, serverName);
     }
 
     /** {@code proxy_connect_timeout}. */
     public Location withConnectTimeout(long t) {
-        return new Location(match, path, upstream, limitReq, t, readTimeout);
+        return new Location(match, path, upstream, limitReq, t, readTimeout, serverName);
+    }
+
+    /** The same location in the {@code server} block of {@code name} (null: the default server). */
+    public Location withServerName(String name) {
+        return new Location(match, path, upstream, limitReq, connectTimeout, readTimeout, name);
     }
 }

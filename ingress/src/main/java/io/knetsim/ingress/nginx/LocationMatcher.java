@@ -14,8 +14,23 @@ final class LocationMatcher {
     }
 
     static Location match(List<Location> locations, String uri) {
+        return match(locations, null, uri);
+    }
+
+    /**
+     * The location for a request with {@code Host: host}: first the server block, as nginx picks
+     * one by {@code server_name} (an exact name, then a wildcard {@code *.example.com}, else the
+     * default server), then the location within that block only. The wildcard takes one label
+     * ({@code a.example.com}, not {@code b.a.example.com}), the Kubernetes Ingress rule for
+     * wildcard hosts; nginx's own {@code *.} would take any depth.
+     */
+    static Location match(List<Location> locations, String host, String uri) {
+        String server = serverFor(locations, host);
         Location best = null;
         for (Location l : locations) {
+            if (!java.util.Objects.equals(l.serverName(), server)) {
+                continue;
+            }
             if (l.match() == LocationMatch.EXACT) {
                 if (l.path().equals(uri)) {
                     return l;
@@ -55,6 +70,35 @@ final class LocationMatcher {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /** The server_name of the block a Host header selects; null for the default server. */
+    static String serverFor(List<Location> locations, String hostHeader) {
+        if (hostHeader == null) {
+            return null;
+        }
+        String host = hostHeader.toLowerCase(java.util.Locale.ROOT);
+        int colon = host.lastIndexOf(':');
+        if (colon >= 0) {
+            host = host.substring(0, colon);
+        }
+        String wildcard = null;
+        for (Location l : locations) {
+            String n = l.serverName();
+            if (n == null) {
+                continue;
+            }
+            if (n.equals(host)) {
+                return n;
+            }
+            if (n.startsWith("*.") && host.endsWith(n.substring(1))) {
+                String label = host.substring(0, host.length() - n.length() + 1);
+                if (!label.isEmpty() && label.indexOf('.') < 0) {
+                    wildcard = n;
+                }
+            }
+        }
+        return wildcard;
     }
 
     private static int hex(char c) {

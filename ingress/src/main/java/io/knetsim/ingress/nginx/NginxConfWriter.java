@@ -75,35 +75,49 @@ public final class NginxConfWriter {
             }
             sb.append("}\n");
         }
-        sb.append('\n').append("server {\n");
-        sb.append("    listen ").append(c.listen()).append(";\n");
-        for (Location l : c.locations()) {
-            sb.append('\n').append("    location ").append(l.match().modifier()).append(l.path()).append(" {\n");
-            sb.append("        proxy_pass http://").append(l.upstream()).append(";\n");
-            LimitReq r = l.limitReq();
-            if (r != null) {
-                sb.append("        limit_req zone=").append(r.zone());
-                if (r.burst() > 0) {
-                    sb.append(" burst=").append(r.burst());
-                }
-                if (r.nodelay()) {
-                    sb.append(" nodelay");
-                }
-                sb.append(";\n");
-                if (r.status() != 503) {
-                    sb.append("        limit_req_status ").append(r.status()).append(";\n");
+        java.util.LinkedHashSet<String> servers = new java.util.LinkedHashSet<>();
+        servers.add(null);
+        c.locations().forEach(l -> servers.add(l.serverName()));
+        for (String server : servers) {
+            sb.append('\n').append("server {\n");
+            sb.append("    listen ").append(c.listen()).append(";\n");
+            if (server != null) {
+                sb.append("    server_name ").append(server).append(";\n");
+            }
+            for (Location l : c.locations()) {
+                if (java.util.Objects.equals(l.serverName(), server)) {
+                    location(sb, l);
                 }
             }
-            if (l.connectTimeout() != Location.DEFAULT_TIMEOUT) {
-                sb.append("        proxy_connect_timeout ").append(time(l.connectTimeout())).append(";\n");
-            }
-            if (l.readTimeout() != Location.DEFAULT_TIMEOUT) {
-                sb.append("        proxy_read_timeout ").append(time(l.readTimeout())).append(";\n");
-            }
-            sb.append("    }\n");
+            sb.append("}\n");
         }
-        sb.append("}\n");
         return sb.toString();
+    }
+
+    private static void location(StringBuilder sb, Location l) {
+        sb.append('\n').append("    location ").append(l.match().modifier()).append(l.path()).append(" {\n");
+        sb.append("        proxy_pass http://").append(l.upstream()).append(";\n");
+        LimitReq r = l.limitReq();
+        if (r != null) {
+            sb.append("        limit_req zone=").append(r.zone());
+            if (r.burst() > 0) {
+                sb.append(" burst=").append(r.burst());
+            }
+            if (r.nodelay()) {
+                sb.append(" nodelay");
+            }
+            sb.append(";\n");
+            if (r.status() != 503) {
+                sb.append("        limit_req_status ").append(r.status()).append(";\n");
+            }
+        }
+        if (l.connectTimeout() != Location.DEFAULT_TIMEOUT) {
+            sb.append("        proxy_connect_timeout ").append(time(l.connectTimeout())).append(";\n");
+        }
+        if (l.readTimeout() != Location.DEFAULT_TIMEOUT) {
+            sb.append("        proxy_read_timeout ").append(time(l.readTimeout())).append(";\n");
+        }
+        sb.append("    }\n");
     }
 
     /** nginx's time syntax: {@code 10s}, {@code 1500ms}. */

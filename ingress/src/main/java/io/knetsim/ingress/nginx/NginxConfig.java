@@ -48,8 +48,9 @@ public record NginxConfig(String name, int listen, List<LimitReqZone> zones, Lis
         }
         Set<String> seen = new HashSet<>();
         for (Location l : locations) {
-            if (!seen.add(l.match().modifier() + l.path())) {
-                throw new IllegalArgumentException("ingress " + name + ": duplicate location \"" + l.path() + "\"");
+            if (!seen.add(l.serverName() + " " + l.match().modifier() + l.path())) {
+                throw new IllegalArgumentException("ingress " + name + ": duplicate location \"" + l.path() + "\""
+                    + (l.serverName() == null ? "" : " in server " + l.serverName()));
             }
             if (!upstreamNames.contains(l.upstream())) {
                 UpstreamServer.parse("ingress " + name + ": location " + l.path() + ": proxy_pass", l.upstream());
@@ -74,6 +75,14 @@ public record NginxConfig(String name, int listen, List<LimitReqZone> zones, Lis
             }
         }
         return Upstream.of(l.upstream(), UpstreamServer.parse("proxy_pass", l.upstream()));
+    }
+
+    /**
+     * The location a request for {@code target} with {@code Host: host} (null: no Host header)
+     * goes to, as the running proxy chooses it; null when nginx would answer 404.
+     */
+    public Location locationFor(String host, String target) {
+        return LocationMatcher.match(locations, host, LocationMatcher.normalize(target));
     }
 
     /** Every upstream requests can reach: the named ones, then the implicit ones in location order. */

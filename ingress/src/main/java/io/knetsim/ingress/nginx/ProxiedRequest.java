@@ -49,7 +49,7 @@ final class ProxiedRequest {
 
     void start() {
         String uri = LocationMatcher.normalize(req.target());
-        Location loc = LocationMatcher.match(gen.config.locations(), uri);
+        Location loc = LocationMatcher.match(gen.config.locations(), req.header("Host"), uri);
         if (loc == null) {
             error(404);
             return;

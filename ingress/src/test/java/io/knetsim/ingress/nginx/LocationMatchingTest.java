@@ -74,4 +74,18 @@ class LocationMatchingTest {
         assertThat(lab.received).extracting(r -> r.target())
             .containsExactly("/svc1", "/svc1/", "/svc1/api/v1", "/other");
     }
+
+    @Test
+    void theHostHeaderPicksTheServerBlockFirstThenTheLocationWithinIt() {
+        List<Location> ls = List.of(Location.prefix("/", "10.0.0.1:80"),
+            Location.prefix("/", "10.0.0.2:80").withServerName("foo.com"),
+            Location.prefix("/a", "10.0.0.3:80").withServerName("*.foo.com"));
+        assertThat(LocationMatcher.match(ls, "foo.com:8080", "/x").upstream()).isEqualTo("10.0.0.2:80");
+        assertThat(LocationMatcher.match(ls, "Bar.Foo.com", "/a/b").upstream()).isEqualTo("10.0.0.3:80");
+        assertThat(LocationMatcher.match(ls, "bar.foo.com", "/x")).as("no fall-through to other blocks").isNull();
+        assertThat(LocationMatcher.match(ls, "a.bar.foo.com", "/x").upstream()).isEqualTo("10.0.0.1:80");
+        assertThat(LocationMatcher.match(ls, null, "/x").upstream()).isEqualTo("10.0.0.1:80");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Location.prefix("/", "u").withServerName("Foo Bar"))
+            .hasMessage("location /: invalid server_name \"Foo Bar\" (expected a host name or *.domain)");
+    }
 }

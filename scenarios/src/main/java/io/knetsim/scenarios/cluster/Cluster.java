@@ -101,6 +101,7 @@ public final class Cluster {
         etcd.set(EtcdRegistry.DEFAULT_PREFIX + "/config", false, spec.flannelConfig(), null);
         this.api = new ApiServer(world.sim(), spec.name());
         ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
+        api.register(io.knetsim.api.Ingress.TYPE);
         ControllerManager.start(api);
         EndpointSliceController.start(api);
         Scheduler.start(api);
