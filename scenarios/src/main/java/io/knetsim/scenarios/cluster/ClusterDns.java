@@ -29,6 +29,7 @@ import java.util.Map;
  *   Deployment kube-system/coredns  2 x registry.k8s.io/coredns/coredns:v1.11.1 (k8s-app=kube-dns)
  *     each pod: DnsServer :53 ◀── ClusterDnsZone ◀── ClusterDnsFeeder ◀── watch Services, EndpointSlices, Pods
  *   every kubelet: --cluster-dns=10.96.0.10 --cluster-domain=cluster.local (ClusterFirst resolv.conf)
+ *   zone: cluster.local and in-addr.arpa, TTL 30, pods insecure (kubeadm's Corefile)
  * </pre>
  */
 public final class ClusterDns {
@@ -50,7 +51,9 @@ public final class ClusterDns {
      * starts the feeder of the zone the CoreDNS pods answer from.
      */
     public static ClusterDnsFeeder deploy(ApiServer api, ImageCatalog images, List<Kubelet> kubelets) {
-        ClusterDnsZone zone = new ClusterDnsZone();
+        // kubeadm's Corefile: kubernetes cluster.local in-addr.arpa ip6.arpa { pods insecure ... ttl 30 }
+        ClusterDnsZone zone = new ClusterDnsZone(Kubelet.DEFAULT_CLUSTER_DOMAIN, ClusterDnsZone.DEFAULT_TTL,
+            ClusterDnsZone.PodRecords.INSECURE);
         images.register(IMAGE, new CoreDnsApp(zone));
         kubelets.forEach(Kubelet::clusterDns);
         Map<String, String> svcLabels = new LinkedHashMap<>();
