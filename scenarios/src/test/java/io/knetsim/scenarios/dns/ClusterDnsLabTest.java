@@ -108,6 +108,10 @@ class ClusterDnsLabTest {
         Invocation dig = fromC1("dig +short web.default.svc.cluster.local");
         assertThat(dig.exitCode()).isZero();
         assertThat(dig.stdout()).isEqualTo(web.spec().clusterIP() + "\n");
+        assertThat(fromC1("dig +short _dns._udp.kube-dns.kube-system.svc.cluster.local SRV").stdout())
+            .isEqualTo("0 100 53 kube-dns.kube-system.svc.cluster.local.\n");
+        // kubeadm's Corefile answers pod names as "pods insecure" does
+        assertThat(fromC1("dig +short 11-99-1-2.default.pod.cluster.local").stdout()).isEqualTo("11.99.1.2\n");
     }
 
     @Test
