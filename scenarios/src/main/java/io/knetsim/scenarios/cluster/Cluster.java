@@ -18,6 +18,7 @@ import io.knetsim.cni.flanneld.LocalManager;
 import io.knetsim.cni.kubelet.Kubelet;
 import io.knetsim.cni.kubelet.Worker;
 import io.knetsim.cni.plugins.BridgePlugin;
+import io.knetsim.kubeproxy.dns.ClusterDnsFeeder;
 import io.knetsim.kubeproxy.endpointslice.EndpointSliceController;
 import io.knetsim.kubeproxy.proxy.KubeProxy;
 import io.knetsim.kubeproxy.proxy.KubeProxyConfig;
@@ -46,7 +47,8 @@ import java.util.Map;
  *   C0w3 10.0.0.5 ─┘
  *   API server (in memory), Deployment, ReplicaSet and EndpointSlice controllers, scheduler,
  *   service CIDR 10.96.0.0/12 (kubeadm's), node ports 30000-32767; kube-proxy on the workers
- *   once {@link #startKubeProxy} is called
+ *   once {@link #startKubeProxy} is called; CoreDNS behind kube-dns 10.96.0.10 once
+ *   {@link #startClusterDns} is called
  * </pre>
  * The cluster registers itself in the world's {@link ClusterDirectory} (API server URL
  * {@code https://<first etcd host>:6443}, its etcd hosts and workers, and its kubelets' pods for
@@ -86,6 +88,8 @@ public final class Cluster {
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private final Map<String, Flanneld> flannel = new LinkedHashMap<>();
     private final List<KubeProxy> proxies = new ArrayList<>();
+    private final ImageCatalog images = ImageCatalog.builtin();
+    private ClusterDnsFeeder dns;
 
     /** Builds the cluster's hosts on {@code lan} and starts its components on the world's clock. */
     public Cluster(World world, Lan lan, ClusterSpec spec, ToolRunner runner) {
@@ -108,7 +112,6 @@ public final class Cluster {
         String[] endpoints = spec.etcd().stream().map(h -> "http://" + h.address() + ":" + EtcdServer.PORT)
             .toArray(String[]::new);
         Cni cni = new Cni(PluginRegistry.defaults());
-        ImageCatalog images = ImageCatalog.builtin();
         for (ClusterSpec.Host h : spec.workers()) {
             String name = spec.hostName(h);
             NetNamespace host = Topo.host(world, name);
@@ -185,6 +188,33 @@ public final class Cluster {
                 List.of(h.address()), propagationDelay)));
         }
         return List.copyOf(proxies);
+    }
+
+    /**
+     * Deploys the cluster DNS as kubeadm does: the {@code kube-dns} Service in {@code kube-system}
+     * (ClusterIP 10.96.0.10, ports {@code dns} 53/UDP, {@code dns-tcp} 53/TCP, {@code metrics}
+     * 9153/TCP, selector {@code k8s-app=kube-dns}) and the {@code coredns} Deployment (2 replicas
+     * of {@link ClusterDns#IMAGE}), whose containers answer from a zone a {@link ClusterDnsFeeder}
+     * keeps in step with the cluster's objects. Every kubelet then writes the ClusterFirst
+     * {@code /etc/resolv.conf} (nameserver 10.96.0.10, cluster.local) into the pods it starts from
+     * now on. The ClusterIP is routed by kube-proxy, so {@link #startKubeProxy} must have been
+     * called. Run the clock a few seconds for the CoreDNS pods to become ready.
+     */
+    public ClusterDnsFeeder startClusterDns() {
+        if (dns != null) {
+            throw new IllegalStateException("cluster DNS already runs in cluster " + name());
+        }
+        if (proxies.isEmpty()) {
+            throw new IllegalStateException("cluster " + name() + ": the cluster DNS needs kube-proxy to route "
+                + ClusterDns.SERVICE_IP + ": call startKubeProxy first");
+        }
+        dns = ClusterDns.deploy(api, images, workers.values().stream().map(Worker::kubelet).toList());
+        return dns;
+    }
+
+    /** The cluster DNS's feeder once {@link #startClusterDns} ran, else null. */
+    public ClusterDnsFeeder clusterDns() {
+        return dns;
     }
 
     /** The kube-proxies {@link #startKubeProxy} started (empty before). */
