@@ -233,7 +233,8 @@ public final class Kubelet {
         Pod p = e.object();
         switch (e.type()) {
             case ADDED, MODIFIED -> {
-                if (!sandboxes.containsKey(key(p)) && !pending.containsKey(key(p))) {
+                String k = key(p);
+                if (!sandboxes.containsKey(k) && !pending.containsKey(k)) {
                     sync(p);
                 }
             }
