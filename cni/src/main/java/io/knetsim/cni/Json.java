@@ -65,12 +65,37 @@ public final class Json {
         return Json.MAPPER.getNodeFactory().textNode(s).toString();
     }
 
+    /**
+     * Whether parsing {@code n.toString()} gives {@code n} back node for node: true unless a
+     * floating-point value is not finite (Jackson writes {@code NaN} or {@code Infinity}, which
+     * its parser rejects) or a number node is of a kind the parser does not make.
+     */
+    public static boolean roundTrips(JsonNode n) {
+        if (n.isContainerNode()) {
+            for (JsonNode x : n) {
+                if (!roundTrips(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (n.isNumber()) {
+            return n.isInt() || n.isLong() && (n.longValue() < Integer.MIN_VALUE || n.longValue() > Integer.MAX_VALUE)
+                || n.isDouble() && Double.isFinite(n.doubleValue());
+        }
+        return !n.isPojo() && !n.isBinary();
+    }
+
     /** {@code json.Marshal} of a Go {@code map[string]interface{}}: keys sorted at every level, compact. */
     public static String sortedCompact(JsonNode node) {
         return sorted(node).toString();
     }
 
-    private static JsonNode sorted(JsonNode n) {
+    /**
+     * A copy of {@code n} with the keys of every object sorted, as {@link #sortedCompact} prints it:
+     * new objects and arrays, the (immutable) values shared.
+     */
+    public static JsonNode sorted(JsonNode n) {
         if (n.isObject()) {
             List<String> keys = new ArrayList<>();
             n.fieldNames().forEachRemaining(keys::add);

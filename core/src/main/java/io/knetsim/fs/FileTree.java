@@ -92,8 +92,21 @@ public final class FileTree {
         if (dirs.containsKey(p)) {
             throw new IllegalStateException(p + ": Is a directory");
         }
+        store(p, content.clone());
+    }
+
+    /** Writes bytes no caller holds any more (no defensive copy). */
+    private void writeOwned(String path, byte[] content) {
+        String p = normalize(path);
+        if (dirs.containsKey(p)) {
+            throw new IllegalStateException(p + ": Is a directory");
+        }
+        store(p, content);
+    }
+
+    private void store(String p, byte[] content) {
         Dir parent = mkdirsNormal(parent(p));
-        if (files.put(p, content.clone()) == null) {
+        if (files.put(p, content) == null) {
             parent.children.add(name(p));
         }
         modified.put(p, clock.getAsLong());
@@ -102,7 +115,7 @@ public final class FileTree {
 
     /** Writes a UTF-8 text file. */
     public void write(String path, String content) {
-        write(path, content.getBytes(StandardCharsets.UTF_8));
+        writeOwned(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a file or directory exists at the path. */

@@ -78,6 +78,10 @@ public final class Kubelet {
     private final Map<String, Pod> pending = new HashMap<>();
     private io.knetsim.api.Watch watch;
     private boolean nodeReady;
+    /** The network configuration last read from {@link #confDir}: the file, its bytes and what they parsed to. */
+    private String lastNetFile;
+    private byte[] lastNetBytes;
+    private NetworkConfigList lastNet;
     private io.knetsim.addr.Ipv4Address clusterDns;
     private String clusterDomain = DEFAULT_CLUSTER_DOMAIN;
 
@@ -229,7 +233,8 @@ public final class Kubelet {
         Pod p = e.object();
         switch (e.type()) {
             case ADDED, MODIFIED -> {
-                if (!sandboxes.containsKey(key(p)) && !pending.containsKey(key(p))) {
+                String k = key(p);
+                if (!sandboxes.containsKey(k) && !pending.containsKey(k)) {
                     sync(p);
                 }
             }
@@ -322,7 +327,7 @@ public final class Kubelet {
     }
 
     private PodSandbox createSandbox(Pod p) throws CniError {
-        NetworkConfigList net = NetworkConfigs.loadDefault(host.files(), confDir);
+        NetworkConfigList net = networkConfig();
         String id = hex(64);
         String netnsName = "cni-" + uuid();
         NetNamespace ns = NetnsRegistry.add(host, netnsName);
@@ -350,6 +355,28 @@ public final class Kubelet {
             ns.files().write("/etc/hosts", hostsFile(ip, p.metadata().name()));
         }
         return new PodSandbox(key(p), id, netnsName, ns, net, rt, ip);
+    }
+
+    /**
+     * {@link NetworkConfigs#loadDefault}, re-read for every sandbox as the kubelet does, but parsed
+     * again only when the chosen file or its bytes differ from the last time (the parsed list is
+     * never changed: libcni copies each plugin's configuration before injecting into it).
+     */
+    private NetworkConfigList networkConfig() throws CniError {
+        List<String> all = NetworkConfigs.confFiles(host.files(), confDir, List.of(".conf", ".conflist", ".json"));
+        if (all.isEmpty()) {
+            return NetworkConfigs.loadDefault(host.files(), confDir); // its "no networks found" error
+        }
+        String file = all.get(0);
+        byte[] bytes = host.files().read(file);
+        if (lastNet != null && file.equals(lastNetFile) && java.util.Arrays.equals(bytes, lastNetBytes)) {
+            return lastNet;
+        }
+        NetworkConfigList parsed = NetworkConfigs.load(host.files(), file);
+        lastNetFile = file;
+        lastNetBytes = bytes;
+        lastNet = parsed;
+        return parsed;
     }
 
     private static String failedSetup(String id, String why) {

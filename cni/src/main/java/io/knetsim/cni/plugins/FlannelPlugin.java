@@ -108,9 +108,11 @@ public final class FlannelPlugin implements CniPlugin {
         ipam.set("routes", routes);
         delegate.set("ipam", ipam);
 
-        String saved = Json.sortedCompact(delegate);
+        ObjectNode sorted = (ObjectNode) Json.sorted(delegate);
+        String saved = sorted.toString();
         call.journal().write(call.hostFiles(), FileTree.normalize(dataDir) + "/" + call.runtime().containerId(), saved);
-        ObjectNode conf = (ObjectNode) Json.MAPPER.valueToTree(readBack(saved));
+        // the delegate gets what flannel saved; the sorted copy is that tree unless a number does not round-trip
+        ObjectNode conf = Json.roundTrips(sorted) ? sorted : (ObjectNode) Json.MAPPER.valueToTree(readBack(saved));
         try {
             return call.delegateAdd(conf.get("type").asText(), conf);
         } catch (CniError e) {

@@ -65,7 +65,8 @@ final class IfaceConfig {
     static String hostVethName(NetNamespace host, String containerId, String ifName) {
         SimRandom r = host.sim().random("cni/veth/" + host.name() + "/" + containerId + "/" + ifName);
         while (true) {
-            String name = String.format("veth%08x", r.nextInt());
+            String hex = Integer.toHexString(r.nextInt()); // String.format("veth%08x", ...) without the parser
+            String name = "veth" + "00000000".substring(hex.length()) + hex;
             if (host.device(name) == null) {
                 return name;
             }
