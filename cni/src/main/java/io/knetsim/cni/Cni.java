@@ -38,6 +38,30 @@ public final class Cni {
 
     private final PluginRegistry plugins;
     private final List<String> cniPath;
+    /**
+     * The result cache's {@code config} field (the whole list as JSON, in Base64) for the last
+     * lists written, by identity: a kubelet hands the same parsed list for every pod until its
+     * file changes, so the encoding is made once per list, not once per pod.
+     */
+    private final java.util.Map<ListIdentity, String> encodedConfigs = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<ListIdentity, String> e) {
+            return size() > 16;
+        }
+    };
+
+    /** A list compared by identity (its plugins are mutable JSON trees, so equality would walk them). */
+    private record ListIdentity(NetworkConfigList list) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ListIdentity other && other.list == list;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(list);
+        }
+    }
 
     /** libcni with the plugins installed in {@link #DEFAULT_CNI_PATH}. */
     public Cni(PluginRegistry plugins) {
@@ -286,15 +310,20 @@ public final class Cni {
         return c;
     }
 
-    private static void writeCache(NetworkConfigList list, NetNamespace host, RuntimeConf rt, CniResult result) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("kind", "cniCacheV1");
-        o.put("containerId", rt.containerId());
+    /** The list as libcni caches it: {@code {"cniVersion", "name", "plugins"}} as JSON, in Base64. */
+    private static String encodeConfig(NetworkConfigList list) {
         ObjectNode conf = Json.MAPPER.createObjectNode();
         conf.put("cniVersion", list.cniVersion());
         conf.put("name", list.name());
         list.plugins().forEach(conf.putArray("plugins")::add);
-        o.put("config", Base64.getEncoder().encodeToString(conf.toString().getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder().encodeToString(conf.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void writeCache(NetworkConfigList list, NetNamespace host, RuntimeConf rt, CniResult result) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("kind", "cniCacheV1");
+        o.put("containerId", rt.containerId());
+        o.put("config", encodedConfigs.computeIfAbsent(new ListIdentity(list), k -> encodeConfig(list)));
         o.put("ifName", rt.ifName());
         o.put("networkName", list.name());
         o.put("netns", rt.netns());
