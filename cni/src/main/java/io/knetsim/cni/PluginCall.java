@@ -104,6 +104,15 @@ public final class PluginCall {
         return p == null || p.isNull() ? null : CniResult.fromJson(p);
     }
 
+    /** The {@code prevResult} a CHECK needs, or the reference plugins' "Required prevResult missing". */
+    public CniResult requirePrevResult() throws CniError {
+        CniResult prev = prevResult();
+        if (prev == null) {
+            throw new CniError(CniError.INTERNAL, "Required prevResult missing");
+        }
+        return prev;
+    }
+
     // ---- delegation (invoke.DelegateAdd / DelegateDel / DelegateCheck) -----------------------
 
     /** Runs the plugin {@code type} with {@code delegateConf} in the same namespaces and journal. */

@@ -205,13 +205,7 @@ public final class BridgePlugin implements CniPlugin {
         if (c.ipamType() != null) {
             call.delegateDel(c.ipamType(), call.conf().deepCopy());
         }
-        NetNamespace cont = call.container();
-        if (cont != null) {
-            NetDevice d = cont.device(call.runtime().ifName());
-            if (d != null) {
-                cont.deleteDevice(d);
-            }
-        }
+        IfaceConfig.deleteContainerLink(call);
         if (c.ipMasq()) {
             IpMasq.teardown(call.host(), ChainNames.chain(call.networkName(), call.runtime().containerId()));
         }
@@ -220,28 +214,14 @@ public final class BridgePlugin implements CniPlugin {
     @Override
     public void check(PluginCall call) throws CniError {
         Config c = config(call);
-        CniResult prev = call.prevResult();
-        if (prev == null) {
-            throw new CniError(CniError.INTERNAL, "Required prevResult missing");
-        }
+        CniResult prev = call.requirePrevResult();
         if (c.ipamType() != null) {
             call.delegateCheck(c.ipamType(), call.conf().deepCopy());
         }
-        NetNamespace cont = call.requireContainer();
-        NetDevice d = cont.device(call.runtime().ifName());
-        if (d == null) {
-            throw new CniError(CniError.INTERNAL, "Link not found: " + call.runtime().ifName());
-        }
-        if (!(host(call, c) instanceof Bridge)) {
+        if (call.requireContainer().device(call.runtime().ifName()) != null && !(host(call, c) instanceof Bridge)) {
             throw new CniError(CniError.INTERNAL, "Error: bridge " + c.bridge() + " not found");
         }
-        for (CniResult.IpConfig ip : prev.ips()) {
-            boolean found = d.addresses().stream().anyMatch(a -> a.cidr().equals(ip.address()));
-            if (!found) {
-                throw new CniError(CniError.INTERNAL, "Failed to match addr " + ip.address() + " on interface "
-                    + call.runtime().ifName());
-            }
-        }
+        IfaceConfig.checkContainerLink(call, prev);
     }
 
     private static NetDevice host(PluginCall call, Config c) {

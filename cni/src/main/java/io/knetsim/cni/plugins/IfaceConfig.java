@@ -72,4 +72,32 @@ final class IfaceConfig {
             }
         }
     }
+
+    /** DEL's {@code ip link del IFNAME} in the container, when the namespace and the link are still there. */
+    static void deleteContainerLink(PluginCall call) {
+        io.knetsim.net.NetNamespace cont = call.container();
+        if (cont != null) {
+            io.knetsim.net.NetDevice d = cont.device(call.runtime().ifName());
+            if (d != null) {
+                cont.deleteDevice(d);
+            }
+        }
+    }
+
+    /** CHECK's look at the container: the link exists and holds every address of {@code prev}. */
+    static io.knetsim.net.NetDevice checkContainerLink(PluginCall call, io.knetsim.cni.CniResult prev)
+        throws io.knetsim.cni.CniError {
+        io.knetsim.net.NetDevice d = call.requireContainer().device(call.runtime().ifName());
+        if (d == null) {
+            throw new io.knetsim.cni.CniError(io.knetsim.cni.CniError.INTERNAL, "Link not found: "
+                + call.runtime().ifName());
+        }
+        for (io.knetsim.cni.CniResult.IpConfig ip : prev.ips()) {
+            if (d.addresses().stream().noneMatch(a -> a.cidr().equals(ip.address()))) {
+                throw new io.knetsim.cni.CniError(io.knetsim.cni.CniError.INTERNAL, "Failed to match addr "
+                    + ip.address() + " on interface " + call.runtime().ifName());
+            }
+        }
+        return d;
+    }
 }

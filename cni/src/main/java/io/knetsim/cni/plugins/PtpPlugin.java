@@ -7,7 +7,6 @@ import io.knetsim.cni.CniError;
 import io.knetsim.cni.CniPlugin;
 import io.knetsim.cni.CniResult;
 import io.knetsim.cni.PluginCall;
-import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.dev.Veth;
 import io.knetsim.net.route.Route;
@@ -112,32 +111,14 @@ public final class PtpPlugin implements CniPlugin {
     public void del(PluginCall call) throws CniError {
         String ipamType = ipamType(call);
         call.delegateDel(ipamType, call.conf().deepCopy());
-        NetNamespace cont = call.container();
-        if (cont != null) {
-            NetDevice d = cont.device(call.runtime().ifName());
-            if (d != null) {
-                cont.deleteDevice(d);
-            }
-        }
+        IfaceConfig.deleteContainerLink(call);
     }
 
     @Override
     public void check(PluginCall call) throws CniError {
         String ipamType = ipamType(call);
-        CniResult prev = call.prevResult();
-        if (prev == null) {
-            throw new CniError(CniError.INTERNAL, "Required prevResult missing");
-        }
+        CniResult prev = call.requirePrevResult();
         call.delegateCheck(ipamType, call.conf().deepCopy());
-        NetDevice d = call.requireContainer().device(call.runtime().ifName());
-        if (d == null) {
-            throw new CniError(CniError.INTERNAL, "Link not found: " + call.runtime().ifName());
-        }
-        for (CniResult.IpConfig ip : prev.ips()) {
-            if (d.addresses().stream().noneMatch(a -> a.cidr().equals(ip.address()))) {
-                throw new CniError(CniError.INTERNAL, "Failed to match addr " + ip.address() + " on interface "
-                    + call.runtime().ifName());
-            }
-        }
+        IfaceConfig.checkContainerLink(call, prev);
     }
 }
