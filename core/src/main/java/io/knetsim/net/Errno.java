@@ -10,6 +10,8 @@ public enum Errno {
     EACCES("Permission denied"),
     EINVAL("Invalid argument"),
     ECONNREFUSED("Connection refused"),
+    ECONNRESET("Connection reset by peer"),
+    ETIMEDOUT("Connection timed out"),
     EMSGSIZE("Message too long"),
     EADDRINUSE("Address already in use"),
     EADDRNOTAVAIL("Cannot assign requested address"),

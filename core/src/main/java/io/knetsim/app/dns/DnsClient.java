@@ -6,7 +6,6 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.net.ipv4.UdpSocket;
 import io.knetsim.net.ipv4.UdpSocketException;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpError;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.tcp.TcpState;
@@ -196,8 +195,8 @@ public final class DnsClient {
         }
 
         @Override
-        public void onError(TcpSocket s, TcpError error) {
-            fail(error == TcpError.ECONNREFUSED ? Failure.REFUSED : error == TcpError.ETIMEDOUT ? Failure.TIMEOUT
+        public void onError(TcpSocket s, Errno error) {
+            fail(error == Errno.ECONNREFUSED ? Failure.REFUSED : error == Errno.ETIMEDOUT ? Failure.TIMEOUT
                 : Failure.UNREACHABLE, error.message());
         }
 

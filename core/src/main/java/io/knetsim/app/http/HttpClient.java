@@ -3,7 +3,7 @@ package io.knetsim.app.http;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpError;
+import io.knetsim.net.Errno;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.tcp.TcpState;
@@ -214,11 +214,12 @@ public final class HttpClient {
             }
 
             @Override
-            public void onError(TcpSocket s, TcpError error) {
+            public void onError(TcpSocket s, Errno error) {
                 fail(switch (error) {
                     case ECONNREFUSED -> HttpClientError.CONNECTION_REFUSED;
                     case ETIMEDOUT -> HttpClientError.TIMEOUT;
-                    case ECONNRESET -> HttpClientError.RESET;
+                    case ENETUNREACH, EHOSTUNREACH -> HttpClientError.NETWORK_UNREACHABLE;
+                    default -> HttpClientError.RESET;
                 });
             }
         }

@@ -1,5 +1,7 @@
 package io.knetsim.net.tcp;
 
+import io.knetsim.net.Errno;
+
 /**
  * What an application hears from a {@link TcpSocket}, on the simulator's clock. Every method
  * has an empty default, so a handler overrides only what it needs.
@@ -44,7 +46,12 @@ public interface TcpHandler {
     default void onClosed(TcpSocket s) {
     }
 
-    /** The connection failed; {@link #onClosed} follows. */
-    default void onError(TcpSocket s, TcpError error) {
+    /**
+     * The connection failed, with the errno a Linux socket would report: {@link Errno#ECONNREFUSED}
+     * (RST or ICMP port unreachable answering the SYN), {@link Errno#ETIMEDOUT} (retransmissions,
+     * persist probes or keepalive probes ran out) or {@link Errno#ECONNRESET} (the peer reset an
+     * established connection); {@link #onClosed} follows.
+     */
+    default void onError(TcpSocket s, Errno error) {
     }
 }

@@ -1,5 +1,7 @@
 package io.knetsim.net.tcp;
 
+import io.knetsim.net.Errno;
+
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.DropReason;
 import io.knetsim.net.NetNamespace;
@@ -174,7 +176,7 @@ public final class TcpSocket {
 
             @Override
             public void timedOut() {
-                fail(TcpError.ETIMEDOUT);
+                fail(Errno.ETIMEDOUT);
             }
 
             @Override
@@ -186,7 +188,7 @@ public final class TcpSocket {
             () -> sendSegment(sndUna - 1, 0, TcpHeader.ACK, false),
             () -> {
                 sendSegment(highSent, 0, TcpHeader.RST | TcpHeader.ACK, false);
-                fail(TcpError.ETIMEDOUT);
+                fail(Errno.ETIMEDOUT);
             });
     }
 
@@ -290,7 +292,7 @@ public final class TcpSocket {
 
     /**
      * {@code setsockopt(SO_KEEPALIVE)}: off by default; on, an idle connection is probed after
-     * 7200 s and given up with {@link TcpError#ETIMEDOUT} after 9 unanswered probes 75 s
+     * 7200 s and given up with {@link Errno#ETIMEDOUT} after 9 unanswered probes 75 s
      * apart; see {@link TcpKeepalive}.
      */
     public void setKeepAlive(boolean on) {
@@ -648,7 +650,7 @@ public final class TcpSocket {
             default -> DATA_RETRIES;
         };
         if (retries > limit) {
-            fail(TcpError.ETIMEDOUT);
+            fail(Errno.ETIMEDOUT);
             return;
         }
         rtt.backOff();
@@ -689,7 +691,7 @@ public final class TcpSocket {
      */
     void unreachable(int code) {
         if (state == TcpState.SYN_SENT && code == io.knetsim.packet.IcmpHeader.PORT_UNREACHABLE) {
-            fail(TcpError.ECONNREFUSED);
+            fail(Errno.ECONNREFUSED);
         }
     }
 
@@ -704,7 +706,7 @@ public final class TcpSocket {
         }
         if ((flags & TcpHeader.RST) != 0) {
             if (hasAck) {
-                fail(TcpError.ECONNREFUSED);
+                fail(Errno.ECONNREFUSED);
             } else {
                 ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
             }
@@ -754,7 +756,7 @@ public final class TcpSocket {
                 } else if (state == TcpState.TIME_WAIT) {
                     closeQuietly();
                 } else {
-                    fail(TcpError.ECONNRESET);
+                    fail(Errno.ECONNRESET);
                 }
             } else {
                 sendAck();
@@ -1048,7 +1050,7 @@ public final class TcpSocket {
         timeWaitTimer = ns.sim().after(TIME_WAIT_LEN, () -> tcp.locked(this::closeQuietly));
     }
 
-    private void fail(TcpError e) {
+    private void fail(Errno e) {
         TcpHandler h = handler;
         closeQuietly0();
         if (h != null) {

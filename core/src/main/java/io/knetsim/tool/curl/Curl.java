@@ -4,7 +4,7 @@ import io.knetsim.addr.Ipv4Address;
 import io.knetsim.app.dns.StubResolver;
 import io.knetsim.app.http.HttpResponseParser;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpError;
+import io.knetsim.net.Errno;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.tcp.TcpState;
@@ -408,12 +408,12 @@ public final class Curl implements Command {
         }
 
         @Override
-        public void onError(TcpSocket s, TcpError error) {
+        public void onError(TcpSocket s, Errno error) {
             if (inv.finished() || s != socket) {
                 return;
             }
             if (!connected) {
-                int code = error == TcpError.ETIMEDOUT ? 28 : 7;
+                int code = error == Errno.ETIMEDOUT ? 28 : 7;
                 verbose("* connect to " + address + " port " + url.port() + " from "
                     + Ipv4Address.format(s.localAddress()) + " port " + s.localPort() + " failed: " + error.message());
                 String m = "Failed to connect to " + url.host() + " port " + url.port() + " after " + ms()

@@ -5,7 +5,7 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.net.ipv4.RouteResult;
 import io.knetsim.net.ipv4.UdpListener;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpError;
+import io.knetsim.net.Errno;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpListener;
 import io.knetsim.net.tcp.TcpSocket;
@@ -449,7 +449,7 @@ public final class Iperf3 implements Command {
         }
 
         @Override
-        public void onError(TcpSocket s, TcpError error) {
+        public void onError(TcpSocket s, Errno error) {
             // Real iperf3 hears of a dead server on its control connection first.
             fail(connected ? "control socket has closed unexpectedly"
                 : "unable to connect to server: " + error.message());

@@ -6,7 +6,6 @@ import io.knetsim.app.dns.StubResolver;
 import io.knetsim.net.ipv4.RouteResult;
 import io.knetsim.net.ipv4.UdpListener;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpError;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpListener;
 import io.knetsim.net.tcp.TcpSocket;
@@ -234,7 +233,7 @@ public final class Nc implements Command {
             }
 
             @Override
-            public void onError(TcpSocket sock, TcpError error) {
+            public void onError(TcpSocket sock, Errno error) {
                 if (!connected) {
                     if (verbose) {
                         inv.eprintln("nc: connect to " + host + " port " + port + " (tcp) failed: " + error.message());
@@ -301,7 +300,7 @@ public final class Nc implements Command {
         }
 
         @Override
-        public void onError(TcpSocket s, TcpError error) {
+        public void onError(TcpSocket s, Errno error) {
             if (!inv.finished()) {
                 inv.eprintln("nc: read failed: " + error.message());
                 inv.exit(1);

@@ -1,5 +1,7 @@
 package io.knetsim.net.tcp;
 
+import io.knetsim.net.Errno;
+
 import static io.knetsim.net.topo.Topo.cable;
 import static io.knetsim.net.topo.Topo.nic;
 
@@ -104,7 +106,7 @@ final class TcpLab {
         }
 
         @Override
-        public void onError(TcpSocket s, TcpError e) {
+        public void onError(TcpSocket s, Errno e) {
             events.add(e.name());
             errorAt = world.sim().now();
         }

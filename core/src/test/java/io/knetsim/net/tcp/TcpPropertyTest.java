@@ -1,5 +1,7 @@
 package io.knetsim.net.tcp;
 
+import io.knetsim.net.Errno;
+
 import static io.knetsim.net.tcp.TcpLab.SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +77,7 @@ class TcpPropertyTest {
         }
 
         @Override
-        public void onError(TcpSocket s, TcpError e) {
+        public void onError(TcpSocket s, Errno e) {
             events.add(e.name());
         }
     }

@@ -4,7 +4,7 @@ import io.knetsim.app.http.HttpClientResponse;
 import io.knetsim.app.http.HttpResponseParser;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpError;
+import io.knetsim.net.Errno;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.tcp.TcpState;
@@ -150,7 +150,7 @@ final class UpstreamCall implements TcpHandler {
     }
 
     @Override
-    public void onError(TcpSocket s, TcpError error) {
-        fail(error == TcpError.ETIMEDOUT ? UpstreamFailure.TIMEOUT : UpstreamFailure.ERROR);
+    public void onError(TcpSocket s, Errno error) {
+        fail(error == Errno.ETIMEDOUT ? UpstreamFailure.TIMEOUT : UpstreamFailure.ERROR);
     }
 }

@@ -7,7 +7,7 @@ import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpError;
+import io.knetsim.net.Errno;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.topo.Topo;
@@ -81,7 +81,7 @@ class PacketFlowOracleTest {
             }
 
             @Override
-            public void onError(TcpSocket s, TcpError e) {
+            public void onError(TcpSocket s, Errno e) {
                 events.add(e.name());
             }
         });
