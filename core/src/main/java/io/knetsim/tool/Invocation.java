@@ -22,6 +22,8 @@ public final class Invocation {
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private Consumer<String> outSink;
+    /** Lengths of the writes made before {@link #streamTo}, in order: n for stdout, -n-1 for stderr. */
+    private final List<Integer> early = new ArrayList<>(2);
     private Consumer<String> errSink;
     private Integer exitCode;
     private final List<Runnable> onInterrupt = new ArrayList<>(1);
@@ -84,6 +86,8 @@ public final class Invocation {
         out.append(s);
         if (outSink != null) {
             outSink.accept(s);
+        } else {
+            early.add(s.length());
         }
     }
 
@@ -96,6 +100,8 @@ public final class Invocation {
         err.append(s);
         if (errSink != null) {
             errSink.accept(s);
+        } else {
+            early.add(-s.length() - 1);
         }
     }
 
@@ -111,8 +117,25 @@ public final class Invocation {
         return err.toString();
     }
 
-    /** Streams output as it is written (in addition to keeping it). */
+    /**
+     * Streams output as it is written (in addition to keeping it). What was written before is
+     * handed over first, in the order it was written across the two streams, as a terminal
+     * would have shown it ({@code nginx -T}'s stderr verdict before its stdout dump).
+     */
     public void streamTo(Consumer<String> stdout, Consumer<String> stderr) {
+        int o = 0;
+        int e = 0;
+        for (int n : early) {
+            if (n >= 0) {
+                stdout.accept(out.substring(o, o + n));
+                o += n;
+            } else {
+                int len = -n - 1;
+                stderr.accept(err.substring(e, e + len));
+                e += len;
+            }
+        }
+        early.clear();
         this.outSink = stdout;
         this.errSink = stderr;
     }

@@ -260,31 +260,19 @@ public final class Session {
         if (background) {
             command = command.substring(0, command.length() - 1).strip();
             Invocation inv = runner.start(ns, command);
-            inv.streamTo(out, err);
-            flushEarly(inv);
+            inv.streamTo(out, err); // what it wrote already comes first, in order
             int n = jobs.stream().mapToInt(Job::number).max().orElse(0) + 1;
             jobs.add(new Job(n, label, command, inv));
             out.accept("[" + n + "] " + label + " " + command + "\n");
             return true;
         }
         Invocation inv = runner.start(ns, command);
-        inv.streamTo(out, err);
-        flushEarly(inv);
+        inv.streamTo(out, err); // what it wrote already comes first, in order
         if (!inv.finished()) {
             runner.finish(inv);
         }
         lastExit = inv.exitCode();
         return inv.exitCode() == 0;
-    }
-
-    /** Output written before streaming began (synchronous commands) is printed now. */
-    private void flushEarly(Invocation inv) {
-        if (!inv.stdout().isEmpty()) {
-            out.accept(inv.stdout());
-        }
-        if (!inv.stderr().isEmpty()) {
-            err.accept(inv.stderr());
-        }
     }
 
     private boolean kill(List<String> words) {
