@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The default world of the original knetsim labs, as far as pod networking, the labs' static
- * VIPs and the ingress go (the multi-cluster link arrives with its issue):
+ * VIPs, Services with kube-proxy and the cluster DNS, and the ingress go (the multi-cluster link
+ * arrives with its issue):
  *
  * <pre>
  *   s0 ─┬─ C0e1 10.1.0.1  C0e2 10.1.0.2                C1e1 10.2.0.1  C1e2 10.2.0.2
@@ -24,6 +25,8 @@ import java.util.List;
  *   static VIPs (every worker, table ip nat): 100.64.10.1 -&gt; c2, c3 (both clusters);
  *   C0 only: 100.64.11.1 -&gt; ic0, ic1 (S1-W2, S1-W3 :8000), 100.64.11.2 -&gt; ic2, ic3 (S2-W2, S2-W3 :8000)
  *   ingress grp1 on C0w1 :8001   /svc1 -&gt; 100.64.11.1:8000   /svc2 -&gt; 100.64.11.2:8000
+ *   per cluster: kube-proxy on every worker; kube-dns 10.96.0.10 with two CoreDNS pods; every pod's
+ *   resolv.conf ClusterFirst (kubelets run with --cluster-dns from the start)
  * </pre>
  *
  * The {@code ic*} pods run the labs' fixed-message server on port 8000; {@code c4} runs an HTTP
@@ -48,6 +51,11 @@ public final class DefaultWorld implements BuiltInWorld {
     /** As {@link #build(long)}, with commands' files written under {@code workingDirectory}. */
     public static DefaultWorld build(long seed, java.nio.file.Path workingDirectory) {
         ClusterWorld w = ClusterWorld.twoClusters(seed, ClusterSpec.FLANNEL_VXLAN, workingDirectory).boot();
+        // kubelets run with --cluster-dns from the start, as kubeadm configures them, so every pod
+        // gets the ClusterFirst resolv.conf; CoreDNS itself is deployed after the labs' pods
+        for (Cluster c : w.clusters()) {
+            c.workers().forEach(wk -> wk.kubelet().clusterDns());
+        }
         Cluster c0 = w.cluster("C0");
         c0.worker("w1").createContainer("c1");
         c0.worker("w2").createContainer("c2");
@@ -70,7 +78,21 @@ public final class DefaultWorld implements BuiltInWorld {
         c0.addStaticVip("100.64.11.2", List.of(world.podIp("C0", "ic2"), world.podIp("C0", "ic3")));
         Ingresses.run(c0.worker("w1").host(), "grp1", 8001, List.of(IngressRoute.of("/svc1", "100.64.11.1:8000"),
             IngressRoute.of("/svc2", "100.64.11.2:8000")));
+        // Services as a real cluster has them: kube-proxy on every worker, CoreDNS behind kube-dns
+        for (Cluster c : List.of(c0, c1)) {
+            c.startKubeProxy(io.knetsim.sim.SimTime.seconds(1));
+            c.startClusterDns();
+        }
+        long deadline = w.world().sim().now() + io.knetsim.sim.SimTime.seconds(30);
+        w.world().sim().runWhile(() -> w.world().sim().now() < deadline && !dnsReady(c0) || !dnsReady(c1)
+            && w.world().sim().now() < deadline);
         return world;
+    }
+
+    /** Whether every CoreDNS pod of the cluster runs. */
+    private static boolean dnsReady(Cluster c) {
+        return c.api().list(Pod.class, "kube-system", "k8s-app=kube-dns").stream().filter(Pod::isReady).count()
+            >= io.knetsim.scenarios.cluster.ClusterDns.REPLICAS;
     }
 
     @Override

@@ -123,4 +123,19 @@ class ShellScriptTest {
             "error: context \"C7\" does not exist\n");
         assertThat(r.exit()).isEqualTo(1);
     }
+
+    @Test
+    void theDefaultWorldRunsKubeProxyAndTheClusterDns() throws Exception {
+        Result r = script(String.join("\n",
+            "C0/c1 cat /etc/resolv.conf",
+            "C0/c1 nslookup kube-dns.kube-system",
+            "kubectl --context C1 get pods -n kube-system --no-headers -o name",
+            ""), "default");
+        assertThat(r.out()).contains(
+            "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\n"
+                + "options ndots:5\n",
+            "Name:\tkube-dns.kube-system.svc.cluster.local\nAddress: 10.96.0.10\n");
+        assertThat(r.out()).containsPattern("pod/coredns-[a-z0-9]+-[a-z0-9]{5}\npod/coredns-[a-z0-9]+-[a-z0-9]{5}\n");
+        assertThat(r.exit()).isZero();
+    }
 }
