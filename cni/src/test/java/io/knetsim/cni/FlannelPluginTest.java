@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   /run/flannel/subnet.env  FLANNEL_NETWORK=11.0.0.0/8 FLANNEL_SUBNET=11.10.16.1/20 MTU 1450 IPMASQ true
- *   c1 eth0 11.10.16.2/20 (mtu 1450) --vethXXXXXXXX-- cni0 11.10.16.1/20 (C0w1)
+ *   c1 eth0 11.10.16.2/20 (mtu 1450) --veth<8 hex>-- cni0 11.10.16.1/20 (C0w1)
  * </pre>
  */
 class FlannelPluginTest {

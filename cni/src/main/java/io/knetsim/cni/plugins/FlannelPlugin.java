@@ -149,7 +149,7 @@ public final class FlannelPlugin implements CniPlugin {
         call.hostFiles().delete(path);
     }
 
-    /** Flannel's CHECK does nothing (its source says "TODO: implement"). */
+    /** Flannel's CHECK does nothing: the reference plugin leaves it unimplemented. */
     @Override
     public void check(PluginCall call) {
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * A kubelet on one node whose CNI config is a plain bridge with host-local on a /24.
  *
  * <pre>
- *   pod eth0 10.244.1.N/24 --vethXXXXXXXX-- cni0 10.244.1.1/24 (node1)      API server: pods with spec.nodeName=node1
+ *   pod eth0 10.244.1.N/24 --veth<8 hex>-- cni0 10.244.1.1/24 (node1)      API server: pods with spec.nodeName=node1
  * </pre>
  */
 class KubeletTest {

@@ -84,8 +84,10 @@ public final class DefaultWorld implements BuiltInWorld {
             c.startClusterDns();
         }
         long deadline = w.world().sim().now() + io.knetsim.sim.SimTime.seconds(30);
-        w.world().sim().runWhile(() -> w.world().sim().now() < deadline && !dnsReady(c0) || !dnsReady(c1)
-            && w.world().sim().now() < deadline);
+        w.world().sim().runWhile(() -> w.world().sim().now() < deadline && !(dnsReady(c0) && dnsReady(c1)));
+        if (!(dnsReady(c0) && dnsReady(c1))) {
+            throw new IllegalStateException("the CoreDNS pods did not become ready within 30 s of simulated time");
+        }
         return world;
     }
 
