@@ -32,6 +32,7 @@ public record AddressEntity(Optional<String> prefix, Optional<String> pattern, D
     static final Map<String, Attributes.Kind> OTHERS = Map.of("priority", INTEGER, "name", STRING);
     private static final Set<String> TYPED = Set.of("prefix", "pattern", "distribution");
 
+    /** Checks that exactly one of prefix and pattern is given; copies {@code others}. */
     public AddressEntity {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(pattern, "pattern");

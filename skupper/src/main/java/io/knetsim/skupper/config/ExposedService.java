@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param lport the port the other clusters' routers accept clients for it on
  */
 public record ExposedService(String name, String cluster, String host, int port, int lport) {
+    /** Checks that both ports are from 0 to 65535. */
     public ExposedService {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(cluster, "cluster");

@@ -55,6 +55,7 @@ public record ListenerEntity(String name, Role role, String host, int port, int 
     private static final Set<String> TYPED =
         Set.of("name", "role", "host", "port", "cost", "maxFrameSize", "maxSessionFrames");
 
+    /** Checks the port (0-65535) and cost (at least 1); copies {@code others}. */
     public ListenerEntity {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");

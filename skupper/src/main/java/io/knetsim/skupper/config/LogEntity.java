@@ -29,6 +29,7 @@ public record LogEntity(String module, Map<String, Object> others) implements Co
     static final Map<String, Attributes.Kind> OTHERS = Map.of("name", STRING, "enable", STRING,
         "includeTimestamp", BOOLEAN, "includeSource", BOOLEAN, "outputFile", STRING);
 
+    /** Checks the module against {@link #MODULES}; copies {@code others}. */
     public LogEntity {
         Objects.requireNonNull(module, "module");
         if (!MODULES.contains(module)) {

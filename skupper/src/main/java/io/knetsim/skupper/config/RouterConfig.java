@@ -194,6 +194,29 @@ public final class RouterConfig {
         return e instanceof ListenerEntity l ? l.name() : ((TcpListenerEntity) e).name();
     }
 
+    /**
+     * This configuration with one more entity at the end, checked as a whole (as the skupper
+     * verbs add a connector or a TCP bridge to a running site's configuration).
+     *
+     * @throws RouterConfigException when the result would not start (duplicate name, port clash, ...)
+     */
+    public RouterConfig with(ConfigEntity entity) {
+        List<ConfigEntity> list = new ArrayList<>(entities);
+        list.add(Objects.requireNonNull(entity, "entity"));
+        return of(source, list);
+    }
+
+    /**
+     * This configuration without the entities equal to {@code entity}.
+     *
+     * @throws RouterConfigException when the router entity itself is removed
+     */
+    public RouterConfig without(ConfigEntity entity) {
+        List<ConfigEntity> list = new ArrayList<>(entities);
+        list.removeIf(entity::equals);
+        return of(source, list);
+    }
+
     /** The name given when the configuration was read or made. */
     public String source() {
         return source;

@@ -48,6 +48,7 @@ public record RouterEntity(String id, RouterMode mode, int helloMaxAgeSeconds, O
         Map.entry("dropTcpConnections", BOOLEAN));
     private static final Set<String> TYPED = Set.of("id", "mode", "helloMaxAgeSeconds", "metadata");
 
+    /** Checks the id (non-empty, no whitespace) and helloMaxAgeSeconds (at least 1); copies {@code others}. */
     public RouterEntity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(mode, "mode");

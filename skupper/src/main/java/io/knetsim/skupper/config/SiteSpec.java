@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param remotes the clusters this site's router connects to, e.g. {@code [C0]}
  */
 public record SiteSpec(String cluster, String firstWorkerAddress, List<String> remotes) {
+    /** Copies the remotes. */
     public SiteSpec {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(firstWorkerAddress, "firstWorkerAddress");

@@ -24,6 +24,7 @@ public record SslProfileEntity(String name, Map<String, Object> others) implemen
         "caCertFile", STRING, "certFile", STRING, "privateKeyFile", STRING, "password", STRING,
         "uidFormat", STRING, "uidNameMappingFile", STRING, "version", INTEGER, "oldestValidVersion", INTEGER);
 
+    /** Copies {@code others}. */
     public SslProfileEntity {
         Objects.requireNonNull(name, "name");
         others = Others.copy(others);

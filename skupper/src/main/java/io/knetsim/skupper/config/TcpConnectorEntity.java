@@ -37,6 +37,7 @@ public record TcpConnectorEntity(String name, String host, int port, String addr
         "verifyHostname", BOOLEAN);
     private static final Set<String> TYPED = Set.of("name", "host", "port", "address", "siteId");
 
+    /** Checks the port (0-65535); copies {@code others}. */
     public TcpConnectorEntity {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");

@@ -40,6 +40,7 @@ public record TcpListenerEntity(String name, String host, int port, String addre
         "authenticatePeer", BOOLEAN, "observer", STRING);
     private static final Set<String> TYPED = Set.of("name", "host", "port", "address", "siteId");
 
+    /** Checks the port (0-65535); copies {@code others}. */
     public TcpListenerEntity {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");

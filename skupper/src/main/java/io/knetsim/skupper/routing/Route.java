@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param path the routers from source to destination, both included
  */
 public record Route(String destination, String nextHop, long cost, List<String> path) {
+    /** Copies the path. */
     public Route {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(nextHop, "nextHop");

@@ -1,5 +1,6 @@
 package io.knetsim.skupper.routing;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,12 +29,10 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  *     ─────── 5 ───────            (with the A–C link of cost 5 the cheaper way is still via B)
  * </pre>
  *
- * Shortest paths come from JGraphT's Dijkstra. Among paths of equal cost the tie-break is
- * deterministic: a router sends towards the neighbour with the lowest id (in
- * {@link String#compareTo} order) that lies on some least-cost path, and a route's path is the
- * chain of such next hops, so it is the path traffic takes when every router forwards by its
- * own table. Costs are whole numbers of at least 1, as in skupper-router; a link's cost is
- * the larger of its two ends' configured costs ({@link InterRouterCost}).
+ * Shortest paths come from JGraphT's Dijkstra; among paths of equal cost the choice is
+ * skupper-router's, and deterministic: see {@link #compute}. Costs are whole numbers of at
+ * least 1, as in skupper-router; a link's cost is the larger of its two ends' configured
+ * costs ({@link InterRouterCost}).
  *
  * <p>Mutable and not thread-safe; a simulated router owns its graph.
  */
@@ -112,45 +111,60 @@ public final class RouterGraph {
      * The routes from {@code self} to every router it can reach. Unreachable routers have no
      * route. The graph is read as it is now; call again after it changes.
      *
+     * <p>The least costs come from JGraphT's Dijkstra. The path to each router is the one in
+     * {@code self}'s shortest-path tree as skupper-router builds it: a router's predecessor is,
+     * among its neighbours on a least-cost path, the one with the least cost from
+     * {@code self}, and among those the lowest id ({@link String#compareTo}); skupper-router's
+     * Dijkstra resolves equal-cost routers in id order and keeps the first predecessor found.
+     * The next hop is the path's second router.
+     *
      * @throws IllegalArgumentException when {@code self} is not in the graph
      */
     public RouteTable compute(String self) {
         if (!graph.containsVertex(self)) {
             throw new IllegalArgumentException("router " + self + " is not in the graph");
         }
-        DijkstraShortestPath<String, DefaultWeightedEdge> dijkstra = new DijkstraShortestPath<>(graph);
-        Map<String, SingleSourcePaths<String, DefaultWeightedEdge>> from = new HashMap<>();
-        Map<String, SortedMap<String, Integer>> adjacency = new HashMap<>();
-        SingleSourcePaths<String, DefaultWeightedEdge> mine = from.computeIfAbsent(self, dijkstra::getPaths);
-        Map<String, Route> routes = new LinkedHashMap<>();
-        for (String dest : routers()) {
-            double total = mine.getWeight(dest);
-            if (dest.equals(self) || Double.isInfinite(total)) {
-                continue;
+        SingleSourcePaths<String, DefaultWeightedEdge> tree = new DijkstraShortestPath<>(graph).getPaths(self);
+        Map<String, Long> cost = new HashMap<>();
+        for (String r : graph.vertexSet()) {
+            double w = tree.getWeight(r);
+            if (!Double.isInfinite(w)) {
+                cost.put(r, Math.round(w));
             }
-            List<String> path = new java.util.ArrayList<>();
-            path.add(self);
-            String at = self;
-            while (!at.equals(dest)) {
-                at = nextHop(at, dest, dijkstra, from, adjacency);
+        }
+        Map<String, String> prev = new HashMap<>();
+        for (Map.Entry<String, Long> dest : cost.entrySet()) {
+            if (!dest.getKey().equals(self)) {
+                prev.put(dest.getKey(), predecessor(dest.getKey(), dest.getValue(), cost));
+            }
+        }
+        Map<String, Route> routes = new LinkedHashMap<>();
+        for (String dest : new TreeSet<>(prev.keySet())) {
+            List<String> path = new ArrayList<>();
+            for (String at = dest; !at.equals(self); at = prev.get(at)) {
                 path.add(at);
             }
-            routes.put(dest, new Route(dest, path.get(1), Math.round(total), path));
+            path.add(self);
+            Collections.reverse(path);
+            routes.put(dest, new Route(dest, path.get(1), cost.get(dest), path));
         }
         return new RouteTable(self, routes);
     }
 
-    /** The lowest-id neighbour of {@code at} on a least-cost path to {@code dest}. */
-    private String nextHop(String at, String dest, DijkstraShortestPath<String, DefaultWeightedEdge> dijkstra,
-                           Map<String, SingleSourcePaths<String, DefaultWeightedEdge>> from,
-                           Map<String, SortedMap<String, Integer>> adjacency) {
-        long best = Math.round(from.computeIfAbsent(at, dijkstra::getPaths).getWeight(dest));
-        for (Map.Entry<String, Integer> n : adjacency.computeIfAbsent(at, this::neighbours).entrySet()) {
-            double rest = from.computeIfAbsent(n.getKey(), dijkstra::getPaths).getWeight(dest);
-            if (!Double.isInfinite(rest) && n.getValue() + Math.round(rest) == best) {
-                return n.getKey();
+    /** Among the neighbours on a least-cost path to {@code dest}: least cost from the root, then lowest id. */
+    private String predecessor(String dest, long destCost, Map<String, Long> cost) {
+        String best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (Map.Entry<String, Integer> n : neighbours(dest).entrySet()) {
+            Long c = cost.get(n.getKey());
+            if (c != null && c + n.getValue() == destCost && c < bestCost) {
+                best = n.getKey();
+                bestCost = c;
             }
         }
-        throw new IllegalStateException("no next hop from " + at + " to " + dest);
+        if (best == null) {
+            throw new IllegalStateException("no predecessor of " + dest);
+        }
+        return best;
     }
 }

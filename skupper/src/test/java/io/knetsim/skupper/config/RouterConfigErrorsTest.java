@@ -173,6 +173,26 @@ class RouterConfigErrorsTest {
     }
 
     @Test
+    void addingAndRemovingEntitiesKeepsTheChecks() {
+        RouterConfig c = RouterConfig.parse(withRouter(
+            "[\"listener\", {\"name\": \"interior-listener\", \"role\": \"inter-router\", \"port\": 55671}]"),
+            "C0.json");
+        ConnectorEntity link = new ConnectorEntity("C1", Role.INTER_ROUTER, "10.0.0.8", 55671, 2);
+
+        RouterConfig linked = c.with(link);
+        assertThat(linked.connectors()).containsExactly(link);
+        assertThat(linked.without(link)).isEqualTo(c);
+        assertThat(c.connectors()).isEmpty();
+        assertThatThrownBy(() -> linked.with(link))
+            .hasMessage("C0.json: entity [3] (connector): attribute \"name\": duplicate name \"C1\" (also entity [2])");
+        assertThatThrownBy(() -> c.with(new TcpListenerEntity("svc1", "", 55671, "svc1", Optional.empty(), Map.of())))
+            .hasMessage("C0.json: entity [2] (tcpListener): attribute \"port\": port 55671 on host \"\" clashes with "
+                + "entity [1] (listener \"interior-listener\" on host \"\")");
+        assertThatThrownBy(() -> c.without(c.router()))
+            .hasMessage("C0.json: no router entity (skupper-router will not start without one)");
+    }
+
+    @Test
     void entitiesMadeInCodeAreCheckedTheSameWay() {
         List<ConfigEntity> entities = List.of(
             new RouterEntity("C0", RouterMode.INTERIOR),

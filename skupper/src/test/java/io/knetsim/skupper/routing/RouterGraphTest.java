@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Route tables for small router networks, against hand-computed shortest paths. Ties between
- * equal-cost paths go to the lowest-id next hop, hop by hop.
+ * equal-cost paths are broken as skupper-router does: a router's predecessor on the path is
+ * the candidate with the least cost from the root, then the lowest id.
  */
 class RouterGraphTest {
 
@@ -38,7 +39,8 @@ class RouterGraphTest {
     /**
      * <pre>
      *   A ─1─ B ─1─ C,  A ─3─ C:   A reaches C through B (2 &lt; 3)
-     *   A ─2─ C instead:           a tie (2 = 2); A sends via B (B &lt; C), C sends straight to A (A &lt; B)
+     *   A ─2─ C instead:           a tie (2 = 2); C's predecessor is A (cost 0) rather than B
+     *                              (cost 1), so A goes straight to C, and C straight to A
      * </pre>
      */
     @Test
@@ -48,8 +50,9 @@ class RouterGraphTest {
 
         g.link("A", "C", 2);
         assertThat(g.cost("A", "C")).isEqualTo(OptionalInt.of(2));
-        assertThat(g.compute("A").route("C")).contains(new Route("C", "B", 2, List.of("A", "B", "C")));
+        assertThat(g.compute("A").route("C")).contains(new Route("C", "C", 2, List.of("A", "C")));
         assertThat(g.compute("C").route("A")).contains(new Route("A", "A", 2, List.of("C", "A")));
+        assertThat(g.compute("B").route("A")).contains(new Route("A", "A", 1, List.of("B", "A")));
 
         g.link("A", "C", 1);
         assertThat(g.compute("A").routes().values()).containsExactly(
@@ -66,7 +69,8 @@ class RouterGraphTest {
      *   D ──1── C
      * </pre>
      * From A: B 1 via B; D 2 via D; C 3 via D (not 5 via B). From B: C costs 4 both ways
-     * (straight, or B-A-D-C); the lowest next hop is A, so the path is B, A, D, C.
+     * (straight, or B-A-D-C); C's candidate predecessors are B (cost 0) and D (cost 3), so B
+     * goes straight to C.
      */
     @Test
     void squareWithUnequalCosts() {
@@ -78,12 +82,28 @@ class RouterGraphTest {
             new Route("D", "D", 2, List.of("A", "D")));
         assertThat(g.compute("B").routes().values()).containsExactly(
             new Route("A", "A", 1, List.of("B", "A")),
-            new Route("C", "A", 4, List.of("B", "A", "D", "C")),
+            new Route("C", "C", 4, List.of("B", "C")),
             new Route("D", "A", 3, List.of("B", "A", "D")));
         assertThat(g.compute("C").routes().values()).containsExactly(
             new Route("A", "D", 3, List.of("C", "D", "A")),
             new Route("B", "B", 4, List.of("C", "B")),
             new Route("D", "D", 1, List.of("C", "D")));
+    }
+
+    /**
+     * <pre>
+     *     ┌─1─ B ─1─┐
+     *   A           D      equal costs everywhere: D's candidate predecessors B and C both cost 1
+     *     └─1─ C ─1─┘      from A, so the lower id, B, wins; the same from D's side towards A
+     * </pre>
+     */
+    @Test
+    void diamondTieGoesToTheLowerId() {
+        RouterGraph g = new RouterGraph().link("A", "C", 1).link("A", "B", 1).link("C", "D", 1).link("B", "D", 1);
+
+        assertThat(g.compute("A").route("D")).contains(new Route("D", "B", 2, List.of("A", "B", "D")));
+        assertThat(g.compute("D").route("A")).contains(new Route("A", "B", 2, List.of("D", "B", "A")));
+        assertThat(g.compute("C").route("B")).contains(new Route("B", "A", 2, List.of("C", "A", "B")));
     }
 
     /** A ─1─ B ─1─ C and A ─5─ C: when A-B goes, A reaches C directly and B through C. */
