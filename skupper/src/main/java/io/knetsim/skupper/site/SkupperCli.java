@@ -69,19 +69,25 @@ public final class SkupperCli implements Command {
             case "token", "link" -> sub.isEmpty() ? verb : verb + " " + sub;
             default -> verb;
         };
-        if (a.help || verb.isEmpty()) {
+        boolean group = verb.equals("token") || verb.equals("link");
+        if (a.help || verb.isEmpty() || (group && sub.isEmpty())) { // cobra prints a group's help
             inv.print(help(key));
             return 0;
         }
         try {
-            if (!HELP.containsKey(key) || key.equals("token") || key.equals("link")) {
-                throw new SkupperException(key.equals("token") || key.equals("link")
-                    ? "unknown command \"" + sub + "\" for \"skupper " + verb + "\"" + (sub.isEmpty() ? " (try 'skupper "
-                        + verb + " --help')" : "")
-                    : "unknown command \"" + verb + "\" for \"skupper\"\nRun 'skupper --help' for usage.");
+            if (group && !HELP.containsKey(key)) {
+                throw new SkupperException("unknown command \"" + sub + "\" for \"skupper " + verb + "\"");
+            }
+            if (!HELP.containsKey(key)) {
+                throw new SkupperException("unknown command \"" + verb + "\" for \"skupper\"\nRun 'skupper --help' for usage.");
             }
             a.allowFlags(FLAGS.getOrDefault(key, List.of()));
-            SkupperNetwork net = SkupperNetwork.of(inv.ns().world());
+            SkupperNetwork net;
+            try {
+                net = SkupperNetwork.of(inv.ns().world());
+            } catch (IllegalStateException e) {
+                throw new SkupperException(e.getMessage());
+            }
             SkupperSite site = net.site(inv.ns(), a.context);
             switch (key) {
                 case "init" -> {

@@ -181,6 +181,9 @@ public final class SkupperSite {
             throw new SkupperException("Failed to create link: --cost must be at least 1, got " + cost);
         }
         String n = linkName.orElseGet(() -> nextLinkName(c));
+        if (c.connector(n).isPresent()) {
+            throw new SkupperException("Failed to create link: a link named \"" + n + "\" exists already");
+        }
         ConnectorEntity connector = new ConnectorEntity(n, Role.INTER_ROUTER, token.interRouterHost(),
             token.interRouterPort(), cost, ListenerEntity.DEFAULT_MAX_FRAME_SIZE,
             OptionalInt.of(SkupperConfigGenerator.MAX_SESSION_FRAMES), Map.of());
