@@ -13,6 +13,9 @@ public interface RouterLauncher {
     /**
      * Starts a router on {@code host} (the site's router host, in its host network) with
      * {@code config}.
+     *
+     * @throws IllegalArgumentException when it cannot start (a port in use on the host, ...);
+     *     nothing is then left running
      */
     RouterProcess launch(NetNamespace host, RouterConfig config);
 }

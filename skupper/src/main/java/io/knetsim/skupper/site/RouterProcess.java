@@ -18,7 +18,12 @@ import java.util.SortedSet;
  * here a {@code RouterProcess} receives the complete new configuration.
  */
 public interface RouterProcess {
-    /** Runs with {@code config} from now on (the configuration that replaces the previous one). */
+    /**
+     * Runs with {@code config} from now on (the configuration that replaces the previous one).
+     *
+     * @throws IllegalArgumentException when the router cannot run with it (a port in use on the
+     *     host, ...); it then still runs with the previous configuration
+     */
     void apply(RouterConfig config);
 
     /** The other routers this one has a route to now (its route table's destinations), by id. */

@@ -202,17 +202,25 @@ public final class SkupperNetwork {
             for (SkupperSite s : plans.keySet()) {
                 createService(s, deployment, p, undo);
             }
-        } catch (ApiException e) {
+            applyUndoably(origin, nextOrigin, undo);
+            for (Map.Entry<SkupperSite, RouterConfig> e : plans.entrySet()) {
+                applyUndoably(e.getKey(), e.getValue(), undo);
+            }
+        } catch (ApiException | IllegalArgumentException e) {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 undo.get(i).run();
             }
             throw new SkupperException("Unable to create skupper service: " + e.getMessage());
         }
-        origin.apply(nextOrigin);
-        plans.forEach(SkupperSite::apply);
         ExposedService e = new ExposedService(deployment, p, t, origin.name());
         exposed.add(e);
         return e;
+    }
+
+    private static void applyUndoably(SkupperSite s, RouterConfig next, List<Runnable> undo) {
+        RouterConfig before = s.requireConfig();
+        s.apply(next);
+        undo.add(() -> s.apply(before));
     }
 
     private static RouterConfig plan(SkupperSite s, RouterConfig c, io.knetsim.skupper.config.ConfigEntity e) {

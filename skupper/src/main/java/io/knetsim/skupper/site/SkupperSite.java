@@ -137,7 +137,12 @@ public final class SkupperSite {
         }
         RouterConfig c = SkupperConfigGenerator.generate(
             List.of(new SiteSpec(name, routerAddress, List.of())), List.of()).get(name);
-        RouterProcess r = launcher.launch(routerHost, c);
+        RouterProcess r;
+        try {
+            r = launcher.launch(routerHost, c);
+        } catch (IllegalArgumentException e) {
+            throw new SkupperException("Failed to start the router on " + routerHost.name() + ": " + e.getMessage());
+        }
         config = c;
         router = r;
         return true;
@@ -193,7 +198,11 @@ public final class SkupperSite {
         } catch (RouterConfigException e) {
             throw new SkupperException("Failed to create link: " + e.detail());
         }
-        apply(next);
+        try {
+            apply(next);
+        } catch (IllegalArgumentException e) {
+            throw new SkupperException("Failed to create link: " + e.getMessage());
+        }
         linkRemotes.put(n, token.generatedBy().orElse(token.interRouterHost()));
         return connector;
     }
@@ -286,7 +295,11 @@ public final class SkupperSite {
         return config;
     }
 
-    /** Hands a complete, checked configuration to the router and keeps it. */
+    /**
+     * Hands a complete, checked configuration to the router and keeps it.
+     *
+     * @throws IllegalArgumentException when the router refuses it (it keeps the previous one)
+     */
     void apply(RouterConfig next) {
         router.apply(next);
         config = next;

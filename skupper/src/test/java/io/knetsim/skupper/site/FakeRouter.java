@@ -14,6 +14,8 @@ final class FakeRouter implements RouterProcess {
     final SortedSet<String> reachable = new TreeSet<>();
     final SortedSet<String> neighbours = new TreeSet<>();
     boolean stopped;
+    /** A port the host has in use: a configuration listening on it is refused. */
+    int busyPort = -1;
 
     FakeRouter(NetNamespace host, RouterConfig first) {
         this.host = host;
@@ -26,6 +28,10 @@ final class FakeRouter implements RouterProcess {
 
     @Override
     public void apply(RouterConfig config) {
+        if (config.tcpListeners().stream().anyMatch(l -> l.port() == busyPort)) {
+            throw new IllegalArgumentException(config.source() + ": tcpListener: port " + busyPort
+                + ": Address already in use");
+        }
         applied.add(config);
     }
 

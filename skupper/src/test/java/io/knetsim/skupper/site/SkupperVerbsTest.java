@@ -284,6 +284,16 @@ class SkupperVerbsTest {
         assertThat(w.network.exposed()).isEmpty();
 
         w.c1.delete(Service.class, "default", "web");
+        w.routers.get("C1").busyPort = 8080; // the router host has the port in use: the router refuses
+        refused(w.run(w.c0w1, "skupper expose deployment/web --port 8080"),
+            "Unable to create skupper service: C1.json: tcpListener: port 8080: Address already in use");
+        assertThat(w.routers.get("C0").current()).isEqualTo(c0); // C0 got its connectors, then its old config back
+        assertThat(w.routers.get("C0").applied).hasSize(3);
+        assertThat(w.routers.get("C1").current()).isEqualTo(c1);
+        assertThat(w.c1.find(Service.class, "default", "web")).isEmpty();
+        assertThat(w.c1.list(EndpointSlice.class)).isEmpty();
+
+        w.routers.get("C1").busyPort = -1;
         ok(w.run(w.c0w1, "skupper expose deployment/web --port 8080"), "deployment web exposed as web\n");
         refused(w.run(w.c0w1, "skupper expose deployment/web --port 8081"),
             "Unable to create skupper service: service web is already exposed (from site C0, port 8080)");
