@@ -51,6 +51,7 @@ public final class SkupperRouter {
     private final List<InterRouterConnector> connectors = new ArrayList<>();
     private final List<RouterConnection> connections = new ArrayList<>();
     private long nextConnectionId = 1;
+    private final long startedAt;
     private boolean stopped;
 
     private SkupperRouter(NetNamespace ns, RouterConfig config) {
@@ -60,6 +61,7 @@ public final class SkupperRouter {
         this.routing = new LinkStateRouting(this, config.router().helloIntervalSeconds(),
             config.router().helloMaxAgeSeconds());
         this.streams = new StreamTable(this);
+        this.startedAt = ns.sim().now();
     }
 
     /**
@@ -223,9 +225,39 @@ public final class SkupperRouter {
         return streams.active();
     }
 
-    /** Streams carried since start, by the address they were for. */
+    /** Client connections accepted by this router's tcpListeners since start, by address. */
     public Map<String, Long> streamsByAddress() {
-        return streams.countsByAddress();
+        Map<String, Long> m = new java.util.TreeMap<>();
+        streams.counts().forEach((k, v) -> {
+            if (v[0] > 0) {
+                m.put(k, v[0]);
+            }
+        });
+        return m;
+    }
+
+    /** The addresses this router knows, with its local consumers and stream counts, as {@code skstat -a} shows. */
+    public List<AddressInfo> addresses() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(routing.addresses().addresses());
+        Map<String, long[]> counts = streams.counts();
+        Map<String, Integer> local = streams.localConsumers();
+        names.addAll(counts.keySet());
+        names.addAll(local.keySet());
+        for (TcpListenerEntity l : config.tcpListeners()) {
+            names.add(l.address());
+        }
+        List<AddressInfo> out = new ArrayList<>();
+        for (String a : names) {
+            long[] c = counts.getOrDefault(a, new long[3]);
+            int remote = (int) routing.addresses().consumers(a).stream().filter(r -> !r.equals(id)).count();
+            out.add(new AddressInfo(a, local.getOrDefault(a, 0), remote, c[0], c[1], c[2]));
+        }
+        return out;
+    }
+
+    /** Time since the router started, in nanoseconds. */
+    public long uptimeNanos() {
+        return ns.sim().now() - startedAt;
     }
 
     // ---- package internals

@@ -43,7 +43,7 @@ final class StreamTable {
     private final Map<String, Long> localTurn = new LinkedHashMap<>();
     private final Map<String, ReverseWaiter> waiting = new LinkedHashMap<>();
     private final List<Runnable> aborters = new ArrayList<>();
-    private final Map<String, Long> counts = new TreeMap<>();
+    private final Map<String, long[]> counts = new TreeMap<>();
     private long next = 1;
     private int active;
 
@@ -63,14 +63,32 @@ final class StreamTable {
         return active;
     }
 
-    Map<String, Long> countsByAddress() {
-        return new TreeMap<>(counts);
+    /** Streams per address: [0] started here (in), [1] delivered to a local connector (out), [2] relayed (thru). */
+    Map<String, long[]> counts() {
+        Map<String, long[]> m = new TreeMap<>();
+        counts.forEach((k, v) -> m.put(k, v.clone()));
+        return m;
+    }
+
+    void countLocal(String address) {
+        count(address, 1);
+    }
+
+    private void count(String address, int which) {
+        counts.computeIfAbsent(address, k -> new long[3])[which]++;
+    }
+
+    /** Addresses with a tcpConnector on this router, with how many. */
+    Map<String, Integer> localConsumers() {
+        Map<String, Integer> m = new TreeMap<>();
+        connectors.forEach((k, v) -> m.put(k, v.size()));
+        return m;
     }
 
     /** A client connection accepted by a tcpListener: starts a stream towards its address. */
     TcpHandler accept(TcpListenerEntity l, TcpSocket client) {
         String name = "tcp/" + router.id() + "/" + next++;
-        counts.merge(l.address(), 1L, Long::sum);
+        count(l.address(), 0);
         return TcpStream.client(this, name, l.address(), client);
     }
 
@@ -134,10 +152,11 @@ final class StreamTable {
             c.amqp.refuse(a, AmqpError.of(NO_ROUTE, "no route to the destination " + address));
             return;
         }
-        counts.merge(address, 1L, Long::sum);
         if (to.get() instanceof TcpConnectorEntity local) {
+            count(address, 1);
             TcpStream.server(this, c, a, local);
         } else {
+            count(address, 2);
             LinkRelay.start(this, c, a, (RouterConnection) to.get());
         }
     }

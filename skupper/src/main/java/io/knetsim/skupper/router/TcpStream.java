@@ -73,6 +73,7 @@ final class TcpStream implements TcpHandler {
         }
         if (to.get() instanceof TcpConnectorEntity local) {
             table.ended(s.abort);
+            table.countLocal(address);
             return TcpSplice.start(table, socket, local);
         }
         RouterConnection c = (RouterConnection) to.get();
