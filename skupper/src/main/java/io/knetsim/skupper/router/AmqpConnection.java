@@ -96,6 +96,12 @@ final class AmqpConnection implements TcpHandler {
     long framesSent;
     long framesReceived;
     long bytesSent;
+    /** The largest frame sent, in bytes. */
+    long largestFrameSent;
+    /** Transfers that arrived while the window this end offered was closed (a peer breaking flow control). */
+    long windowViolations;
+    /** Times a transfer waited because the peer's session window was closed. */
+    long windowStalls;
 
     AmqpConnection(Listener listener, boolean initiator, String containerId, long maxFrameSize, long maxSessionFrames,
                    Map<Object, Object> openProperties) {
@@ -322,6 +328,9 @@ final class AmqpConnection implements TcpHandler {
     }
 
     private void onTransfer(Transfer t, byte[] payload) {
+        if (windowLeft <= 0) {
+            windowViolations++;
+        }
         nextIncomingId++;
         windowLeft--;
         AmqpLink l = byRemoteHandle.get(t.handle());
@@ -445,7 +454,11 @@ final class AmqpConnection implements TcpHandler {
             }
             return false;
         }
-        if (remoteIncomingWindow <= 0 || (p.first() && l.credit <= 0)) {
+        if (remoteIncomingWindow <= 0) {
+            windowStalls++;
+            return false;
+        }
+        if (p.first() && l.credit <= 0) {
             return false;
         }
         l.pending.poll();
@@ -481,7 +494,9 @@ final class AmqpConnection implements TcpHandler {
             return;
         }
         framesSent++;
-        send(f.encode());
+        byte[] b = f.encode();
+        largestFrameSent = Math.max(largestFrameSent, b.length);
+        send(b);
     }
 
     private void send(byte[] b) {
