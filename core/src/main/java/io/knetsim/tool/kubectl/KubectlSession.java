@@ -313,6 +313,26 @@ final class KubectlSession {
         return 0;
     }
 
+    int expose(List<String> words) {
+        KubectlFlags f = Expose.flags(common()).parse(words, "kubectl expose");
+        List<String> args = f.args();
+        if (args.isEmpty()) {
+            throw new UsageException("error: You must provide one or more resources by argument or filename.\n"
+                + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
+                + "   '<resource> <name>'\n   '<resource>'", 1);
+        }
+        List<String> ref = args.get(0).contains("/") ? List.of(args.get(0).split("/", 2)) : args;
+        if (ref.size() < 2) {
+            throw new UsageException("error: resource(s) were provided, but no name was specified", 1);
+        }
+        ResourceType<?> t = KubeResources.resolve(api, ref.get(0));
+        Expose.checkExposable(t);
+        KubeObject<?> o = KubeResources.get(api, t, ns(f), ref.get(1));
+        io.knetsim.api.Service svc = api.create(Expose.service(t, o, ns(f), f));
+        inv.println("service/" + svc.metadata().name() + " exposed");
+        return 0;
+    }
+
     // ---------------------------------------------------------------- apply / create -f / delete
 
     int apply(List<String> words) {
