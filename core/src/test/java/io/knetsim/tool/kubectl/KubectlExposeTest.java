@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Lab: {@code kubectl expose} puts a Service in front of what a Deployment, ReplicaSet or Pod
  * selects, on an admin host of a cluster with the Service kinds (API server, controllers and
- * the ClusterIP allocator; no kubelets).
+ * the ClusterIP allocator; no kubelets); then {@code kubectl get svc,endpointslices}, one table a type.
  * <pre>
  *   admin ──kubectl expose deployment web --port=8888 --target-port=9376──▶ ApiServer "C0"
  *                                                 Service web {selector app=web, 8888 ─▶ 9376}
@@ -90,5 +90,24 @@ class KubectlExposeTest {
         assertThat(run("kubectl expose deployment bare --port=80").stderr())
             .isEqualTo("Error from server (AlreadyExists): services \"bare\" already exists\n");
         assertThat(api.list(Service.class)).hasSize(1);
+    }
+
+    @Test
+    void severalTypesInOneGetPrintOneTableEachWithKindsInTheNames() {
+        sh.out(admin, "kubectl create deployment web --image=nginx --port=80");
+        sh.out(admin, "kubectl expose deployment web");
+        String ip = api.get(Service.class, "default", "web").spec().clusterIP();
+        String pad = " ".repeat(ip.length() - "CLUSTER-IP".length());
+        assertThat(sh.out(admin, "kubectl get deploy,svc")).isEqualTo(
+            "NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\n"
+                + "deployment.apps/web   0/1     1            0           0s\n"
+                + "\n"
+                + "NAME          TYPE        CLUSTER-IP" + pad + "   EXTERNAL-IP   PORT(S)   AGE\n"
+                + "service/web   ClusterIP   " + ip + "   <none>        80/TCP    0s\n");
+        assertThat(sh.out(admin, "kubectl get svc,deploy -o name")).isEqualTo("service/web\ndeployment.apps/web\n");
+        // a type with nothing to show prints no table; nothing at all says so on stderr
+        assertThat(run("kubectl get rs,svc -l app=none").stdout()).isEmpty();
+        assertThat(run("kubectl get rs,svc -l app=none").stderr()).isEqualTo("No resources found in default namespace.\n");
+        assertThat(run("kubectl get svc,foo").stderr()).isEqualTo("error: the server doesn't have a resource type \"foo\"\n");
     }
 }
