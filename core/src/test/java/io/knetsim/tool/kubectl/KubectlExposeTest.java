@@ -110,4 +110,40 @@ class KubectlExposeTest {
         assertThat(run("kubectl get rs,svc -l app=none").stderr()).isEqualTo("No resources found in default namespace.\n");
         assertThat(run("kubectl get svc,foo").stderr()).isEqualTo("error: the server doesn't have a resource type \"foo\"\n");
     }
+
+    @Test
+    void describeServiceShowsItsPortsAndTheEndpointsOfItsSlices() {
+        sh.out(admin, "kubectl create deployment hostnames --image=registry.k8s.io/serve_hostname");
+        sh.out(admin, "kubectl expose deployment hostnames --type=NodePort --port=8888 --target-port=9376");
+        Service svc = api.get(Service.class, "default", "hostnames");
+        // the EndpointSlice controller is not running here: write the slice it would write
+        List<io.knetsim.api.EndpointSlice.Endpoint> eps = new java.util.ArrayList<>();
+        for (String ip : List.of("11.10.16.6", "11.15.64.5", "11.13.176.6", "11.13.176.5")) {
+            eps.add(new io.knetsim.api.EndpointSlice.Endpoint(List.of(ip), null, "c0w1", null));
+        }
+        api.create(new io.knetsim.api.EndpointSlice(null, null, io.knetsim.api.ObjectMeta.of("default", "hostnames-abcde",
+            Map.of(io.knetsim.api.EndpointSlice.SERVICE_NAME_LABEL, "hostnames")), "IPv4", eps,
+            List.of(new io.knetsim.api.EndpointSlice.EndpointPort("", "TCP", 9376))));
+        String ip = svc.spec().clusterIP();
+        int np = svc.spec().ports().get(0).nodePort();
+        assertThat(sh.out(admin, "kubectl describe svc hostnames")).isEqualTo(
+            "Name:                     hostnames\n"
+                + "Namespace:                default\n"
+                + "Labels:                   app=hostnames\n"
+                + "Annotations:              <none>\n"
+                + "Selector:                 app=hostnames\n"
+                + "Type:                     NodePort\n"
+                + "IP Family Policy:         SingleStack\n"
+                + "IP Families:              IPv4\n"
+                + "IP:                       " + ip + "\n"
+                + "IPs:                      " + ip + "\n"
+                + "Port:                     <unset>  8888/TCP\n"
+                + "TargetPort:               9376/TCP\n"
+                + "NodePort:                 <unset>  " + np + "/TCP\n"
+                + "Endpoints:                11.10.16.6:9376,11.15.64.5:9376,11.13.176.6:9376 + 1 more...\n"
+                + "Session Affinity:         None\n"
+                + "External Traffic Policy:  Cluster\n"
+                + "Internal Traffic Policy:  Cluster\n"
+                + "Events:                   <none>\n");
+    }
 }
