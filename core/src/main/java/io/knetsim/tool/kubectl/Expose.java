@@ -57,8 +57,8 @@ final class Expose {
             .value("session-affinity", null);
     }
 
-    /** The Service to create for {@code o} (of type {@code t}), in {@code namespace}. */
-    static Service service(ResourceType<?> t, KubeObject<?> o, String namespace, KubectlFlags f) {
+    /** The Service to create for {@code o} (a Deployment, ReplicaSet, Pod or Service), in {@code namespace}. */
+    static Service service(KubeObject<?> o, String namespace, KubectlFlags f) {
         Map<String, String> selector = f.has("selector") ? labels(f.string("selector", ""))
             : selectorOf(o);
         List<String> ports = new ArrayList<>();

@@ -360,7 +360,7 @@ final class KubectlSession {
         ResourceType<?> t = KubeResources.resolve(api, ref.get(0));
         Expose.checkExposable(t);
         KubeObject<?> o = KubeResources.get(api, t, ns(f), ref.get(1));
-        io.knetsim.api.Service svc = api.create(Expose.service(t, o, ns(f), f));
+        io.knetsim.api.Service svc = api.create(Expose.service(o, ns(f), f));
         inv.println("service/" + svc.metadata().name() + " exposed");
         return 0;
     }
