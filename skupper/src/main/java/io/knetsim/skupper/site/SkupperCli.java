@@ -82,12 +82,7 @@ public final class SkupperCli implements Command {
                 throw new SkupperException("unknown command \"" + verb + "\" for \"skupper\"\nRun 'skupper --help' for usage.");
             }
             a.allowFlags(FLAGS.getOrDefault(key, List.of()));
-            SkupperNetwork net;
-            try {
-                net = SkupperNetwork.of(inv.ns().world());
-            } catch (IllegalStateException e) {
-                throw new SkupperException(e.getMessage());
-            }
+            SkupperNetwork net = SkupperNetwork.of(inv.ns().world());
             SkupperSite site = net.site(inv.ns(), a.context);
             switch (key) {
                 case "init" -> {

@@ -61,9 +61,11 @@ public final class SkupperNetwork {
     }
 
     /**
-     * Sets up Skupper in {@code world}, with routers started by {@code launcher}.
+     * Sets up Skupper in {@code world}, with routers started by {@code launcher} (tests give one
+     * that records configurations).
      *
-     * @throws IllegalStateException when the world has its sites already
+     * @throws IllegalStateException when the world has its sites already (set up by an earlier
+     *     {@link #of} or {@code install})
      */
     public static SkupperNetwork install(World world, RouterLauncher launcher) {
         Objects.requireNonNull(launcher, "launcher");
@@ -75,16 +77,11 @@ public final class SkupperNetwork {
     }
 
     /**
-     * The world's sites.
-     *
-     * @throws IllegalStateException when {@link #install} has not run for {@code world}
+     * The world's sites, whose routers are simulated skupper-router processes
+     * ({@link SkupperRouterProcess}) unless {@link #install} chose otherwise first.
      */
     public static SkupperNetwork of(World world) {
-        SkupperNetwork n = world.service(SkupperNetwork.class, () -> null);
-        if (n == null) {
-            throw new IllegalStateException("Skupper is not set up in this world (SkupperNetwork.install)");
-        }
-        return n;
+        return world.service(SkupperNetwork.class, () -> new SkupperNetwork(world, SkupperRouterProcess::launch));
     }
 
     /**
