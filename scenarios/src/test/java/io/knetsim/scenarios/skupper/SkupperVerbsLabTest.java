@@ -13,6 +13,8 @@ import io.knetsim.scenarios.shell.PyForms;
 import io.knetsim.scenarios.shell.Session;
 import io.knetsim.scenarios.world.RunningWorld;
 import io.knetsim.sim.SimTime;
+import io.knetsim.skupper.config.RouterConfig;
+import io.knetsim.skupper.router.SkupperRouter;
 import io.knetsim.skupper.site.SkupperNetwork;
 import io.knetsim.skupper.site.SkupperRouterProcess;
 import io.knetsim.tool.Invocation;
@@ -119,6 +121,10 @@ class SkupperVerbsLabTest {
         assertThat(type("skupper status", true)).isEqualTo("Skupper is enabled for namespace \"default\" "
             + "with site name \"C0\" in interior mode. It is connected to 1 other site. It has 1 exposed service.\n");
 
+        String nodes = type("C1w1 skstat -n", true);
+        assertThat(nodes).contains("Routers in the Network\n").containsPattern("\n  C0 +- +\\d+ *\n")
+            .containsPattern("\n  C1 +\\(self\\)");
+
         Pod nginx = world.cluster("C0").api().list(Pod.class, "default", "app=nginx").get(0);
         var c0Router = ((SkupperRouterProcess) SkupperNetwork.of(world.world()).site("C0").router().orElseThrow()).router();
         assertThat(c0Router.namespace().name()).isEqualTo("C0w1");
@@ -149,5 +155,12 @@ class SkupperVerbsLabTest {
             .isEqualTo("Error: Unable to create skupper service: deployments.apps \"web\" not found\n");
         assertThat(type("skupper --context C7 status", false)).isEqualTo("error: context \"C7\" does not exist\n");
         assertThat(type("skupper token --help", true)).startsWith("Manage skupper tokens\n");
+
+        // a router started by other means already runs on C1's router host
+        SkupperRouter.start(c1.worker("w1").host(), RouterConfig.parse(
+            "[[\"router\", {\"id\": \"labs-C1\", \"mode\": \"interior\"}]]", "labs-C1.json"));
+        assertThat(type("skupper --context C1 init", false)).isEqualTo("Error: Failed to start the router on C1w1: "
+            + "C1.json: a router already runs on C1w1 (labs-C1)\n");
+        assertThat(type("skupper --context C1 status", true)).isEqualTo("Skupper is not enabled in namespace 'default'\n");
     }
 }
