@@ -195,10 +195,15 @@ public final class SkupperCli implements Command {
         "link create", List.of("--cost", "--name"),
         "expose", List.of("--port", "--target-port", "--address", "--protocol"));
 
-    private static final Map<String, String> HELP = new LinkedHashMap<>();
+    /** Every flag some verb takes, besides the global ones. */
+    private static final List<String> ALL_FLAGS = List.of("--cost", "--name", "--port", "--target-port", "--address",
+        "--protocol");
 
-    static {
-        HELP.put("", """
+    private static final Map<String, String> HELP = helpTexts();
+
+    private static Map<String, String> helpTexts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("", """
             Usage:
               skupper [command]
 
@@ -216,7 +221,7 @@ public final class SkupperCli implements Command {
 
             Use "skupper [command] --help" for more information about a command.
             """);
-        HELP.put("init", """
+        m.put("init", """
             Setup a router and other supporting objects to provide a functional skupper
             installation that can then be connected to other skupper installations
             (knetsim: the router runs in the host network of the cluster's first node, listening
@@ -229,7 +234,7 @@ public final class SkupperCli implements Command {
               -h, --help   help for init
 
             """ + GLOBAL_FLAGS);
-        HELP.put("token", """
+        m.put("token", """
             Manage skupper tokens
 
             Usage:
@@ -242,7 +247,7 @@ public final class SkupperCli implements Command {
               -h, --help   help for token
 
             """ + GLOBAL_FLAGS);
-        HELP.put("token create", """
+        m.put("token create", """
             Create a token.  The 'link create' command uses the token to establish a link from a remote Skupper site.
             (knetsim: a certificate-type token without certificates; the file is written relative to
             the directory knetsim runs in)
@@ -254,7 +259,7 @@ public final class SkupperCli implements Command {
               -h, --help   help for create
 
             """ + GLOBAL_FLAGS);
-        HELP.put("link", """
+        m.put("link", """
             Manage skupper links definitions
 
             Usage:
@@ -268,7 +273,7 @@ public final class SkupperCli implements Command {
               -h, --help   help for link
 
             """ + GLOBAL_FLAGS);
-        HELP.put("link create", """
+        m.put("link create", """
             Links this skupper site to the site that issued the token
 
             Usage:
@@ -280,7 +285,7 @@ public final class SkupperCli implements Command {
                   --name string   Provide a specific name for the link (used when deleting it)
 
             """ + GLOBAL_FLAGS);
-        HELP.put("link status", """
+        m.put("link status", """
             Check whether a link to another Skupper site is active
 
             Usage:
@@ -290,7 +295,7 @@ public final class SkupperCli implements Command {
               -h, --help   help for status
 
             """ + GLOBAL_FLAGS);
-        HELP.put("expose", """
+        m.put("expose", """
             Expose a set of pods through a Skupper address
             (knetsim: a tcpConnector per ready pod of the deployment in this site; in every other
             enabled site a tcpListener on the port and a Service of the deployment's name)
@@ -304,7 +309,7 @@ public final class SkupperCli implements Command {
                   --target-port int   The port to target on pods
 
             """ + GLOBAL_FLAGS);
-        HELP.put("status", """
+        m.put("status", """
             Report the status of the current Skupper site
 
             Usage:
@@ -314,6 +319,7 @@ public final class SkupperCli implements Command {
               -h, --help   help for status
 
             """ + GLOBAL_FLAGS);
+        return Map.copyOf(m);
     }
 
     private static String help(String key) {
@@ -351,6 +357,12 @@ public final class SkupperCli implements Command {
                     case "-n" -> "--namespace";
                     default -> flag;
                 };
+                if (!flag.startsWith("--")) {
+                    throw new SkupperException("unknown shorthand flag: '" + flag.charAt(1) + "' in " + w);
+                }
+                if (!flag.equals("--context") && !flag.equals("--namespace") && !ALL_FLAGS.contains(flag)) {
+                    throw new SkupperException("unknown flag: " + flag);
+                }
                 if (value == null) {
                     if (i + 1 >= args.size()) {
                         throw new SkupperException("flag needs an argument: " + w);

@@ -354,6 +354,9 @@ class SkupperVerbsTest {
         refused(w.run(w.c0w1, "skupper token destroy x"), "unknown command \"destroy\" for \"skupper token\"");
         ok(w.run(w.c0w1, "skupper link"), w.run(w.c0w1, "skupper link --help").stdout());
         assertThat(w.run(w.c0w1, "skupper link").stdout()).startsWith("Manage skupper links definitions\n");
+        refused(w.run(w.c0w1, "skupper status -x"), "unknown shorthand flag: 'x' in -x");
+        refused(w.run(w.c0w1, "skupper status --verbose"), "unknown flag: --verbose");
+        refused(w.run(w.c0w1, "skupper status --port 1"), "unknown flag: --port");
         refused(w.run(w.c0w1, "skupper init now"), "unknown command \"now\" for \"skupper init\"");
         assertThat(w.routers).isEmpty();
     }
