@@ -87,7 +87,9 @@ public final class SkupperCli implements Command {
             switch (key) {
                 case "init" -> {
                     a.args(key, 1, 0);
-                    site.init();
+                    for (String warning : net.init(site)) {
+                        inv.eprintln("Warning: " + warning);
+                    }
                     inv.println("Skupper is now installed in namespace '" + site.namespace()
                         + "'.  Use 'skupper status' to get more information.");
                 }

@@ -45,7 +45,8 @@ import java.util.OptionalInt;
  * host is the cluster's first node (by name; a host {@code C0w1} is node {@code c0w1}) among the cluster's hosts, at the node's
  * InternalIP. In real Skupper the sites learn of a service over the router network (service
  * sync) and every linked site creates it; here {@code expose} adds it at once to every site that
- * is enabled, linked or not, and sites enabled later do not get it. The connectors target the
+ * is enabled, linked or not, and {@link #init} adds the services exposed so far to a site
+ * enabled later. The connectors target the
  * deployment's ready pods at the time of {@code expose} (real Skupper's service controller
  * keeps following the pods); pods that become ready later are not added.
  */
@@ -191,8 +192,7 @@ public final class SkupperNetwork {
                 throw new SkupperException("Unable to create skupper service: site " + s.name() + " has a service "
                     + deployment + " already (namespace " + SkupperSite.NAMESPACE + ")");
             }
-            plans.put(s, plan(s, s.requireConfig(), new TcpListenerEntity(deployment + ":" + p, "0.0.0.0", p, deployment,
-                Optional.of(s.name()), Map.of())));
+            plans.put(s, plan(s, s.requireConfig(), listener(s, deployment, p)));
         }
         List<Runnable> undo = new ArrayList<>();
         try {
@@ -212,6 +212,54 @@ public final class SkupperNetwork {
         ExposedService e = new ExposedService(deployment, p, t, origin.name());
         exposed.add(e);
         return e;
+    }
+
+    private static TcpListenerEntity listener(SkupperSite s, String address, int port) {
+        return new TcpListenerEntity(address + ":" + port, "0.0.0.0", port, address, Optional.of(s.name()), Map.of());
+    }
+
+    /**
+     * {@code skupper init} for {@code site}, which then also gets the services exposed so far in
+     * other sites (a tcpListener and a Service each, as {@link #expose} gives them), as real
+     * Skupper's service sync would bring them once linked. A service that cannot be added (its
+     * port in use by the router, a Service of that name already there) is left out, and said so.
+     *
+     * @return one warning per service left out (empty when the site was enabled already)
+     * @throws SkupperException when the router cannot start
+     */
+    public List<String> init(SkupperSite site) {
+        if (!site.init()) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        for (ExposedService e : exposed) {
+            if (e.origin().equals(site.name())) {
+                continue;
+            }
+            List<Runnable> undo = new ArrayList<>();
+            try {
+                if (site.api().find(Service.class, SkupperSite.NAMESPACE, e.address()).isPresent()) {
+                    throw new SkupperException("a service " + e.address() + " exists already (namespace "
+                        + SkupperSite.NAMESPACE + ")");
+                }
+                RouterConfig next = site.requireConfig().with(listener(site, e.address(), e.port()));
+                createService(site, e.address(), e.port(), undo);
+                site.apply(next);
+            } catch (RouterConfigException x) {
+                warnings.add(leftOut(site, e, x.detail()));
+            } catch (SkupperException | ApiException | IllegalArgumentException x) {
+                for (int i = undo.size() - 1; i >= 0; i--) {
+                    undo.get(i).run();
+                }
+                warnings.add(leftOut(site, e, x.getMessage()));
+            }
+        }
+        return warnings;
+    }
+
+    private static String leftOut(SkupperSite site, ExposedService e, String why) {
+        return "service " + e.address() + " (exposed in site " + e.origin() + ") not added to site " + site.name() + ": "
+            + why;
     }
 
     private static void applyUndoably(SkupperSite s, RouterConfig next, List<Runnable> undo) {

@@ -300,6 +300,38 @@ class SkupperVerbsTest {
     }
 
     @Test
+    void aSiteEnabledLaterGetsTheServicesExposedBefore() {
+        ok(w.run(w.c0w1, "skupper init"), "Skupper is now installed in namespace 'default'.  Use 'skupper status' "
+            + "to get more information.\n");
+        w.deployment(w.c0, "web", 80, "11.10.32.2");
+        w.deployment(w.c0, "amqp", 5672, "11.10.32.3");
+        w.deployment(w.c0, "db", 5432, "11.10.32.4");
+        ok(w.run(w.c0w1, "skupper expose deployment/web"), "deployment web exposed as web\n");
+        ok(w.run(w.c0w1, "skupper expose deployment/amqp"), "deployment amqp exposed as amqp\n");
+        ok(w.run(w.c0w1, "skupper expose deployment/db"), "deployment db exposed as db\n");
+        w.c1.create(Service.of(ObjectMeta.of("default", "db"), ServiceSpec.clusterIP(Map.of("app", "db"),
+            ServicePort.tcp(5432, 5432))));
+
+        Invocation init = w.run(w.c1w1, "skupper init");
+
+        assertThat(init.stdout()).isEqualTo("Skupper is now installed in namespace 'default'.  Use 'skupper status' "
+            + "to get more information.\n");
+        assertThat(init.stderr()).isEqualTo(
+            "Warning: service amqp (exposed in site C0) not added to site C1: port 5672 on host \"0.0.0.0\" clashes "
+                + "with entity [1] (listener \"amqp\" on host \"localhost\")\n"
+                + "Warning: service db (exposed in site C0) not added to site C1: a service db exists already "
+                + "(namespace default)\n");
+        assertThat(init.exitCode()).isZero();
+        assertThat(w.routers.get("C1").current().toJson()).isEqualTo(base("C1", "10.0.0.8",
+            "[\"tcpListener\", {\"name\": \"web:80\", \"host\": \"0.0.0.0\", \"port\": \"80\", "
+                + "\"address\": \"web\", \"siteId\": \"C1\"}]"));
+        assertThat(w.c1.get(EndpointSlice.class, "default", "web-skupper").endpoints().get(0).addresses())
+            .containsExactly("10.0.0.8");
+        assertThat(w.c1.list(EndpointSlice.class)).hasSize(1);
+        assertThat(w.c1.get(Service.class, "default", "db").spec().selector()).containsEntry("app", "db");
+    }
+
+    @Test
     void statusCountsConnectedSitesAndExposedServices() {
         ok(w.run(w.c1w1, "skupper status"), "Skupper is not enabled in namespace 'default'\n");
         linked();
