@@ -128,6 +128,7 @@ public final class SkupperSite {
     /**
      * {@code skupper init}: makes the configuration and starts the router. A second init leaves
      * the site as it is (real Skupper then updates the site's options, of which knetsim has none).
+     * {@link SkupperNetwork#init} also brings the services exposed in other sites.
      *
      * @return whether the router was started now
      */
