@@ -273,6 +273,5 @@ final class LinkStateRouting {
         mobiles.forEach((id, s) -> s.addresses().forEach(addr -> a.add(addr, id)));
         table = t;
         addresses = a;
-        router.routesChanged();
     }
 }

@@ -127,7 +127,14 @@ final class RouterConnection implements AmqpConnection.Listener {
         if (!t.hasMore()) {
             byte[] msg = controlDelivery.toByteArray();
             controlDelivery = null;
-            router.routing().onControl(this, ControlMessage.decode(msg));
+            ControlMessage m;
+            try {
+                m = ControlMessage.decode(msg);
+            } catch (RuntimeException e) {
+                amqp.close(AmqpError.of("amqp:decode-error", "bad control message: " + e.getMessage()));
+                return;
+            }
+            router.routing().onControl(this, m);
         }
     }
 

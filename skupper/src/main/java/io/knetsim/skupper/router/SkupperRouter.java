@@ -290,8 +290,4 @@ public final class SkupperRouter {
         connections.remove(c);
         routing.connectionClosed(c);
     }
-
-    void routesChanged() {
-        // streams already under way keep their path; new ones use the new routes
-    }
 }
