@@ -88,7 +88,7 @@ final class RouterConnection implements AmqpConnection.Listener {
         if (!interRouter()) {
             return;
         }
-        controlOut = c.open("qdlink.control." + router.id(), true, Source.of(null),
+        controlOut = c.open(AmqpConnection.CONTROL, "qdlink.control." + router.id(), true, Source.of(null),
             Target.withCapability(null, CONTROL_CAPABILITY), 0, new LinkHandler() {
             });
         router.routing().connectionReady(this);

@@ -48,6 +48,7 @@ public final class SkupperRouter {
     private final LinkStateRouting routing;
     private final StreamTable streams;
     private final List<TcpListener> sockets = new ArrayList<>();
+    private final Map<TcpListenerEntity, TcpListener> tcpSockets = new java.util.LinkedHashMap<>();
     private final List<InterRouterConnector> connectors = new ArrayList<>();
     private final List<RouterConnection> connections = new ArrayList<>();
     private long nextConnectionId = 1;
@@ -126,9 +127,6 @@ public final class SkupperRouter {
                 return c.amqp;
             }));
         }
-        for (TcpListenerEntity l : config.tcpListeners()) {
-            sockets.add(Tcp.listen(ns, l.port(), BACKLOG, s -> streams.accept(l, s)));
-        }
         for (TcpConnectorEntity c : config.tcpConnectors()) {
             streams.addConnector(c);
             routing.addLocalAddress(c.address());
@@ -149,6 +147,8 @@ public final class SkupperRouter {
         stopped = true;
         routing.stop();
         sockets.forEach(TcpListener::close);
+        tcpSockets.values().forEach(TcpListener::close);
+        tcpSockets.clear();
         connectors.forEach(InterRouterConnector::stop);
         for (RouterConnection c : new ArrayList<>(connections)) {
             c.amqp.abort();
@@ -284,6 +284,37 @@ public final class SkupperRouter {
 
     List<RouterConnection> interRouterConnections() {
         return connections.stream().filter(c -> c.interRouter() && c.amqp.isReady()).toList();
+    }
+
+    /**
+     * Opens each tcpListener's port while its address has a reachable consumer and closes it
+     * while none is reachable, as skupper-router does: a client then hears "connection refused"
+     * rather than being accepted and dropped. (A port something else took meanwhile stays
+     * closed until the next change.)
+     */
+    void addressesChanged() {
+        if (stopped) {
+            return;
+        }
+        for (TcpListenerEntity l : config.tcpListeners()) {
+            boolean reachable = !routing.addresses().closest(id, l.address(), routing.table()).isEmpty();
+            TcpListener open = tcpSockets.get(l);
+            if (reachable && open == null) {
+                try {
+                    tcpSockets.put(l, Tcp.listen(ns, l.port(), BACKLOG, s -> streams.accept(l, s)));
+                } catch (IllegalStateException e) {
+                    // Address already in use: taken by another program since the router started
+                }
+            } else if (!reachable && open != null) {
+                open.close();
+                tcpSockets.remove(l);
+            }
+        }
+    }
+
+    /** The tcpListeners listening now (their address has a reachable consumer), by name. */
+    public List<String> activeTcpListeners() {
+        return tcpSockets.keySet().stream().map(TcpListenerEntity::name).toList();
     }
 
     void connectionClosed(RouterConnection c, String reason) {

@@ -78,7 +78,7 @@ final class TcpStream implements TcpHandler {
         }
         RouterConnection c = (RouterConnection) to.get();
         table.expectReverse(name, s::onReverseAttach);
-        s.out = c.amqp.open(name, true, Source.of(name + "/reply"), Target.of(address), 0, s.outHandler());
+        s.out = c.amqp.open(AmqpConnection.DATA, name, true, Source.of(name + "/reply"), Target.of(address), 0, s.outHandler());
         s.out.startDelivery(Section.encode(Section.properties(address, name + "/reply")), false, true);
         return s;
     }
@@ -88,7 +88,7 @@ final class TcpStream implements TcpHandler {
         TcpStream s = new TcpStream(table, a.name(), false);
         s.in = c.amqp.accept(a, s.inHandler(), 1);
         String reply = a.name() + "/reply";
-        s.out = c.amqp.open(reply, true, Source.of(null), Target.of(reply), 0, s.outHandler());
+        s.out = c.amqp.open(AmqpConnection.DATA, reply, true, Source.of(null), Target.of(reply), 0, s.outHandler());
         s.out.startDelivery(Section.encode(Section.properties(reply, null)), false, true);
         try {
             s.socket = Tcp.connect(table.router().namespace(), Ipv4Address.parse(connector.host()).bits(),
