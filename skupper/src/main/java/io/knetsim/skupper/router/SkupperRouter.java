@@ -35,12 +35,15 @@ import java.util.SortedMap;
  * where each address has consumers; the TCP adaptor ({@link StreamTable}) carries each client
  * connection as a pair of streamed deliveries to the closest router with a tcpConnector for the
  * address, through interior routers if need be. Start one with {@link #start}; {@code skstat}
- * reads its state.
+ * reads its state. The configuration is written to {@value #CONFIG_PATH} on the host, where
+ * {@code cat} shows it.
  */
 public final class SkupperRouter {
     /** The session window (incoming-window, in frames) when the configuration gives none. */
     static final long DEFAULT_SESSION_FRAMES = 640;
     static final int BACKLOG = 128;
+    /** Where the router's configuration is written on its host, as skupper-router reads it. */
+    public static final String CONFIG_PATH = "/etc/skupper-router/skrouterd.json";
 
     private final NetNamespace ns;
     private final RouterConfig config;
@@ -119,6 +122,7 @@ public final class SkupperRouter {
     }
 
     private void run() {
+        ns.files().write(CONFIG_PATH, config.toJson());
         for (ListenerEntity l : config.listeners()) {
             sockets.add(Tcp.listen(ns, l.port(), BACKLOG, s -> {
                 RouterConnection c = newConnection(l.role(), false, l.name(), l.cost(), l.maxFrameSize(),
