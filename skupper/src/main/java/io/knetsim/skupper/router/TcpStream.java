@@ -7,6 +7,7 @@ import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.skupper.amqp.AmqpError;
 import io.knetsim.skupper.amqp.Attach;
+import io.knetsim.skupper.amqp.Binary;
 import io.knetsim.skupper.amqp.Described;
 import io.knetsim.skupper.amqp.Section;
 import io.knetsim.skupper.amqp.SectionReader;
@@ -71,12 +72,12 @@ final class TcpStream implements TcpHandler {
             table.ended(s.abort);
             return s;
         }
-        if (to.get() instanceof TcpConnectorEntity local) {
+        if (to.get() instanceof StreamTable.Local local) {
             table.ended(s.abort);
             table.countLocal(address);
-            return TcpSplice.start(table, socket, local);
+            return TcpSplice.start(table, socket, local.connector());
         }
-        RouterConnection c = (RouterConnection) to.get();
+        RouterConnection c = ((StreamTable.Remote) to.get()).via();
         table.expectReverse(name, s::onReverseAttach);
         s.out = c.amqp.open(AmqpConnection.DATA, name, true, Source.of(name + "/reply"), Target.of(address), 0, s.outHandler());
         s.out.startDelivery(Section.encode(Section.properties(address, name + "/reply")), false, true);
@@ -192,7 +193,7 @@ final class TcpStream implements TcpHandler {
                 sections.append(payload, 0, payload.length);
                 for (Described d : sections.take()) {
                     if (d.code() == Section.DATA) {
-                        toSocket.add(((io.knetsim.skupper.amqp.Binary) d.value()).bytes());
+                        toSocket.add(((Binary) d.value()).bytes());
                     }
                 }
                 if (!t.hasMore()) {
