@@ -90,7 +90,7 @@ final class AmqpConnection implements TcpHandler {
     private boolean pumping;
     private long linkIdentities;
     private boolean pumpAgain;
-    // counters for skstat
+    // counters, read by tests
     long framesSent;
     long framesReceived;
     long bytesSent;
