@@ -15,7 +15,7 @@ import java.util.Map;
 final class KubeResources {
     /** kubectl's short names (discovery's {@code shortNames}). */
     private static final Map<String, String> SHORT = Map.of("po", "pods", "no", "nodes", "deploy", "deployments",
-        "rs", "replicasets", "ns", "namespaces", "ev", "events", "svc", "services");
+        "rs", "replicasets", "ns", "namespaces", "ev", "events", "svc", "services", "ing", "ingresses");
 
     private KubeResources() {
     }

@@ -6,6 +6,7 @@ import io.knetsim.api.Ingress;
 import io.knetsim.api.Ingress.HTTPIngressPath;
 import io.knetsim.api.Ingress.IngressBackend;
 import io.knetsim.api.Ingress.IngressRule;
+import io.knetsim.api.IngressClass;
 import io.knetsim.api.Service;
 import io.knetsim.api.ServicePort;
 import io.knetsim.ingress.nginx.Location;
@@ -48,7 +49,17 @@ public final class IngressConfigGenerator {
     /** The configuration for {@code ingresses} (of every class; those of other classes are skipped). */
     public static NginxConfig generate(IngressControllerConfig cfg, List<Ingress> ingresses, List<Service> services,
                                        List<EndpointSlice> slices) {
-        List<Ingress> mine = ingresses.stream().filter(i -> serves(cfg, i))
+        return generate(cfg, List.of(), ingresses, services, slices);
+    }
+
+    /**
+     * The configuration for {@code ingresses}, given the cluster's IngressClass objects: an
+     * Ingress of the controller's class is skipped when the IngressClass of that name names
+     * another controller.
+     */
+    public static NginxConfig generate(IngressControllerConfig cfg, List<IngressClass> classes, List<Ingress> ingresses,
+                                       List<Service> services, List<EndpointSlice> slices) {
+        List<Ingress> mine = ingresses.stream().filter(i -> serves(cfg, classes, i))
             .sorted(Comparator.comparing((Ingress i) -> Objects.toString(i.metadata().creationTimestamp(), ""))
                 .thenComparing(i -> i.metadata().namespace()).thenComparing(i -> i.metadata().name()))
             .toList();
@@ -96,10 +107,20 @@ public final class IngressConfigGenerator {
             List.copyOf(locations.values()));
     }
 
-    /** Whether the controller serves {@code ing}: its class, or no class at all. */
-    static boolean serves(IngressControllerConfig cfg, Ingress ing) {
+    /**
+     * Whether the controller serves {@code ing}: no class at all, or its class when no
+     * IngressClass of that name names another controller.
+     */
+    static boolean serves(IngressControllerConfig cfg, List<IngressClass> classes, Ingress ing) {
         String c = ing.spec() == null ? null : ing.spec().ingressClassName();
-        return c == null || c.isEmpty() || c.equals(cfg.ingressClass());
+        if (c == null || c.isEmpty()) {
+            return true;
+        }
+        if (!c.equals(cfg.ingressClass())) {
+            return false;
+        }
+        return classes.stream().filter(k -> c.equals(k.metadata().name()))
+            .allMatch(k -> cfg.controllerClass().equals(k.controller()));
     }
 
     static boolean isCanary(Ingress ing) {
