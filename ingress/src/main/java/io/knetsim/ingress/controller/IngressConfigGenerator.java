@@ -12,6 +12,8 @@ import io.knetsim.api.ServicePort;
 import io.knetsim.ingress.nginx.Location;
 import io.knetsim.ingress.nginx.LocationMatch;
 import io.knetsim.ingress.nginx.NginxConfig;
+import io.knetsim.ingress.nginx.RequestMatch;
+import io.knetsim.ingress.nginx.Route;
 import io.knetsim.ingress.nginx.Upstream;
 import io.knetsim.ingress.nginx.UpstreamServer;
 import java.util.ArrayList;
@@ -32,7 +34,9 @@ import java.util.Set;
  *   Ingress rule host ──▶ server { server_name HOST; }  (no host: the default server)
  *   path + pathType   ──▶ locations ({@link PathLocations})
  *   backend service   ──▶ upstream NAMESPACE-SERVICE-PORT { ready endpoints | clusterIP:port }
- *   canary Ingress    ──▶ the same upstream with the canary's servers, weights w : 100-w
+ *   canary Ingress    ──▶ the same upstream with the canary's servers, weights w : 100-w;
+ *                         canary-by-header / -value / canary-by-cookie ──▶ routes on the location
+ *                         (header, then cookie, then the weight: ingress-nginx's precedence)
  * </pre>
  *
  * Ingresses are taken oldest first (creationTimestamp, then namespace and name): when two
@@ -70,8 +74,10 @@ public final class IngressConfigGenerator {
                 continue;
             }
             int weight = canaryWeight(ing);
+            Map<String, String> a = ing.metadata().annotations();
             forEachPath(ing, (host, p) -> canaries.putIfAbsent(host + " " + p.path(),
-                new Canary(ing.metadata().namespace(), p.backend(), weight)));
+                new Canary(ing.metadata().namespace(), p.backend(), weight, token(a.get(Ingress.CANARY_BY_HEADER)),
+                    blankToNull(a.get(Ingress.CANARY_BY_HEADER_VALUE)), token(a.get(Ingress.CANARY_BY_COOKIE)))));
         }
         Map<String, Location> locations = new LinkedHashMap<>();
         Set<String> exactKeys = new HashSet<>();
@@ -82,7 +88,8 @@ public final class IngressConfigGenerator {
             }
             String ns = ing.metadata().namespace();
             forEachPath(ing, (host, p) -> {
-                Upstream u = upstreamFor(backends, ns, p.backend(), canaries.get(host + " " + p.path()));
+                Canary canary = canaries.get(host + " " + p.path());
+                Upstream u = upstreamFor(backends, ns, p.backend(), canary);
                 List<Location> ls;
                 try {
                     ls = PathLocations.of(p.path(), p.pathType(), u.name());
@@ -90,8 +97,19 @@ public final class IngressConfigGenerator {
                     return; // an ImplementationSpecific path nginx cannot take ('{', ';', spaces): skipped
                 }
                 upstreams.putIfAbsent(u.name(), u);
+                List<Route> routes = List.of();
+                if (canary != null && canary.hasRules()) {
+                    Upstream main = new Upstream(backends.upstreamName(ns, p.backend()), backends.servers(ns, p.backend()),
+                        null);
+                    Upstream side = new Upstream(backends.upstreamName(canary.namespace(), canary.backend()),
+                        backends.servers(canary.namespace(), canary.backend()), null);
+                    upstreams.putIfAbsent(main.name(), main);
+                    upstreams.putIfAbsent(side.name(), side);
+                    routes = canary.routes(main.name(), side.name());
+                }
                 for (Location l : ls) {
-                    add(locations, exactKeys, l.withServerName(host), HTTPIngressPath.EXACT.equals(p.pathType()));
+                    add(locations, exactKeys, l.withServerName(host).withRoutes(routes),
+                        HTTPIngressPath.EXACT.equals(p.pathType()));
                 }
             });
         }
@@ -171,7 +189,44 @@ public final class IngressConfigGenerator {
         }
     }
 
-    private record Canary(String namespace, IngressBackend backend, int weight) {
+    /**
+     * A canary Ingress's backend for one host and path, with its rules. ingress-nginx's order:
+     * the header first ({@code always} or the {@code canary-by-header-value} to the canary,
+     * {@code never} to the main backend, any other value ignored), then the cookie
+     * ({@code always}, {@code never}, others ignored), then the weight.
+     */
+    private record Canary(String namespace, IngressBackend backend, int weight, String header, String headerValue,
+                          String cookie) {
+        boolean hasRules() {
+            return header != null || cookie != null;
+        }
+
+        List<Route> routes(String main, String canary) {
+            List<Route> r = new ArrayList<>();
+            if (header != null) {
+                if (headerValue != null) {
+                    r.add(Route.when(canary, RequestMatch.header(header, headerValue)));
+                } else {
+                    r.add(Route.when(canary, RequestMatch.header(header, "always")));
+                    r.add(Route.when(main, RequestMatch.header(header, "never")));
+                }
+            }
+            if (cookie != null) {
+                r.add(Route.when(canary, RequestMatch.cookie(cookie, "always")));
+                r.add(Route.when(main, RequestMatch.cookie(cookie, "never")));
+            }
+            return r;
+        }
+    }
+
+    /** A header or cookie name, or null when absent or not an HTTP token (the rule is then ignored). */
+    private static String token(String s) {
+        String t = blankToNull(s);
+        return t != null && t.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+") ? t : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Upstream upstreamFor(Backends b, String ns, IngressBackend backend, Canary canary) {
