@@ -32,6 +32,8 @@ import java.util.Map;
  * endpointslices NAME ADDRESSTYPE PORTS ENDPOINTS AGE
  * ingresses    NAME CLASS HOSTS ADDRESS PORTS AGE    (CLASS {@code <none>} without one, HOSTS {@code *} without any)
  * ingressclasses NAME CONTROLLER PARAMETERS AGE
+ * gatewayclasses NAME CONTROLLER ACCEPTED AGE     gateways NAME CLASS ADDRESS PROGRAMMED AGE
+ * httproutes   NAME HOSTNAMES AGE                 (the CRDs' printer columns; HOSTNAMES as a JSON list)
  * </pre>
  * Ages are {@link HumanDuration}s from {@code creationTimestamp} to the simulated now. Nodes
  * carry no {@code nodeInfo} here, so VERSION is the simulated release {@link Kubectl#SERVER_VERSION}
@@ -76,6 +78,12 @@ final class Tables {
             h.addAll(List.of("NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"));
         } else if (kind == io.knetsim.api.IngressClass.class) {
             h.addAll(List.of("NAME", "CONTROLLER", "PARAMETERS", "AGE"));
+        } else if (kind == io.knetsim.api.GatewayClass.class) {
+            h.addAll(List.of("NAME", "CONTROLLER", "ACCEPTED", "AGE"));
+        } else if (kind == io.knetsim.api.Gateway.class) {
+            h.addAll(List.of("NAME", "CLASS", "ADDRESS", "PROGRAMMED", "AGE"));
+        } else if (kind == io.knetsim.api.HTTPRoute.class) {
+            h.addAll(List.of("NAME", "HOSTNAMES", "AGE"));
         } else {
             h.addAll(List.of("NAME", "STATUS", "AGE"));
         }
@@ -127,6 +135,18 @@ final class Tables {
         }
         if (o instanceof io.knetsim.api.IngressClass ic) {
             return List.of(name(ic), ic.controller() == null ? "" : ic.controller(), "<none>", age(ic, now));
+        }
+        if (o instanceof io.knetsim.api.GatewayClass gc) {
+            return List.of(name(gc), gc.controllerName() == null ? "" : gc.controllerName(), "", age(gc, now));
+        }
+        if (o instanceof io.knetsim.api.Gateway g) {
+            return List.of(name(g), g.spec() == null || g.spec().gatewayClassName() == null ? ""
+                : g.spec().gatewayClassName(), "", "", age(g, now));
+        }
+        if (o instanceof io.knetsim.api.HTTPRoute r) {
+            List<String> hs = r.spec() == null ? List.of() : r.spec().hostnames();
+            String hosts = hs.isEmpty() ? "" : io.knetsim.api.KubeJson.toJson(hs);
+            return List.of(name(r), hosts, age(r, now));
         }
         if (o instanceof Namespace ns) {
             String phase = ns.status() == null || ns.status().phase() == null ? "Active" : ns.status().phase();

@@ -1,6 +1,5 @@
 package io.knetsim.ingress.controller;
 
-import io.knetsim.addr.Ipv4Address;
 import io.knetsim.api.EndpointSlice;
 import io.knetsim.api.Ingress;
 import io.knetsim.api.Ingress.HTTPIngressPath;
@@ -8,7 +7,6 @@ import io.knetsim.api.Ingress.IngressBackend;
 import io.knetsim.api.Ingress.IngressRule;
 import io.knetsim.api.IngressClass;
 import io.knetsim.api.Service;
-import io.knetsim.api.ServicePort;
 import io.knetsim.ingress.nginx.Location;
 import io.knetsim.ingress.nginx.LocationMatch;
 import io.knetsim.ingress.nginx.NginxConfig;
@@ -261,16 +259,12 @@ public final class IngressConfigGenerator {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    /** The Services and EndpointSlices a backend resolves through. */
+    /** The Services and EndpointSlices an Ingress backend resolves through. */
     private static final class Backends {
-        private final UpstreamMode mode;
-        private final Map<String, Service> services = new HashMap<>();
-        private final List<EndpointSlice> slices;
+        private final ServiceEndpoints endpoints;
 
         Backends(UpstreamMode mode, List<Service> services, List<EndpointSlice> slices) {
-            this.mode = mode;
-            services.forEach(s -> this.services.put(s.metadata().namespace() + "/" + s.metadata().name(), s));
-            this.slices = slices;
+            this.endpoints = new ServiceEndpoints(mode, services, slices);
         }
 
         /** ingress-nginx's upstream name: {@code NAMESPACE-SERVICE-PORT}. */
@@ -281,46 +275,8 @@ public final class IngressConfigGenerator {
         }
 
         List<UpstreamServer> servers(String ns, IngressBackend b) {
-            Service svc = services.get(ns + "/" + b.service().name());
-            if (svc == null || svc.spec() == null) {
-                return List.of();
-            }
             Ingress.ServiceBackendPort want = b.service().port();
-            ServicePort sp = svc.spec().ports().stream()
-                .filter(p -> want.number() != null && want.number() != 0 ? want.number().equals(p.port())
-                    : Objects.equals(want.name(), p.name()))
-                .findFirst().orElse(null);
-            if (sp == null) {
-                return List.of();
-            }
-            if (mode == UpstreamMode.SERVICE) {
-                String ip = svc.spec().clusterIP();
-                return ip == null || !Ipv4Address.isValid(ip) ? List.of() : List.of(UpstreamServer.of(ip, sp.port()));
-            }
-            Map<String, UpstreamServer> out = new LinkedHashMap<>();
-            for (EndpointSlice s : slices) {
-                if (!ns.equals(s.metadata().namespace()) || !svc.metadata().name().equals(s.serviceName())) {
-                    continue;
-                }
-                Integer port = s.ports().stream()
-                    .filter(p -> Objects.equals(emptyToNull(p.name()), emptyToNull(sp.name())))
-                    .map(EndpointSlice.EndpointPort::port).filter(Objects::nonNull).findFirst().orElse(null);
-                if (port == null) {
-                    continue;
-                }
-                for (EndpointSlice.Endpoint e : s.endpoints()) {
-                    if (e.isReady() && !e.addresses().isEmpty() && Ipv4Address.isValid(e.addresses().get(0))) {
-                        UpstreamServer u = UpstreamServer.of(e.addresses().get(0), port);
-                        out.putIfAbsent(u.endpoint(), u);
-                    }
-                }
-            }
-            return out.values().stream().sorted(Comparator.comparing(UpstreamServer::address)
-                .thenComparingInt(UpstreamServer::port)).toList();
-        }
-
-        private static String emptyToNull(String s) {
-            return s == null || s.isEmpty() ? null : s;
+            return endpoints.servers(ns, b.service().name(), want.number(), want.name());
         }
     }
 }
