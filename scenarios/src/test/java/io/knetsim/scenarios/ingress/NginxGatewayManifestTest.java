@@ -39,14 +39,14 @@ class NginxGatewayManifestTest {
         NetNamespace c0e1 = world.clusters().cluster("C0").etcdHosts().get(0);
 
         Map<String, Integer> counts = new TreeMap<>();
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 200; i++) {
             Invocation r = world.runner().run(c0e1, "curl -s -H 'Host: shop.example.com' 10.0.0.3:30081/");
             assertThat(r.exitCode()).as(r.stderr()).isZero();
             counts.merge(r.stdout().strip(), 1, Integer::sum);
         }
         assertThat(counts.keySet()).containsExactly("blue", "green");
-        // binomial(1000, 0.9): mean 900, sd 9.5; within 3 sd
-        assertThat(counts.get("blue")).isBetween(872, 928);
+        // binomial(200, 0.9): mean 180, sd 4.2; within 3 sd (GatewayRoutesTest counts 1,000 exactly)
+        assertThat(counts.get("blue")).isBetween(168, 192);
         for (int i = 0; i < 10; i++) {
             assertThat(world.runner().run(c0e1, "curl -s -H 'Host: shop.example.com' -H 'X-Canary: always' "
                 + "10.0.0.4:30081/").stdout()).isEqualTo("green\n");
