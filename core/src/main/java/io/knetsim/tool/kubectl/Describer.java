@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code kubectl describe pod|node|deployment NAME}: kubectl's describers' sections, aligned as
+ * {@code kubectl describe pod|node|deployment|service NAME}: kubectl's describers' sections, aligned as
  * its prefix writer does ({@link GoTabWriter#describe()}), with timestamps in RFC 1123 with a
  * numeric zone ({@code Thu, 01 Jan 1970 00:00:05 +0000}) and the object's Events last:
  * <pre>
@@ -62,6 +62,8 @@ final class Describer {
             node(n);
         } else if (o instanceof Deployment d) {
             deployment(d);
+        } else if (o instanceof io.knetsim.api.Service svc) {
+            service(svc);
         } else {
             throw new io.knetsim.tool.UsageException("error: describe of " + o.kind() + " is not supported by knetsim's kubectl", 1);
         }
@@ -370,6 +372,81 @@ final class Describer {
         line("  ", "Volumes", "<none>");
         line("  ", "Node-Selectors", "<none>");
         line("  ", "Tolerations", "<none>");
+    }
+
+    // ---------------------------------------------------------------- service
+
+    /**
+     * A Service as kubectl's describer prints it, its {@code Endpoints} taken from the
+     * Service's EndpointSlices ({@code address:port}, three then {@code + N more...}):
+     * <pre>
+     * Port:                     &lt;unset&gt;  8888/TCP
+     * TargetPort:               9376/TCP
+     * Endpoints:                11.10.16.6:9376,11.15.64.5:9376,11.13.176.6:9376 + 2 more...
+     * </pre>
+     */
+    private void service(io.knetsim.api.Service svc) {
+        var m = svc.metadata();
+        var spec = svc.spec();
+        line("", "Name", m.name());
+        line("", "Namespace", m.namespace());
+        labels("", "Labels", m.labels());
+        annotations("", m.annotations());
+        line("", "Selector", Tables.labels(new java.util.TreeMap<>(spec.selector())));
+        line("", "Type", spec.type() == null ? "" : spec.type());
+        if (spec.ipFamilyPolicy() != null) {
+            line("", "IP Family Policy", spec.ipFamilyPolicy());
+        }
+        line("", "IP Families", spec.ipFamilies().isEmpty() ? "<none>" : String.join(",", spec.ipFamilies()));
+        line("", "IP", spec.clusterIP() == null ? "" : spec.clusterIP());
+        line("", "IPs", spec.clusterIPs().isEmpty() ? "<none>" : String.join(",", spec.clusterIPs()));
+        if (spec.externalName() != null) {
+            line("", "External Name", spec.externalName());
+        }
+        List<io.knetsim.api.EndpointSlice> slices = api.list(io.knetsim.api.EndpointSlice.class, m.namespace(),
+            io.knetsim.api.EndpointSlice.SERVICE_NAME_LABEL + "=" + m.name());
+        for (io.knetsim.api.ServicePort p : spec.ports()) {
+            String name = p.name() == null || p.name().isEmpty() ? "<unset>" : p.name();
+            String proto = p.protocol() == null ? "TCP" : p.protocol();
+            w.write("Port:\t" + name + "\t" + p.port() + "/" + proto + "\n");
+            String target = p.targetPort() == null ? String.valueOf(p.port()) : p.targetPort().toString();
+            line("", "TargetPort", target + "/" + proto);
+            if (p.nodePort() != null && p.nodePort() != 0) {
+                w.write("NodePort:\t" + name + "\t" + p.nodePort() + "/" + proto + "\n");
+            }
+            line("", "Endpoints", endpoints(slices, p.name() == null ? "" : p.name()));
+        }
+        line("", "Session Affinity", spec.sessionAffinity() == null ? "None" : spec.sessionAffinity());
+        if (spec.externalTrafficPolicy() != null) {
+            line("", "External Traffic Policy", spec.externalTrafficPolicy());
+        }
+        if (spec.internalTrafficPolicy() != null) {
+            line("", "Internal Traffic Policy", spec.internalTrafficPolicy());
+        }
+        events(svc);
+    }
+
+    /** kubectl's {@code formatEndpointSlices}: the slices' endpoints on the port named {@code port}. */
+    private static String endpoints(List<io.knetsim.api.EndpointSlice> slices, String port) {
+        if (slices.isEmpty()) {
+            return "<none>";
+        }
+        List<String> list = new ArrayList<>();
+        int count = 0;
+        for (io.knetsim.api.EndpointSlice s : slices) {
+            for (io.knetsim.api.EndpointSlice.EndpointPort ep : s.ports()) {
+                if (!port.equals(ep.name() == null ? "" : ep.name())) {
+                    continue;
+                }
+                for (io.knetsim.api.EndpointSlice.Endpoint e : s.endpoints()) {
+                    if (list.size() < 3) {
+                        list.add(e.addresses().get(0) + ":" + ep.port());
+                    }
+                    count++;
+                }
+            }
+        }
+        return String.join(",", list) + (count > 3 ? " + " + (count - 3) + " more..." : "");
     }
 
     // ---------------------------------------------------------------- events

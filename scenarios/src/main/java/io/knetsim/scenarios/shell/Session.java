@@ -314,9 +314,21 @@ public final class Session {
             return true;
         }
         Invocation inv = runner.start(ns, command);
-        inv.streamTo(out, err); // what it wrote already comes first, in order
+        // output that does not end in a newline (curl of serve_hostname's bare name) gets one, so
+        // the next prompt starts on its own line, as zsh and fish do
+        boolean[] open = {false};
+        inv.streamTo(text -> {
+            open[0] = text.isEmpty() ? open[0] : !text.endsWith("\n");
+            out.accept(text);
+        }, text -> {
+            open[0] = text.isEmpty() ? open[0] : !text.endsWith("\n");
+            err.accept(text);
+        }); // what it wrote already comes first, in order
         if (!inv.finished()) {
             runner.finish(inv);
+        }
+        if (open[0]) {
+            out.accept("\n");
         }
         lastExit = inv.exitCode();
         return inv.exitCode() == 0;
