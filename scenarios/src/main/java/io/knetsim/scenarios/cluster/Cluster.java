@@ -18,6 +18,9 @@ import io.knetsim.cni.flanneld.LocalManager;
 import io.knetsim.cni.kubelet.Kubelet;
 import io.knetsim.cni.kubelet.Worker;
 import io.knetsim.cni.plugins.BridgePlugin;
+import io.knetsim.ingress.controller.GatewayController;
+import io.knetsim.ingress.controller.IngressNginxApp;
+import io.knetsim.ingress.controller.NginxGatewayApp;
 import io.knetsim.kubeproxy.dns.ClusterDnsFeeder;
 import io.knetsim.kubeproxy.endpointslice.EndpointSliceController;
 import io.knetsim.kubeproxy.proxy.KubeProxy;
@@ -48,7 +51,9 @@ import java.util.Map;
  *   API server (in memory), Deployment, ReplicaSet and EndpointSlice controllers, scheduler,
  *   service CIDR 10.96.0.0/12 (kubeadm's), node ports 30000-32767; kube-proxy on the workers
  *   once {@link #startKubeProxy} is called; CoreDNS behind kube-dns 10.96.0.10 once
- *   {@link #startClusterDns} is called
+ *   {@link #startClusterDns} is called; the kinds Ingress, IngressClass, GatewayClass, Gateway and
+ *   HTTPRoute, and the images registry.k8s.io/ingress-nginx/controller ({@link IngressNginxApp})
+ *   and ghcr.io/nginx/nginx-gateway-fabric ({@link NginxGatewayApp}), watching this API server
  * </pre>
  * The cluster registers itself in the world's {@link ClusterDirectory} (API server URL
  * {@code https://<first etcd host>:6443}, its etcd hosts and workers, and its kubelets' pods for
@@ -106,6 +111,11 @@ public final class Cluster {
         this.api = new ApiServer(world.sim(), spec.name());
         ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
         api.register(io.knetsim.api.Ingress.TYPE);
+        api.register(io.knetsim.api.IngressClass.TYPE);
+        GatewayController.registerKinds(api);
+        // the controller images run a controller watching this cluster's API server
+        images.register(IngressNginxApp.IMAGE, new IngressNginxApp(api));
+        images.register(NginxGatewayApp.IMAGE, new NginxGatewayApp(api));
         ControllerManager.start(api);
         EndpointSliceController.start(api);
         Scheduler.start(api);

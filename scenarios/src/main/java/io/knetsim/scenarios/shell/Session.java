@@ -45,6 +45,7 @@ public final class Session {
     private final io.knetsim.scenarios.cluster.ClusterWorld clusters;
     private boolean exited;
     private int lastExit;
+    private java.nio.file.Path localDirectory = java.nio.file.Path.of("");
 
     /**
      * @param out where output goes (text with its own newlines)
@@ -81,6 +82,15 @@ public final class Session {
                 nodes.put(ns.name(), ns);
             }
         }
+    }
+
+    /**
+     * The directory on the learner's own machine that {@code kubectl -f FILE} at the prompt reads
+     * relative paths from (the directory knetsim was started in, by default); see {@link #kubectl}.
+     */
+    public Session localDirectory(java.nio.file.Path dir) {
+        this.localDirectory = dir;
+        return this;
     }
 
     /** The exit status of the last line (0 for the shell's own commands when they succeed). */
@@ -196,7 +206,13 @@ public final class Session {
     /**
      * {@code kubectl [--context CLUSTER] ARGS...} at the prompt: kubectl run on the first worker
      * of the cluster (the first cluster by default), as a kubeconfig context would choose it.
-     * {@code skupper [--context CLUSTER] ARGS...} likewise.
+     * The prompt's kubectl is the learner's own, so {@code -f FILE} reads the learner's files: a
+     * file (or directory of manifests) that exists under {@link #localDirectory} is copied into
+     * that worker's files first, at the path kubectl there reads ({@code /root/FILE} for a
+     * relative path), e.g. {@code kubectl apply -f docs/manifests/ingress-nginx.yaml} from the
+     * repository. A path that exists on neither side gets kubectl's own error.
+     * {@code skupper [--context CLUSTER] ARGS...} likewise (its token files are the learner's
+     * files already: it reads and writes them in the tool runner's working directory).
      */
     private boolean kubectl(String tool, String line) {
         if (clusters == null) {
@@ -217,7 +233,39 @@ public final class Session {
             return false;
         }
         NetNamespace host = cluster.workers().get(0).host();
+        try {
+            copyLocalManifests(host, line);
+        } catch (java.io.IOException e) {
+            err.accept("error: " + e.getMessage() + "\n");
+            lastExit = 1;
+            return false;
+        }
         return run(host, host.name(), line);
+    }
+
+    private static final Pattern FILE_FLAG = Pattern.compile("(?:^|\\s)(?:-f|--filename)(?:=|\\s+)(\\S+)");
+
+    /** Copies the local files that {@code -f} names into {@code host}'s files (see {@link #kubectl}). */
+    private void copyLocalManifests(NetNamespace host, String line) throws java.io.IOException {
+        Matcher m = FILE_FLAG.matcher(line);
+        while (m.find()) {
+            String name = m.group(1);
+            java.nio.file.Path local = localDirectory.resolve(name);
+            String target = name.startsWith("/") ? name : "/root/" + name;
+            if (java.nio.file.Files.isRegularFile(local)) {
+                host.files().write(target, java.nio.file.Files.readString(local));
+            } else if (java.nio.file.Files.isDirectory(local)) {
+                try (var children = java.nio.file.Files.list(local)) {
+                    for (java.nio.file.Path c : children.sorted().toList()) {
+                        String f = c.getFileName().toString();
+                        if (java.nio.file.Files.isRegularFile(c)
+                            && (f.endsWith(".yaml") || f.endsWith(".yml") || f.endsWith(".json"))) {
+                            host.files().write(target + "/" + f, java.nio.file.Files.readString(c));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static final Pattern CONTEXT = Pattern.compile("(\\s)--context(=|\\s+)(\\S+)");

@@ -28,24 +28,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * An AMQP 1.0 connection over a simulated {@link TcpSocket}, with one session on channel 0,
- * as the router opens between routers:
+ * An AMQP 1.0 connection over a simulated {@link TcpSocket}, with two sessions
+ * ({@link AmqpSession}): channel 0 for the routing protocol's control links, channel 1 for
+ * stream links, as the router opens between routers:
  *
  * <pre>
  *   AMQP\0\1\0\0 -&gt;                &lt;- AMQP\0\1\0\0
  *   open(container-id, max-frame-size, channel-max, properties) -&gt;   &lt;- open
- *   begin(next-outgoing-id 0, incoming-window = maxSessionFrames) -&gt;  &lt;- begin(remote-channel 0)
+ *   begin(next-outgoing-id 0, incoming-window = maxSessionFrames) on channels 0 and 1 -&gt;
+ *                                  &lt;- begin(remote-channel 0), begin(remote-channel 1)
  *   attach / flow / transfer / disposition / detach ...
  *   close -&gt;                       &lt;- close
  * </pre>
  *
  * Flow control (part 2, sections 2.5.6 and 2.6.7): a transfer goes out only while the peer's
- * session incoming-window is open and, for a new delivery, its link has credit; the session
- * window this end offers is {@code maxSessionFrames} less the frames its links still hold,
- * advertised again in a flow once half of it is used. Frames are cut to the smaller of the
+ * incoming-window for its session is open and, for a new delivery, its link has credit; the
+ * window each session offers is {@code maxSessionFrames} less the frames its links still
+ * hold, advertised again in a flow once half of it is used. Frames are cut to the smaller of the
  * two ends' max-frame-size. Output waits in a buffer while the TCP send buffer is full.
  */
 final class AmqpConnection implements TcpHandler {
@@ -61,6 +62,10 @@ final class AmqpConnection implements TcpHandler {
         void onClosed(AmqpConnection c, String reason);
     }
 
+    /** The channel of the session for the routing protocol's control links. */
+    static final int CONTROL = 0;
+    /** The channel of the session for stream links. */
+    static final int DATA = 1;
     /** Output bytes above which transfers wait for the TCP send buffer to drain. */
     private static final int OUTPUT_LIMIT = 256 * 1024;
 
@@ -73,26 +78,19 @@ final class AmqpConnection implements TcpHandler {
     private final FrameReader reader;
     private TcpSocket socket;
     private Open remoteOpen;
-    private boolean beginReceived;
     private boolean closeSent;
     private boolean closed;
     private long remoteMaxFrameSize = 512;
-    // session
-    private long nextOutgoingId;
-    private long remoteIncomingWindow;
-    private long nextIncomingId;
-    private long windowLeft;
-    private long held;
-    private final TreeMap<Long, AmqpLink> byHandle = new TreeMap<>();
-    private final Map<Long, AmqpLink> byRemoteHandle = new LinkedHashMap<>();
-    private final Map<String, AmqpLink> awaitingAttach = new LinkedHashMap<>();
+    /** The control session (channel 0) and the data session (channel 1). */
+    private final AmqpSession[] sessions;
+    /** Attaches from the peer waiting for {@link #accept} or {@link #refuse}, with their session. */
+    private final Map<String, AmqpSession> remoteAttaches = new LinkedHashMap<>();
     private final ArrayDeque<ByteBuffer> output = new ArrayDeque<>();
     private int outputBytes;
-    private long nextDeliveryId;
     private boolean pumping;
+    private long linkIdentities;
     private boolean pumpAgain;
-    private int rr;
-    // counters for skstat
+    // counters, read by tests
     long framesSent;
     long framesReceived;
     long bytesSent;
@@ -111,7 +109,8 @@ final class AmqpConnection implements TcpHandler {
         this.maxFrameSize = maxFrameSize;
         this.maxSessionFrames = maxSessionFrames;
         this.openProperties = openProperties;
-        this.windowLeft = maxSessionFrames;
+        this.sessions = new AmqpSession[] {new AmqpSession(CONTROL, maxSessionFrames),
+            new AmqpSession(DATA, maxSessionFrames)};
         this.reader = new FrameReader(maxFrameSize, this::onFrame);
     }
 
@@ -129,7 +128,7 @@ final class AmqpConnection implements TcpHandler {
     }
 
     boolean isReady() {
-        return remoteOpen != null && beginReceived && !closed;
+        return remoteOpen != null && sessions[CONTROL].established() && sessions[DATA].established() && !closed;
     }
 
     boolean isClosed() {
@@ -149,8 +148,16 @@ final class AmqpConnection implements TcpHandler {
         return (int) Math.min(maxFrameSize, remoteMaxFrameSize) - 64;
     }
 
+    long nextLinkIdentity() {
+        return ++linkIdentities;
+    }
+
     List<AmqpLink> links() {
-        return new ArrayList<>(byHandle.values());
+        List<AmqpLink> all = new ArrayList<>();
+        for (AmqpSession ss : sessions) {
+            all.addAll(ss.byHandle.values());
+        }
+        return all;
     }
 
     // ---- TCP events
@@ -160,9 +167,12 @@ final class AmqpConnection implements TcpHandler {
         socket = s;
         s.setNoDelay(true);
         send(ProtocolHeader.bytes());
-        write(new Open(containerId, null, maxFrameSize, 32767, null, null, null, openProperties));
+        write(CONTROL, new Open(containerId, null, maxFrameSize, 32767, null, null, null, openProperties));
         if (initiator) {
-            write(new Begin(null, nextOutgoingId, maxSessionFrames, 0x7fffffffL, 0xffffL));
+            for (AmqpSession ss : sessions) {
+                ss.beginSent = true;
+                write(ss.channel, new Begin(null, ss.nextOutgoingId, ss.maxFrames, 0x7fffffffL, 0xffffL));
+            }
         }
     }
 
@@ -214,65 +224,80 @@ final class AmqpConnection implements TcpHandler {
             remoteOpen = o;
             remoteMaxFrameSize = o.maxFrameSize() == null ? 0xffff_ffffL : o.maxFrameSize();
             maybeReady();
-        } else if (p instanceof Begin bg) {
-            beginReceived = true;
-            if (!initiator) {
-                write(new Begin(0, nextOutgoingId, maxSessionFrames, 0x7fffffffL, 0xffffL));
-            }
-            remoteIncomingWindow = bg.incomingWindow();
-            nextIncomingId = bg.nextOutgoingId();
-            maybeReady();
-        } else if (p instanceof Attach a) {
-            onAttach(a);
-        } else if (p instanceof Flow fl) {
-            onFlow(fl);
-        } else if (p instanceof Transfer t) {
-            onTransfer(t, f.payload());
-        } else if (p instanceof Detach d) {
-            onDetach(d);
-        } else if (p instanceof End) {
-            write(new End(null));
+            return;
         } else if (p instanceof Close c) {
             if (!closeSent) {
                 closeSent = true;
-                write(new Close(null));
+                write(CONTROL, new Close(null));
             }
             socket.close();
             closed(c.error() == null ? "closed by peer" : c.error().condition().value());
+            return;
+        }
+        if (f.channel() >= sessions.length) {
+            fail(AmqpError.of("amqp:connection:framing-error", "no session on channel " + f.channel()));
+            return;
+        }
+        AmqpSession ss = sessions[f.channel()];
+        if (p instanceof Begin bg) {
+            ss.beginReceived = true;
+            if (!ss.beginSent) {
+                ss.beginSent = true;
+                write(ss.channel, new Begin(f.channel(), ss.nextOutgoingId, ss.maxFrames, 0x7fffffffL, 0xffffL));
+            }
+            ss.remoteIncomingWindow = bg.incomingWindow();
+            ss.nextIncomingId = bg.nextOutgoingId();
+            maybeReady();
+        } else if (p instanceof Attach a) {
+            onAttach(ss, a);
+        } else if (p instanceof Flow fl) {
+            onFlow(ss, fl);
+        } else if (p instanceof Transfer t) {
+            onTransfer(ss, t, f.payload());
+        } else if (p instanceof Detach d) {
+            onDetach(ss, d);
+        } else if (p instanceof End) {
+            write(ss.channel, new End(null));
         }
         // a disposition settles our deliveries: the router forgets a stream's delivery once it is sent
     }
 
+    private boolean readyTold;
+
     private void maybeReady() {
-        if (remoteOpen != null && beginReceived && !closed) {
+        if (isReady() && !readyTold) {
+            readyTold = true;
             listener.onReady(this);
         }
     }
 
-    private void onAttach(Attach a) {
-        AmqpLink mine = awaitingAttach.remove(a.name());
+    private void onAttach(AmqpSession ss, Attach a) {
+        AmqpLink mine = ss.awaitingAttach.remove(a.name());
         if (mine != null) {
             mine.remoteHandle = a.handle();
             mine.remoteSource = a.source();
             mine.remoteTarget = a.target();
-            byRemoteHandle.put(a.handle(), mine);
+            ss.byRemoteHandle.put(a.handle(), mine);
             mine.handler.onAttached(mine);
             pump();
             return;
         }
+        remoteAttaches.put(a.name(), ss);
         listener.onRemoteAttach(this, a);
+        remoteAttaches.remove(a.name());
     }
 
     /** Accepts a link the peer attached: answers with the opposite role; a receiver grants {@code credit}. */
     AmqpLink accept(Attach a, LinkHandler handler, long credit) {
-        AmqpLink l = new AmqpLink(this, a.name(), a.receiver(), a.source(), a.target(), freeHandle(), handler);
+        AmqpSession ss = sessionOf(a);
+        AmqpLink l = new AmqpLink(this, ss, a.name(), a.receiver(), a.source(), a.target(), ss.freeHandle(), handler);
         l.remoteHandle = a.handle();
         l.remoteSource = a.source();
         l.remoteTarget = a.target();
-        byHandle.put(l.handle, l);
-        byRemoteHandle.put(a.handle(), l);
+        ss.byHandle.put(l.handle, l);
+        ss.byRemoteHandle.put(a.handle(), l);
         l.attachSent = true;
-        write(l.sender ? Attach.sender(l.name, l.handle, a.source(), a.target())
+        write(ss.channel, l.sender ? Attach.sender(l.name, l.handle, a.source(), a.target())
             : Attach.receiver(l.name, l.handle, a.source(), a.target()));
         if (!l.sender) {
             l.creditTarget = credit;
@@ -283,18 +308,34 @@ final class AmqpConnection implements TcpHandler {
 
     /** Refuses a link the peer attached: attach with no terminus, then detach with {@code error}. */
     void refuse(Attach a, AmqpError error) {
-        long h = freeHandle();
-        write(a.receiver() ? Attach.sender(a.name(), h, null, null) : Attach.receiver(a.name(), h, null, null));
-        write(new Detach(h, true, error));
+        AmqpSession ss = sessionOf(a);
+        long h = ss.freeHandle();
+        write(ss.channel, a.receiver() ? Attach.sender(a.name(), h, null, null)
+            : Attach.receiver(a.name(), h, null, null));
+        write(ss.channel, new Detach(h, true, error));
     }
 
-    /** Starts a link from this end; it is usable once the peer's attach comes back. */
-    AmqpLink open(String name, boolean sender, Source source, Target target, long credit, LinkHandler handler) {
-        AmqpLink l = new AmqpLink(this, name, sender, source, target, freeHandle(), handler);
-        byHandle.put(l.handle, l);
-        awaitingAttach.put(name, l);
+    /** The session an attach from the peer came on (only while {@link Listener#onRemoteAttach} runs). */
+    private AmqpSession sessionOf(Attach a) {
+        AmqpSession ss = remoteAttaches.get(a.name());
+        if (ss == null) {
+            throw new IllegalStateException("attach " + a.name() + " is not being answered");
+        }
+        return ss;
+    }
+
+    /**
+     * Starts a link from this end on session {@code channel} ({@link #CONTROL} or {@link #DATA});
+     * it is usable once the peer's attach comes back.
+     */
+    AmqpLink open(int channel, String name, boolean sender, Source source, Target target, long credit,
+                  LinkHandler handler) {
+        AmqpSession ss = sessions[channel];
+        AmqpLink l = new AmqpLink(this, ss, name, sender, source, target, ss.freeHandle(), handler);
+        ss.byHandle.put(l.handle, l);
+        ss.awaitingAttach.put(name, l);
         l.attachSent = true;
-        write(sender ? Attach.sender(name, l.handle, source, target) : Attach.receiver(name, l.handle, source, target));
+        write(ss.channel, sender ? Attach.sender(name, l.handle, source, target) : Attach.receiver(name, l.handle, source, target));
         if (!sender) {
             l.creditTarget = credit;
             grant(l);
@@ -302,22 +343,11 @@ final class AmqpConnection implements TcpHandler {
         return l;
     }
 
-    private long freeHandle() {
-        long h = 0;
-        for (long used : byHandle.keySet()) {
-            if (used != h) {
-                break;
-            }
-            h++;
-        }
-        return h;
-    }
-
-    private void onFlow(Flow fl) {
+    private void onFlow(AmqpSession ss, Flow fl) {
         long base = fl.nextIncomingId() == null ? 0 : fl.nextIncomingId();
-        remoteIncomingWindow = base + fl.incomingWindow() - nextOutgoingId;
+        ss.remoteIncomingWindow = base + fl.incomingWindow() - ss.nextOutgoingId;
         if (fl.handle() != null) {
-            AmqpLink l = byRemoteHandle.get(fl.handle());
+            AmqpLink l = ss.byRemoteHandle.get(fl.handle());
             if (l != null && l.sender) {
                 long dc = fl.deliveryCount() == null ? 0 : fl.deliveryCount();
                 l.credit = dc + (fl.linkCredit() == null ? 0 : fl.linkCredit()) - l.deliveryCount;
@@ -327,13 +357,13 @@ final class AmqpConnection implements TcpHandler {
         pump();
     }
 
-    private void onTransfer(Transfer t, byte[] payload) {
-        if (windowLeft <= 0) {
+    private void onTransfer(AmqpSession ss, Transfer t, byte[] payload) {
+        if (ss.windowLeft <= 0) {
             windowViolations++;
         }
-        nextIncomingId++;
-        windowLeft--;
-        AmqpLink l = byRemoteHandle.get(t.handle());
+        ss.nextIncomingId++;
+        ss.windowLeft--;
+        AmqpLink l = ss.byRemoteHandle.get(t.handle());
         if (l == null || l.sender) {
             return;
         }
@@ -350,49 +380,48 @@ final class AmqpConnection implements TcpHandler {
         boolean done = t.isAborted() || !t.hasMore();
         if (done) {
             if (!t.isAborted() && !l.currentSettled && l.currentDeliveryId >= 0) {
-                write(Disposition.settle(l.currentDeliveryId, Outcome.ACCEPTED));
+                write(ss.channel, Disposition.settle(l.currentDeliveryId, Outcome.ACCEPTED));
             }
             l.currentDeliveryId = -1;
         }
-        held++;
+        ss.held++;
         boolean consumed = l.handler.onTransfer(l, t, payload);
         if (t.deliveryId() != null && l.credit <= l.creditTarget / 2 && !l.detachSent) {
             grant(l);
         }
         if (consumed) {
-            frameConsumed();
+            frameConsumed(ss);
         }
     }
 
-    void frameConsumed() {
-        held--;
-        long open = maxSessionFrames - held;
-        if (!closed && windowLeft < maxSessionFrames / 2 && open > windowLeft) {
-            windowLeft = open;
-            write(new Flow(nextIncomingId, windowLeft, nextOutgoingId, 0x7fffffffL, null, null, null, null, null,
-                null));
+    void frameConsumed(AmqpSession ss) {
+        ss.held--;
+        if (!closed && ss.reopenWindow()) {
+            write(ss.channel, new Flow(ss.nextIncomingId, ss.windowLeft, ss.nextOutgoingId, 0x7fffffffL, null, null,
+                null, null, null, null));
         }
     }
 
     private void grant(AmqpLink l) {
+        AmqpSession ss = l.session;
         l.credit = l.creditTarget;
-        write(new Flow(beginReceived ? nextIncomingId : null, windowLeft, nextOutgoingId, 0x7fffffffL, l.handle,
-            l.deliveryCount, l.credit, null, null, null));
+        write(ss.channel, new Flow(ss.beginReceived ? ss.nextIncomingId : null, ss.windowLeft, ss.nextOutgoingId,
+            0x7fffffffL, l.handle, l.deliveryCount, l.credit, null, null, null));
     }
 
-    private void onDetach(Detach d) {
-        AmqpLink l = byRemoteHandle.remove(d.handle());
+    private void onDetach(AmqpSession ss, Detach d) {
+        AmqpLink l = ss.byRemoteHandle.remove(d.handle());
         if (l == null) {
             return;
         }
         l.detachReceived = true;
-        awaitingAttach.remove(l.name, l);
+        ss.awaitingAttach.remove(l.name, l);
         if (!l.detachSent) {
             l.detachSent = true;
             l.pending.clear();
-            write(Detach.closed(l.handle));
+            write(ss.channel, Detach.closed(l.handle));
         }
-        byHandle.remove(l.handle, l);
+        ss.byHandle.remove(l.handle, l);
         l.handler.onDetached(l, d.error());
     }
 
@@ -426,15 +455,17 @@ final class AmqpConnection implements TcpHandler {
         boolean progress = true;
         while (progress && outputBytes < OUTPUT_LIMIT) {
             progress = false;
-            List<AmqpLink> ls = new ArrayList<>(byHandle.values());
-            int n = ls.size();
-            for (int i = 0; i < n && outputBytes < OUTPUT_LIMIT; i++) {
-                AmqpLink l = ls.get((rr + i) % n);
-                if (sendOne(l)) {
-                    progress = true;
+            for (AmqpSession ss : sessions) {
+                List<AmqpLink> ls = new ArrayList<>(ss.byHandle.values());
+                int n = ls.size();
+                for (int i = 0; i < n && outputBytes < OUTPUT_LIMIT; i++) {
+                    AmqpLink l = ls.get((ss.rr + i) % n);
+                    if (sendOne(l)) {
+                        progress = true;
+                    }
                 }
+                ss.rr++;
             }
-            rr++;
         }
     }
 
@@ -442,19 +473,20 @@ final class AmqpConnection implements TcpHandler {
         if (l.remoteHandle == null || l.detachSent) {
             return false;
         }
+        AmqpSession ss = l.session;
         AmqpLink.Pending p = l.pending.peek();
         if (p == null) {
             if (l.detachPending) {
                 l.detachPending = false;
                 l.detachSent = true;
-                write(new Detach(l.handle, true, l.detachError));
+                write(ss.channel, new Detach(l.handle, true, l.detachError));
                 if (l.detachReceived) {
-                    byHandle.remove(l.handle, l);
+                    ss.byHandle.remove(l.handle, l);
                 }
             }
             return false;
         }
-        if (remoteIncomingWindow <= 0) {
+        if (ss.remoteIncomingWindow <= 0) {
             windowStalls++;
             return false;
         }
@@ -466,7 +498,7 @@ final class AmqpConnection implements TcpHandler {
         if (p.aborted()) {
             t = Transfer.abort(l.handle);
         } else if (p.first()) {
-            long id = nextDeliveryId++;
+            long id = ss.nextDeliveryId++;
             l.credit--;
             l.deliveryCount++;
             byte[] tag = java.nio.ByteBuffer.allocate(8).putLong(l.deliveryTagSeq++).array();
@@ -474,9 +506,9 @@ final class AmqpConnection implements TcpHandler {
         } else {
             t = Transfer.continuation(l.handle, p.more());
         }
-        nextOutgoingId++;
-        remoteIncomingWindow--;
-        write(new AmqpFrame(0, t, p.payload()));
+        ss.nextOutgoingId++;
+        ss.remoteIncomingWindow--;
+        write(new AmqpFrame(ss.channel, t, p.payload()));
         if (l.pending.size() == AmqpLink.LOW_WATER) {
             l.handler.onQueueLow(l);
         } else if (l.pending.isEmpty()) {
@@ -485,8 +517,8 @@ final class AmqpConnection implements TcpHandler {
         return true;
     }
 
-    private void write(Performative p) {
-        write(AmqpFrame.of(0, p));
+    private void write(int channel, Performative p) {
+        write(AmqpFrame.of(channel, p));
     }
 
     private void write(AmqpFrame f) {
@@ -531,7 +563,7 @@ final class AmqpConnection implements TcpHandler {
         }
         if (!closeSent) {
             closeSent = true;
-            write(new Close(error));
+            write(CONTROL, new Close(error));
         }
         if (socket != null) {
             socket.close();
@@ -558,15 +590,17 @@ final class AmqpConnection implements TcpHandler {
         closed = true;
         output.clear();
         AmqpError err = AmqpError.of("amqp:connection:forced", reason);
-        for (AmqpLink l : new ArrayList<>(byHandle.values())) {
+        for (AmqpLink l : links()) {
             if (!l.detachReceived) {
                 l.detachReceived = true;
                 l.handler.onDetached(l, err);
             }
         }
-        byHandle.clear();
-        byRemoteHandle.clear();
-        awaitingAttach.clear();
+        for (AmqpSession ss : sessions) {
+            ss.byHandle.clear();
+            ss.byRemoteHandle.clear();
+            ss.awaitingAttach.clear();
+        }
         listener.onClosed(this, reason);
     }
 

@@ -28,11 +28,14 @@ final class AmqpLink {
     }
 
     final AmqpConnection connection;
+    final AmqpSession session;
     final String name;
     final boolean sender;
     final Source source;
     final Target target;
     final long handle;
+    /** The link's number on its connection (1, 2, ...), unique across both sessions. */
+    final long identity;
     LinkHandler handler;
     Long remoteHandle;
     Source remoteSource;
@@ -57,14 +60,16 @@ final class AmqpLink {
     long currentDeliveryId = -1;
     boolean currentSettled;
 
-    AmqpLink(AmqpConnection connection, String name, boolean sender, Source source, Target target, long handle,
+    AmqpLink(AmqpConnection connection, AmqpSession session, String name, boolean sender, Source source, Target target, long handle,
              LinkHandler handler) {
         this.connection = connection;
+        this.session = session;
         this.name = name;
         this.sender = sender;
         this.source = source;
         this.target = target;
         this.handle = handle;
+        this.identity = connection.nextLinkIdentity();
         this.handler = handler;
     }
 
@@ -142,7 +147,7 @@ final class AmqpLink {
 
     /** Receiver: a frame held by {@link LinkHandler#onTransfer} returning false is now dealt with. */
     public void consumed() {
-        connection.frameConsumed();
+        connection.frameConsumed(session);
     }
 
     /** Detaches (closed=true) once the frames queued before have been sent. */

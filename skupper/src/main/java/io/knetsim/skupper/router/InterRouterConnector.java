@@ -2,7 +2,6 @@ package io.knetsim.skupper.router;
 
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.sim.SimTime;
 import io.knetsim.sim.Timer;
 import io.knetsim.skupper.config.ConnectorEntity;
@@ -72,11 +71,7 @@ final class InterRouterConnector {
             }
         };
         try {
-            TcpSocket s = Tcp.connect(router.namespace(), host, entity.port(), c.amqp);
-            c.remoteHost = Ipv4Address.format(host) + ":" + entity.port();
-            if (s.state() == io.knetsim.net.tcp.TcpState.CLOSED) {
-                return;
-            }
+            Tcp.connect(router.namespace(), host, entity.port(), c.amqp);
         } catch (IllegalStateException e) {
             lastError = e.getMessage();
             router.connectionClosed(c, e.getMessage());

@@ -37,7 +37,7 @@ final class LinkRelay {
     static void start(StreamTable table, RouterConnection from, Attach a, RouterConnection to) {
         LinkRelay r = new LinkRelay(table, a.name());
         r.forward = r.new Hop();
-        r.forward.out = to.amqp.open(a.name(), true, a.source(), a.target(), 0, r.forward.outHandler());
+        r.forward.out = to.amqp.open(AmqpConnection.DATA, a.name(), true, a.source(), a.target(), 0, r.forward.outHandler());
         r.forward.in = from.amqp.accept(a, r.forward.inHandler(), 1);
         table.expectReverse(a.name(), (c, ra) -> {
             if (r.finished) {
@@ -45,7 +45,7 @@ final class LinkRelay {
                 return;
             }
             r.reverse = r.new Hop();
-            r.reverse.out = from.amqp.open(ra.name(), true, ra.source(), ra.target(), 0, r.reverse.outHandler());
+            r.reverse.out = from.amqp.open(AmqpConnection.DATA, ra.name(), true, ra.source(), ra.target(), 0, r.reverse.outHandler());
             r.reverse.in = c.amqp.accept(ra, r.reverse.inHandler(), 1);
         });
     }

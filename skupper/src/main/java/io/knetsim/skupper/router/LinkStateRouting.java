@@ -273,6 +273,6 @@ final class LinkStateRouting {
         mobiles.forEach((id, s) -> s.addresses().forEach(addr -> a.add(addr, id)));
         table = t;
         addresses = a;
-        router.routesChanged();
+        router.addressesChanged();
     }
 }

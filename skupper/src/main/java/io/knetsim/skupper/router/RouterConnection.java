@@ -88,7 +88,7 @@ final class RouterConnection implements AmqpConnection.Listener {
         if (!interRouter()) {
             return;
         }
-        controlOut = c.open("qdlink.control." + router.id(), true, Source.of(null),
+        controlOut = c.open(AmqpConnection.CONTROL, "qdlink.control." + router.id(), true, Source.of(null),
             Target.withCapability(null, CONTROL_CAPABILITY), 0, new LinkHandler() {
             });
         router.routing().connectionReady(this);
@@ -127,7 +127,14 @@ final class RouterConnection implements AmqpConnection.Listener {
         if (!t.hasMore()) {
             byte[] msg = controlDelivery.toByteArray();
             controlDelivery = null;
-            router.routing().onControl(this, ControlMessage.decode(msg));
+            ControlMessage m;
+            try {
+                m = ControlMessage.decode(msg);
+            } catch (RuntimeException e) {
+                amqp.close(AmqpError.of("amqp:decode-error", "bad control message: " + e.getMessage()));
+                return;
+            }
+            router.routing().onControl(this, m);
         }
     }
 

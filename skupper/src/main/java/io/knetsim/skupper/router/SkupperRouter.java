@@ -35,12 +35,15 @@ import java.util.SortedMap;
  * where each address has consumers; the TCP adaptor ({@link StreamTable}) carries each client
  * connection as a pair of streamed deliveries to the closest router with a tcpConnector for the
  * address, through interior routers if need be. Start one with {@link #start}; {@code skstat}
- * reads its state.
+ * reads its state. The configuration is written to {@value #CONFIG_PATH} on the host, where
+ * {@code cat} shows it.
  */
 public final class SkupperRouter {
     /** The session window (incoming-window, in frames) when the configuration gives none. */
     static final long DEFAULT_SESSION_FRAMES = 640;
     static final int BACKLOG = 128;
+    /** Where the router's configuration is written on its host, as skupper-router reads it. */
+    public static final String CONFIG_PATH = "/etc/skupper-router/skrouterd.json";
 
     private final NetNamespace ns;
     private final RouterConfig config;
@@ -48,6 +51,7 @@ public final class SkupperRouter {
     private final LinkStateRouting routing;
     private final StreamTable streams;
     private final List<TcpListener> sockets = new ArrayList<>();
+    private final Map<TcpListenerEntity, TcpListener> tcpSockets = new java.util.LinkedHashMap<>();
     private final List<InterRouterConnector> connectors = new ArrayList<>();
     private final List<RouterConnection> connections = new ArrayList<>();
     private long nextConnectionId = 1;
@@ -118,6 +122,7 @@ public final class SkupperRouter {
     }
 
     private void run() {
+        ns.files().write(CONFIG_PATH, config.toJson());
         for (ListenerEntity l : config.listeners()) {
             sockets.add(Tcp.listen(ns, l.port(), BACKLOG, s -> {
                 RouterConnection c = newConnection(l.role(), false, l.name(), l.cost(), l.maxFrameSize(),
@@ -125,9 +130,6 @@ public final class SkupperRouter {
                 c.setRemote(s.remoteAddress(), s.remotePort());
                 return c.amqp;
             }));
-        }
-        for (TcpListenerEntity l : config.tcpListeners()) {
-            sockets.add(Tcp.listen(ns, l.port(), BACKLOG, s -> streams.accept(l, s)));
         }
         for (TcpConnectorEntity c : config.tcpConnectors()) {
             streams.addConnector(c);
@@ -149,6 +151,8 @@ public final class SkupperRouter {
         stopped = true;
         routing.stop();
         sockets.forEach(TcpListener::close);
+        tcpSockets.values().forEach(TcpListener::close);
+        tcpSockets.clear();
         connectors.forEach(InterRouterConnector::stop);
         for (RouterConnection c : new ArrayList<>(connections)) {
             c.amqp.abort();
@@ -286,12 +290,39 @@ public final class SkupperRouter {
         return connections.stream().filter(c -> c.interRouter() && c.amqp.isReady()).toList();
     }
 
+    /**
+     * Opens each tcpListener's port while its address has a reachable consumer and closes it
+     * while none is reachable, as skupper-router does: a client then hears "connection refused"
+     * rather than being accepted and dropped. (A port something else took meanwhile stays
+     * closed until the next change.)
+     */
+    void addressesChanged() {
+        if (stopped) {
+            return;
+        }
+        for (TcpListenerEntity l : config.tcpListeners()) {
+            boolean reachable = !routing.addresses().closest(id, l.address(), routing.table()).isEmpty();
+            TcpListener open = tcpSockets.get(l);
+            if (reachable && open == null) {
+                try {
+                    tcpSockets.put(l, Tcp.listen(ns, l.port(), BACKLOG, s -> streams.accept(l, s)));
+                } catch (IllegalStateException e) {
+                    // Address already in use: taken by another program since the router started
+                }
+            } else if (!reachable && open != null) {
+                open.close();
+                tcpSockets.remove(l);
+            }
+        }
+    }
+
+    /** The tcpListeners listening now (their address has a reachable consumer), by name. */
+    public List<String> activeTcpListeners() {
+        return tcpSockets.keySet().stream().map(TcpListenerEntity::name).toList();
+    }
+
     void connectionClosed(RouterConnection c, String reason) {
         connections.remove(c);
         routing.connectionClosed(c);
-    }
-
-    void routesChanged() {
-        // streams already under way keep their path; new ones use the new routes
     }
 }

@@ -33,6 +33,18 @@ import java.util.TreeMap;
 final class StreamTable {
     static final String NO_ROUTE = "qd:no-route-to-dest";
 
+    /** Where a new stream goes from this router. */
+    sealed interface Destination permits Local, Remote {
+    }
+
+    /** To a tcpConnector on this router. */
+    record Local(TcpConnectorEntity connector) implements Destination {
+    }
+
+    /** On to the next hop, over this inter-router connection. */
+    record Remote(RouterConnection via) implements Destination {
+    }
+
     /** Something waiting for the reverse link of a stream. */
     interface ReverseWaiter {
         void onReverseAttach(RouterConnection c, Attach a);
@@ -93,7 +105,7 @@ final class StreamTable {
     }
 
     /** Where a new stream for {@code address} goes from here: a local connector, or the next hop's connection. */
-    Optional<Object> route(String address) {
+    Optional<Destination> route(String address) {
         Optional<String> dest = router.routing().pickConsumer(address);
         if (dest.isEmpty()) {
             return Optional.empty();
@@ -101,9 +113,9 @@ final class StreamTable {
         if (dest.get().equals(router.id())) {
             List<TcpConnectorEntity> list = connectors.get(address);
             long n = localTurn.merge(address, 1L, Long::sum) - 1;
-            return Optional.of(list.get((int) (n % list.size())));
+            return Optional.of(new Local(list.get((int) (n % list.size()))));
         }
-        return router.routing().nextHop(dest.get()).map(c -> c);
+        return router.routing().nextHop(dest.get()).map(Remote::new);
     }
 
     void expectReverse(String name, ReverseWaiter w) {
@@ -147,17 +159,17 @@ final class StreamTable {
             c.amqp.refuse(a, AmqpError.of("amqp:not-found", "no target address"));
             return;
         }
-        Optional<Object> to = route(address);
+        Optional<Destination> to = route(address);
         if (to.isEmpty()) {
             c.amqp.refuse(a, AmqpError.of(NO_ROUTE, "no route to the destination " + address));
             return;
         }
-        if (to.get() instanceof TcpConnectorEntity local) {
+        if (to.get() instanceof Local local) {
             count(address, 1);
-            TcpStream.server(this, c, a, local);
+            TcpStream.server(this, c, a, local.connector());
         } else {
             count(address, 2);
-            LinkRelay.start(this, c, a, (RouterConnection) to.get());
+            LinkRelay.start(this, c, a, ((Remote) to.get()).via());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.skupper.amqp.AmqpError;
 import io.knetsim.skupper.amqp.Attach;
+import io.knetsim.skupper.amqp.Binary;
 import io.knetsim.skupper.amqp.Described;
 import io.knetsim.skupper.amqp.Section;
 import io.knetsim.skupper.amqp.SectionReader;
@@ -71,14 +72,14 @@ final class TcpStream implements TcpHandler {
             table.ended(s.abort);
             return s;
         }
-        if (to.get() instanceof TcpConnectorEntity local) {
+        if (to.get() instanceof StreamTable.Local local) {
             table.ended(s.abort);
             table.countLocal(address);
-            return TcpSplice.start(table, socket, local);
+            return TcpSplice.start(table, socket, local.connector());
         }
-        RouterConnection c = (RouterConnection) to.get();
+        RouterConnection c = ((StreamTable.Remote) to.get()).via();
         table.expectReverse(name, s::onReverseAttach);
-        s.out = c.amqp.open(name, true, Source.of(name + "/reply"), Target.of(address), 0, s.outHandler());
+        s.out = c.amqp.open(AmqpConnection.DATA, name, true, Source.of(name + "/reply"), Target.of(address), 0, s.outHandler());
         s.out.startDelivery(Section.encode(Section.properties(address, name + "/reply")), false, true);
         return s;
     }
@@ -88,7 +89,7 @@ final class TcpStream implements TcpHandler {
         TcpStream s = new TcpStream(table, a.name(), false);
         s.in = c.amqp.accept(a, s.inHandler(), 1);
         String reply = a.name() + "/reply";
-        s.out = c.amqp.open(reply, true, Source.of(null), Target.of(reply), 0, s.outHandler());
+        s.out = c.amqp.open(AmqpConnection.DATA, reply, true, Source.of(null), Target.of(reply), 0, s.outHandler());
         s.out.startDelivery(Section.encode(Section.properties(reply, null)), false, true);
         try {
             s.socket = Tcp.connect(table.router().namespace(), Ipv4Address.parse(connector.host()).bits(),
@@ -192,7 +193,7 @@ final class TcpStream implements TcpHandler {
                 sections.append(payload, 0, payload.length);
                 for (Described d : sections.take()) {
                     if (d.code() == Section.DATA) {
-                        toSocket.add(((io.knetsim.skupper.amqp.Binary) d.value()).bytes());
+                        toSocket.add(((Binary) d.value()).bytes());
                     }
                 }
                 if (!t.hasMore()) {

@@ -14,6 +14,7 @@ import io.knetsim.skupper.config.RouterConfig;
 import io.knetsim.tool.CoreTools;
 import io.knetsim.tool.ToolRunner;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -33,27 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AmqpCaptureWiresharkTest {
     @Test
+    void theSameSeedWritesTheSameCaptureByteForByte(@TempDir Path dir) throws IOException {
+        byte[] first = Files.readAllBytes(run(11, dir.resolve("a.pcap")));
+        byte[] second = Files.readAllBytes(run(11, dir.resolve("b.pcap")));
+        assertThat(first).isEqualTo(second);
+        assertThat(first.length).isGreaterThan(2000);
+    }
+
+    @Test
     void tsharkDecodesEveryPerformativeWithNoMalformedFrames(@TempDir Path dir) throws IOException {
         Tshark tshark = Tshark.require("AMQP capture check");
-        World world = new World(11);
-        Lan lan = new Lan(world, "s0", LinkConfig.DEFAULT);
-        NetNamespace hA = world.createNamespace("hA");
-        lan.attach(hA, "eth0", "10.0.0.1/24");
-        NetNamespace hB = world.createNamespace("hB");
-        lan.attach(hB, "eth0", "10.0.0.2/24");
-        FixedMessageServer.start(hB, 8080, "hello from B");
-        Path file = dir.resolve("hA-eth0.pcap");
-        Capture cap = Capture.on(hA.device("eth0")).toFile(file);
-        SkupperRouter a = SkupperRouter.start(hA, RouterConfig.parse(TwoRoutersTest.A, "A.json"));
-        SkupperRouter.start(hB, RouterConfig.parse(TwoRoutersTest.B, "B.json"));
-        world.sim().runFor(SimTime.seconds(3));
-        ToolRunner shell = new ToolRunner(CoreTools.registry(), Path.of("."));
-        assertThat(shell.run(hA, "curl -s localhost:1028/").stdout()).isEqualTo("hello from B\n");
-        world.sim().runFor(SimTime.seconds(1));
-        a.stop(); // close: the connection ends with a reset, as a killed router's would
-        world.sim().runFor(SimTime.seconds(1));
-        cap.stop();
-
+        Path file = run(11, dir.resolve("hA-eth0.pcap"));
         List<List<String>> rows = tshark.fields(file, List.of("-d", "tcp.port==55671,amqp"), "amqp.performative",
             "_ws.malformed", "_ws.expert.message", "amqp.performative.arguments.containerId",
             "amqp.performative.arguments.maxFrameSize");
@@ -71,5 +62,26 @@ class AmqpCaptureWiresharkTest {
         assertThat(performatives).contains("16", "17", "18", "19", "20", "21", "22");
         assertThat(rows.stream().map(r -> r.get(3)).filter(s -> !s.isEmpty())).containsExactlyInAnyOrder("A", "B");
         assertThat(rows.stream().map(r -> r.get(4)).filter(s -> !s.isEmpty())).containsOnly("16384");
+    }
+
+    private static Path run(long seed, Path file) throws IOException {
+        World world = new World(seed);
+        Lan lan = new Lan(world, "s0", LinkConfig.DEFAULT);
+        NetNamespace hA = world.createNamespace("hA");
+        lan.attach(hA, "eth0", "10.0.0.1/24");
+        NetNamespace hB = world.createNamespace("hB");
+        lan.attach(hB, "eth0", "10.0.0.2/24");
+        FixedMessageServer.start(hB, 8080, "hello from B");
+        Capture cap = Capture.on(hA.device("eth0")).toFile(file);
+        SkupperRouter a = SkupperRouter.start(hA, RouterConfig.parse(TwoRoutersTest.A, "A.json"));
+        SkupperRouter.start(hB, RouterConfig.parse(TwoRoutersTest.B, "B.json"));
+        world.sim().runFor(SimTime.seconds(3));
+        ToolRunner shell = new ToolRunner(CoreTools.registry(), Path.of("."));
+        assertThat(shell.run(hA, "curl -s localhost:1028/").stdout()).isEqualTo("hello from B\n");
+        world.sim().runFor(SimTime.seconds(1));
+        a.stop(); // the connection ends with a reset, as a killed router's would
+        world.sim().runFor(SimTime.seconds(1));
+        cap.stop();
+        return file;
     }
 }

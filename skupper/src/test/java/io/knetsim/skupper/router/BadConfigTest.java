@@ -41,6 +41,7 @@ class BadConfigTest {
         assertThat(Tcp.of(hA).listeners()).extracting(TcpListener::port).doesNotContain(55671);
         assertThat(Tcp.of(hA).connections()).isEmpty();
         assertThat(SkupperRouters.of(lab.world).on(hA)).isEmpty();
+        assertThat(hA.files().exists(SkupperRouter.CONFIG_PATH)).isFalse();
         lab.runSeconds(5);
         assertThat(Tcp.of(hA).connections()).as("no connector retries either").isEmpty();
     }

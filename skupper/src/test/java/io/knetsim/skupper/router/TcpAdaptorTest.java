@@ -198,6 +198,13 @@ class TcpAdaptorTest {
         assertThat(ba.largestFrameSent).isLessThanOrEqualTo(1024);
         assertThat(ba.windowViolations + ab.windowViolations).isZero();
         assertThat(ab.windowStalls).as("A waited for B's session window").isPositive();
+        assertThat(a.neighbours()).as("hellos still flow on the control session").containsOnlyKeys("B");
+        assertThat(a.links()).filteredOn(l -> l.type().equals("router-control")).extracting(LinkInfo::undelivered)
+            .containsOnly(0);
+        assertThat(a.links()).filteredOn(l -> l.type().equals("inter-router") && l.dir().equals("out"))
+            .extracting(LinkInfo::undelivered).singleElement().satisfies(n -> assertThat(n)
+                .as("frames waiting for B's data session window").isGreaterThan(AmqpLink.HIGH_WATER));
+        assertThat(lab.sh("hA", "skstat -l")).contains("  inter-router    out  1        3   mobile  svc1           1  ");
 
         server.socket.resumeReading();
         for (int i = 0; i < 200 && sent[0] < big.length; i++) {

@@ -70,5 +70,24 @@ class TwoRoutersTest {
         assertThat(a.activeStreams()).isZero();
         assertThat(b.activeStreams()).isZero();
         assertThat(a.streamsByAddress()).containsEntry("svc1", 1L);
+        assertThat(shell.run(hB, "cat /etc/skupper-router/skrouterd.json").stdout())
+            .isEqualTo(RouterConfig.parse(B, "B.json").toJson());
+    }
+
+    @Test
+    void theTcpListenerListensOnlyWhileItsAddressHasAReachableConsumer() {
+        FixedMessageServer.start(hB, 8080, "hello from B");
+        SkupperRouter a = SkupperRouter.start(hA, RouterConfig.parse(A, "A.json"));
+        assertThat(a.activeTcpListeners()).isEmpty();
+        Invocation refused = shell.run(hA, "curl -s localhost:1028/");
+        assertThat(refused.exitCode()).isEqualTo(7); // curl: (7) Failed to connect
+        SkupperRouter b = SkupperRouter.start(hB, RouterConfig.parse(B, "B.json"));
+        world.sim().runFor(SimTime.seconds(3));
+        assertThat(a.activeTcpListeners()).containsExactly("svc1");
+        assertThat(shell.run(hA, "curl -s localhost:1028/").stdout()).isEqualTo("hello from B\n");
+        b.stop();
+        world.sim().runFor(SimTime.seconds(1));
+        assertThat(a.activeTcpListeners()).isEmpty();
+        assertThat(shell.run(hA, "curl -s localhost:1028/").exitCode()).isEqualTo(7);
     }
 }

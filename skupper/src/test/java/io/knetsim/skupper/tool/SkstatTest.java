@@ -123,8 +123,8 @@ class SkstatTest {
             Router Links
               type            dir  conn id  id  class  addr  cap  undel  unsett  deliv  presett  acc  rej  rel  mod
               =======================================================================================================
-              router-control  out  1        0                234  0      0       16     16       0    0    0    0
-              router-control  in   1        1                232  0      0       18     18       0    0    0    0
+              router-control  out  1        1                234  0      0       16     16       0    0    0    0
+              router-control  in   1        2                232  0      0       18     18       0    0    0    0
             """);
     }
 
