@@ -27,6 +27,11 @@ public final class NftSet {
     long handle;
     private final Map<Object, Object> exact = new LinkedHashMap<>();
     private final TreeMap<Long, Interval> ranges = new TreeMap<>();
+    /**
+     * The chains whose rules use this named set, with how many rules each: a verdict map's new
+     * element is checked against these chains only, not against every rule of the table.
+     */
+    final Map<Chain, Integer> users = new java.util.IdentityHashMap<>();
 
     /**
      * @param dataType the type of a map's values ({@link DataType#VERDICT} for a verdict map), null for a set

@@ -43,9 +43,13 @@ public final class Nftables {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private long tableHandle;
     private final List<NfHooks.Entry> registered = new ArrayList<>();
+    /** The nat base chains by hook in priority order, as {@link #syncHooks} last found them. */
+    private final Map<NfHook, List<Chain>> natChains = new java.util.EnumMap<>(NfHook.class);
     private final Deque<String> kernelLog = new ArrayDeque<>();
     private SimRandom random;
     private Deque<Runnable> undo;
+    /** Sets whose elements the current transaction already saved for undo. */
+    private final Set<NftSet> guarded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private Conntrack conntrack;
 
     public Nftables(NetNamespace ns) {
@@ -95,6 +99,7 @@ public final class Nftables {
             return;
         }
         undo = new ArrayDeque<>();
+        guarded.clear();
         try {
             changes.accept(this);
         } catch (RuntimeException e) {
@@ -104,6 +109,7 @@ public final class Nftables {
             throw e;
         } finally {
             undo = null;
+            guarded.clear();
             syncHooks();
         }
     }
@@ -233,9 +239,11 @@ public final class Nftables {
     public void flushChain(Chain c) {
         List<Rule> old = new ArrayList<>(c.rules);
         c.rules.clear();
+        old.forEach(r -> use(c, r, -1));
         onUndo(() -> {
             c.rules.clear();
             c.rules.addAll(old);
+            old.forEach(r -> use(c, r, 1));
         });
     }
 
@@ -271,8 +279,10 @@ public final class Nftables {
         }
         Rule r = new Rule(t.allocHandle(), stmts);
         c.rules.add(at, r);
+        use(c, r, 1);
         onUndo(() -> {
             c.rules.remove(r);
+            use(c, r, -1);
             t.lastHandle = oldHandle;
         });
         return r;
@@ -293,8 +303,12 @@ public final class Nftables {
         Rule old = c.rules.get(i);
         Rule r = new Rule(handle, stmts);
         c.rules.set(i, r);
+        use(c, old, -1);
+        use(c, r, 1);
         onUndo(() -> {
             c.rules.set(c.rules.indexOf(r), old);
+            use(c, r, -1);
+            use(c, old, 1);
             t.lastHandle = oldHandle;
         });
         return r;
@@ -306,7 +320,20 @@ public final class Nftables {
             throw new NftException("Could not process rule: No such file or directory");
         }
         Rule old = c.rules.remove(i);
-        onUndo(() -> c.rules.add(i, old));
+        use(c, old, -1);
+        onUndo(() -> {
+            c.rules.add(i, old);
+            use(c, old, 1);
+        });
+    }
+
+    /** Counts {@code r} in or out of the users of the named sets it refers to ({@link NftSet#users}). */
+    private static void use(Chain c, Rule r, int delta) {
+        for (Object o : refs(r.stmts())) {
+            if (o instanceof NftSet s && !s.anonymous()) {
+                s.users.merge(c, delta, (a, b) -> a + b == 0 ? null : a + b);
+            }
+        }
     }
 
     private static List<NftSet> anonymousSets(List<Stmt> stmts) {
@@ -444,8 +471,14 @@ public final class Nftables {
         });
     }
 
-    /** Saves a set's elements for undo before a change to them. */
+    /**
+     * Saves a set's elements for undo before the transaction's first change to them (once: a
+     * sync that adds 10,000 elements copies the set once, not 10,000 times).
+     */
     private void guard(NftSet s) {
+        if (undo == null || !guarded.add(s)) {
+            return;
+        }
         Object snap = s.snapshot();
         onUndo(() -> s.restore(snap));
     }
@@ -469,12 +502,8 @@ public final class Nftables {
 
     private void checkElementData(Table t, NftSet s, Object data) {
         if (data instanceof NftVerdict v && v.chain() != null) {
-            for (Chain c : t.chains.values()) {
-                for (Rule r : c.rules) {
-                    if (refs(r.stmts()).contains(s)) {
-                        checkJump(c, v.chain());
-                    }
-                }
+            for (Chain c : s.users.keySet()) {
+                checkJump(c, v.chain());
             }
             if (v.chain().base() != null) {
                 throw new NftException("Could not process rule: Operation not supported");
@@ -514,12 +543,14 @@ public final class Nftables {
             hooks.unregister(e);
         }
         registered.clear();
+        natChains.clear();
         boolean needsConntrack = false;
         for (Table t : tables.values()) {
             for (Chain c : t.chains.values()) {
                 BaseChain b = c.base();
                 if (b != null && b.type() == ChainType.NAT) {
                     needsConntrack = true;
+                    natChains.computeIfAbsent(b.hook(), h -> new ArrayList<>()).add(c);
                 } else if (b != null) {
                     registered.add(hooks.register(b.hook(), b.priority(),
                         (hook, skb, in, out) -> run(c, hook, skb, in, out)));
@@ -529,8 +560,11 @@ public final class Nftables {
                 }
             }
         }
+        for (List<Chain> l : natChains.values()) {
+            l.sort((a, b) -> Integer.compare(a.base().priority(), b.base().priority())); // stable: table order on ties
+        }
         if (needsConntrack) {
-            conntrack().enable(this::runNat);
+            conntrack().enable(natChains.isEmpty() ? null : this::runNat);
         } else if (conntrack != null && conntrack.enabled()) {
             conntrack.disable();
         }
@@ -549,17 +583,13 @@ public final class Nftables {
         return false;
     }
 
-    /** The nat chains at {@code hook} by priority, until one decides a binding or drops. */
+    /**
+     * The nat chains at {@code hook} by priority, until one decides a binding or drops. The
+     * list is kept by {@link #syncHooks}, so a flow's first packet does not walk every chain of
+     * every table (kube-proxy's table has three chains a service).
+     */
     private Verdict runNat(NfHook hook, SkBuff skb, NetDevice in, NetDevice out) {
-        List<Chain> nat = new ArrayList<>();
-        for (Table t : tables.values()) {
-            for (Chain c : t.chains.values()) {
-                if (c.base() != null && c.base().type() == ChainType.NAT && c.base().hook() == hook) {
-                    nat.add(c);
-                }
-            }
-        }
-        nat.sort((a, b) -> Integer.compare(a.base().priority(), b.base().priority()));
+        List<Chain> nat = natChains.getOrDefault(hook, List.of());
         boolean source = hook == NfHook.POSTROUTING || hook == NfHook.INPUT;
         for (Chain c : nat) {
             Verdict v = run(c, hook, skb, in, out);

@@ -41,7 +41,7 @@ public final class ProxyRuleset {
 
     /** The full transaction for {@code ports} on the node {@code config} describes. */
     public static String build(List<ServicePortInfo> ports, KubeProxyConfig config) {
-        List<String> clusterIps = new ArrayList<>();
+        java.util.Set<String> clusterIps = new java.util.LinkedHashSet<>(); // a service's ports share its IP
         List<String> serviceIps = new ArrayList<>();
         List<String> serviceNodePorts = new ArrayList<>();
         List<String> noEndpointServices = new ArrayList<>();
@@ -49,9 +49,7 @@ public final class ProxyRuleset {
         StringBuilder chains = new StringBuilder();
         String podNet = config.clusterCidr() == null ? null : config.clusterCidr().toString();
         for (ServicePortInfo sp : ports) {
-            if (!clusterIps.contains(sp.clusterIP())) {
-                clusterIps.add(sp.clusterIP());
-            }
+            clusterIps.add(sp.clusterIP());
             String key = sp.clusterIP() + " . " + sp.protocol() + " . " + sp.port();
             String npKey = sp.protocol() + " . " + sp.nodePort();
             if (sp.endpoints().isEmpty()) {
@@ -102,7 +100,7 @@ public final class ProxyRuleset {
         t.append("add table ip ").append(TABLE).append('\n');
         t.append("delete table ip ").append(TABLE).append('\n');
         t.append("table ip ").append(TABLE).append(" {\n");
-        set(t, "cluster-ips", "ipv4_addr", clusterIps);
+        set(t, "cluster-ips", "ipv4_addr", List.copyOf(clusterIps));
         set(t, "nodeport-ips", "ipv4_addr", config.nodePortAddresses());
         set(t, "no-endpoint-nodeports", "inet_proto . inet_service : verdict", noEndpointNodePorts);
         set(t, "no-endpoint-services", "ipv4_addr . inet_proto . inet_service : verdict", noEndpointServices);
