@@ -47,6 +47,8 @@ public final class Nftables {
     private final Map<NfHook, List<Chain>> natChains = new java.util.EnumMap<>(NfHook.class);
     private final Deque<String> kernelLog = new ArrayDeque<>();
     private SimRandom random;
+    private SimRandom traceRandom;
+    private final List<TraceMonitor> traceMonitors = new ArrayList<>();
     private Deque<Runnable> undo;
     /** Sets whose elements the current transaction already saved for undo. */
     private final Set<NftSet> guarded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -89,6 +91,59 @@ public final class Nftables {
             (now % 1_000_000_000L) / 1000, line));
     }
 
+    // ---- tracing ----------------------------------------------------------------------------
+
+    /**
+     * Starts an {@code nft monitor trace} listener: {@code lines} receives, one call a line
+     * without its newline, the trace events of packets marked with {@code meta nftrace set 1}.
+     */
+    public TraceMonitor monitorTrace(Consumer<String> lines) {
+        TraceMonitor m = new TraceMonitor(this, lines);
+        traceMonitors.add(m);
+        return m;
+    }
+
+    void removeTraceMonitor(TraceMonitor m) {
+        traceMonitors.remove(m);
+    }
+
+    /** {@code trace id 0a1b2c3d ip filter output }: the packet's id (kept on the skb), family, table, chain. */
+    private String traceHeader(NftPacket p, Chain c) {
+        if (p.skb.traceId == 0) {
+            if (traceRandom == null) {
+                traceRandom = ns.sim().random("nft-trace/" + ns.name());
+            }
+            int id;
+            do {
+                id = traceRandom.nextInt();
+            } while (id == 0);
+            p.skb.traceId = id;
+        }
+        return String.format(java.util.Locale.ROOT, "trace id %08x %s %s %s ", p.skb.traceId,
+            c.table().family().text(), c.table().name(), c.name());
+    }
+
+    /**
+     * One trace event: {@code rule RULE (verdict V)} when {@code rule} is given (each monitor
+     * writes the rule from its own copy of the ruleset), else {@code event}. The first event of
+     * a base chain's run carries the packet line before it. Returns true (the packet is dumped).
+     */
+    private boolean trace(NftPacket p, Chain c, boolean dumped, Rule rule, String event) {
+        String hdr = traceHeader(p, c);
+        String packet = dumped ? null : hdr + TracePacket.format(p);
+        for (TraceMonitor m : List.copyOf(traceMonitors)) {
+            if (packet != null) {
+                m.emit(packet);
+            }
+            m.emit(hdr + (rule == null ? event : "rule " + m.ruleText(rule) + " (verdict " + event + ")"));
+        }
+        return true;
+    }
+
+    private static String markSuffix(NftPacket p) {
+        return p.skb.mark == 0 ? "" : String.format(java.util.Locale.ROOT, "meta mark 0x%08x ", p.skb.mark);
+    }
+
     // ---- transactions ---------------------------------------------------------------------
 
     /** Runs {@code changes} as one transaction: all of it, or (on an exception) none of it. */
@@ -102,6 +157,9 @@ public final class Nftables {
         guarded.clear();
         try {
             changes.accept(this);
+            for (TraceMonitor m : traceMonitors) {
+                m.cacheRules(); // nft's cache follows the new rules as their events arrive
+            }
         } catch (RuntimeException e) {
             while (!undo.isEmpty()) {
                 undo.pop().run();
@@ -604,7 +662,12 @@ public final class Nftables {
         return Verdict.ACCEPT;
     }
 
-    /** Evaluates a base chain for one packet ({@code nft_do_chain}). */
+    /**
+     * Evaluates a base chain for one packet ({@code nft_do_chain}). A packet with
+     * {@code nftrace} set reports to the {@link TraceMonitor}s what {@code nft_trace_packet}
+     * reports: each rule that matched with its verdict, the fall off a chain's end
+     * ({@code verdict continue}) and the base chain's policy.
+     */
     Verdict run(Chain base, NfHook hook, SkBuff skb, NetDevice in, NetDevice out) {
         NftPacket p = new NftPacket(this, hook, skb, in, out);
         Chain[] stackChain = null; // made on the first jump: most packets never jump
@@ -612,14 +675,21 @@ public final class Nftables {
         int sp = 0;
         Chain c = base;
         int i = 0;
+        boolean monitored = !traceMonitors.isEmpty();
+        boolean dumped = false; // the packet line goes with the first event of this base chain
         while (true) {
             List<Rule> rules = c.rules;
             boolean returned = false;
             while (i < rules.size() && !returned) {
                 Rule r = rules.get(i++);
                 p.verdict = null;
-                r.eval(p);
+                boolean matched = r.eval(p);
                 NftVerdict v = p.verdict;
+                if (monitored && skb.nftrace && (v != null || matched)) {
+                    boolean ret = v != null && v.kind() == NftVerdict.Kind.RETURN;
+                    dumped = trace(p, c, dumped, ret ? null : r,
+                        ret ? "verdict return " + markSuffix(p) : v == null ? "continue" : v.format());
+                }
                 if (v == null) {
                     continue;
                 }
@@ -651,8 +721,15 @@ public final class Nftables {
                     }
                 }
             }
+            if (monitored && skb.nftrace && !returned) {
+                dumped = trace(p, c, dumped, null, "verdict continue " + markSuffix(p)); // fell off the chain's end
+            }
             if (sp == 0) {
-                return base.base().policyDrop() ? Verdict.DROP : Verdict.ACCEPT;
+                boolean drop = base.base().policyDrop();
+                if (monitored && skb.nftrace) {
+                    trace(p, base, dumped, null, "policy " + (drop ? "drop " : "accept ") + markSuffix(p));
+                }
+                return drop ? Verdict.DROP : Verdict.ACCEPT;
             }
             c = stackChain[--sp];
             i = stackIdx[sp];

@@ -155,8 +155,17 @@ final class RuleParser {
                 if (in.peek(2).is("set")) {
                     in.next();
                     Token k = in.next();
+                    if (k.is("nftrace")) {
+                        in.next();
+                        Token v = in.next();
+                        if (!v.is("0") && !v.is("1")) {
+                            throw new NftSyntaxException("Value " + v.text() + " exceeds valid range 0-1", v);
+                        }
+                        return new MetaSetStmt(MetaExpr.Key.NFTRACE, new ConstExpr(Long.parseLong(v.text()),
+                            DataType.INTEGER));
+                    }
                     if (!k.is("mark")) {
-                        throw new NftSyntaxException("meta " + k.text() + " set is not modelled by knetsim (only mark)", k);
+                        throw new NftSyntaxException("meta " + k.text() + " set is not modelled by knetsim (only mark and nftrace)", k);
                     }
                     in.next();
                     return new MetaSetStmt(MetaExpr.Key.MARK, setValue(DataType.MARK));
