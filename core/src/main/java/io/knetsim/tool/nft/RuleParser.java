@@ -323,11 +323,12 @@ final class RuleParser {
             }
             case "fib" -> {
                 Token k = in.next();
-                if (!k.is("daddr")) {
-                    throw new NftSyntaxException("fib " + k.text() + " is not modelled by knetsim (only fib daddr type)", k);
+                if (!k.is("daddr") && !k.is("saddr")) {
+                    throw new NftSyntaxException("fib " + k.text()
+                        + " is not modelled by knetsim (only fib daddr type and fib saddr type)", k);
                 }
                 in.expect("type");
-                return new io.knetsim.netfilter.nft.FibExpr();
+                return new io.knetsim.netfilter.nft.FibExpr(k.is("saddr"));
             }
             case "ct" -> {
                 Token k = in.next();

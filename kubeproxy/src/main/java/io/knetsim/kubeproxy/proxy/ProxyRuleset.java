@@ -15,7 +15,8 @@ import java.util.Objects;
  *  service-HASH-ns/svc/tcp/port:   clients outside the pod network: jump mark-for-masquerade
  *      numgen random mod N vmap { 0 : goto endpoint-..., ... }     (ClientIP affinity: jhash ip saddr)
  *  endpoint-HASH-ns/svc/tcp/port__ip/port:  hairpin (ip saddr = the endpoint) marks; dnat to ip:port
- *  external-HASH-...:  node-port traffic; Cluster: mark, goto service-...; Local: only this node's endpoints
+ *  external-HASH-...:  node-port traffic; Cluster: mark, goto service-...; Local: pods and the node
+ *      itself (fib saddr type local, marked) go to service-..., others to this node's endpoints only
  *  filter-input / filter-forward / filter-output (priority -110), ct state new:
  *      service-endpoints-check: ip daddr . meta l4proto . th dport vmap @no-endpoint-services  (goto reject-chain)
  *      nodeport-endpoints-check, cluster-ips-check (a ClusterIP on a port no service has: reject)
@@ -28,8 +29,7 @@ import java.util.Objects;
  * {@code |}, {@code &} and {@code ^}; {@code masquerade} without {@code fully-random}; ClientIP
  * affinity hashes the client address ({@code jhash ip saddr}) instead of remembering it in
  * dynamic {@code affinity-*} sets, so it holds while the endpoints stay the same and has no
- * timeout; {@code externalTrafficPolicy: Local} does not short-circuit node-local clients
- * through {@code fib saddr type local}.
+ * timeout.
  */
 public final class ProxyRuleset {
     public static final String TABLE = "kube-proxy";
@@ -76,23 +76,29 @@ public final class ProxyRuleset {
             if (sp.nodePort() != 0) {
                 List<ServicePortInfo.EndpointInfo> local = sp.endpoints().stream()
                     .filter(e -> Objects.equals(e.nodeName(), config.nodeName())).toList();
-                if (sp.localExternal() && local.isEmpty()) {
-                    noEndpointNodePorts.add(npKey + " : drop");
-                } else {
-                    serviceNodePorts.add(npKey + " : goto " + sp.externalChain());
-                    chains.append("\tchain ").append(sp.externalChain()).append(" {\n");
-                    if (sp.localExternal()) {
-                        if (podNet != null) {
-                            chains.append("\t\tip saddr ").append(podNet).append(" goto ").append(sp.serviceChain())
-                                .append('\n');
-                        }
+                serviceNodePorts.add(npKey + " : goto " + sp.externalChain());
+                chains.append("\tchain ").append(sp.externalChain()).append(" {\n");
+                if (sp.localExternal()) {
+                    // pods and the node itself reach every endpoint (the node masqueraded); only
+                    // traffic from outside is kept on this node's endpoints, unmasqueraded
+                    if (podNet != null) {
+                        chains.append("\t\tip saddr ").append(podNet).append(" goto ").append(sp.serviceChain())
+                            .append('\n');
+                    }
+                    chains.append("\t\tfib saddr type local jump mark-for-masquerade\n")
+                        .append("\t\tfib saddr type local goto ").append(sp.serviceChain()).append('\n');
+                    if (local.isEmpty()) {
+                        // nothing more: the packet reaches filter-input, whose nodeport check drops it
+                        noEndpointNodePorts.add(npKey + " : drop");
+                        chains.append("\t}\n");
+                    } else {
                         chains.append("\t\tgoto ").append(sp.localChain()).append("\n\t}\n");
                         chains.append("\tchain ").append(sp.localChain()).append(" {\n\t\t").append(dispatch(sp, local))
                             .append("\n\t}\n");
-                    } else {
-                        chains.append("\t\tjump mark-for-masquerade\n\t\tgoto ").append(sp.serviceChain())
-                            .append("\n\t}\n");
                     }
+                } else {
+                    chains.append("\t\tjump mark-for-masquerade\n\t\tgoto ").append(sp.serviceChain())
+                        .append("\n\t}\n");
                 }
             }
         }
@@ -139,7 +145,7 @@ public final class ProxyRuleset {
             	}
             	chain cluster-ips-check {
             		ip daddr @cluster-ips reject
-            	}
+            %2$s	}
             	chain mark-for-masquerade {
             		meta mark set %1$s
             	}
@@ -161,7 +167,8 @@ public final class ProxyRuleset {
             		ip daddr . meta l4proto . th dport vmap @service-ips
             		ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports
             	}
-            """.formatted(MASQ_MARK));
+            """.formatted(MASQ_MARK, config.serviceCidr() == null ? ""
+            : "\t\tip daddr " + config.serviceCidr() + " drop\n"));
         t.append(chains);
         t.append("}\n");
         return t.toString();

@@ -56,8 +56,15 @@ class ProxyRulesetTest {
             + "\t\telements = { 172.30.0.43 . tcp . 80 : goto reject-chain }\n",
             "map no-endpoint-nodeports {\n\t\ttype inet_proto . inet_service : verdict\n"
                 + "\t\telements = { tcp . 3003 : goto reject-chain, tcp . 3004 : drop }\n",
-            "elements = { 172.30.0.44 . tcp . 80 : goto service-");
-        assertThat(text).doesNotContain("chain service-" + none.chainBase(), "chain external-" + local.chainBase());
+            "elements = { 172.30.0.44 . tcp . 80 : goto service-",
+            // as kube-proxy's TestOverallNFTablesRules writes svc2: pods and the node itself still
+            // reach the service's endpoints; traffic from outside falls through to the drop
+            "elements = { tcp . 3004 : goto external-" + local.chainBase() + " }",
+            "\tchain external-" + local.chainBase() + " {\n"
+                + "\t\tip saddr 10.0.0.0/8 goto service-" + local.chainBase() + "\n"
+                + "\t\tfib saddr type local jump mark-for-masquerade\n"
+                + "\t\tfib saddr type local goto service-" + local.chainBase() + "\n\t}\n");
+        assertThat(text).doesNotContain("chain service-" + none.chainBase(), "chain local-" + local.chainBase());
     }
 
     @Test
