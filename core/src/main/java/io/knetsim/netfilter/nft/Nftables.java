@@ -506,6 +506,7 @@ public final class Nftables {
         }
         long oldHandle = t.lastHandle;
         s.handle = t.allocHandle();
+        s.clock = () -> ns.sim().now();
         t.sets.put(s.name(), s);
         onUndo(() -> {
             t.sets.remove(s.name());

@@ -147,6 +147,27 @@ final class RuleParser {
                 }
                 return new NatStmt(t.is("dnat") ? NatStmt.Kind.DNAT : NatStmt.Kind.SNAT, addr, port, inet);
             }
+            case "update" -> {
+                in.next();
+                Token at = in.expect("@");
+                Token name = in.name();
+                NftSet set = table.set(name.text());
+                if (set == null || set.isMap()) {
+                    throw new NftSyntaxException("Could not process rule: No such file or directory", name);
+                }
+                in.expect("{");
+                Expr key = expr();
+                in.expect("}");
+                if (!key.types().equals(set.keyTypes())) {
+                    throw new NftSyntaxException("datatype mismatch, expected " + describe(set.keyTypes())
+                        + ", expression has type " + describe(key.types()), at.source(), at.start(), in.last().end());
+                }
+                if (!set.dynamic()) {
+                    throw new NftSyntaxException("Could not process rule: Operation not supported", at.source(),
+                        at.start(), in.last().end());
+                }
+                return new io.knetsim.netfilter.nft.UpdateStmt(set, key);
+            }
             case "masquerade" -> {
                 in.next();
                 return new NatStmt(NatStmt.Kind.MASQUERADE, null, -1, false);

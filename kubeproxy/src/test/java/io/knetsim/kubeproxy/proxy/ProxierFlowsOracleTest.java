@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
+import io.knetsim.api.ApiServer;
+import io.knetsim.api.EndpointSlice;
+import io.knetsim.api.ObjectMeta;
+import io.knetsim.api.Service;
+import io.knetsim.api.ServiceAllocator;
+import io.knetsim.api.ServicePort;
+import io.knetsim.api.ServiceSpec;
+import io.knetsim.api.SessionAffinityConfig;
 import io.knetsim.net.DropReason;
 import io.knetsim.net.Errno;
 import io.knetsim.net.NetNamespace;
@@ -253,5 +261,62 @@ class ProxierFlowsOracleTest {
         assertThat(flows(POD, "172.30.0.41", 80, "tcp")).as("pod to cluster IP with no endpoints").isEqualTo("REJECT");
         assertThat(flows(POD, NODE_IP, 3001, "tcp")).as("pod to NodePort with no endpoints").isEqualTo("REJECT");
         assertThat(flows(EXT, NODE_IP, 3001, "tcp")).as("external to NodePort with no endpoints").isEqualTo("REJECT");
+    }
+
+    @Test
+    void sessionAffinityClientIpKeepsAClientOnItsEndpointUntilTheTimeout() {
+        // TestOverallNFTablesRules' svc5: an affinity-* set per endpoint, "update" in the endpoint
+        // chain, "ip saddr @affinity-... goto endpoint-..." before the random choice
+        program(new ServicePortInfo("ns5", "svc5", "p80", "tcp", "172.30.0.45", 80, 0, false, 10,
+            List.of(ep("10.180.0.1", 80, NODE), ep("10.180.2.1", 80, NODE))));
+
+        String first = flows(POD, "172.30.0.45", 80, "tcp");
+        assertThat(first).as("within the timeout every flow goes where the first went")
+            .isIn("10.180.0.1:80 no-masq", "10.180.2.1:80 no-masq");
+        assertThat(new Shell().out(node, "nft list set ip kube-proxy "
+            + ProxyRuleset.affinitySet(svc("ns5", "svc5", "p80", "tcp", "172.30.0.45", 80, 0, false),
+                ep(first.substring(0, first.indexOf(':')), 80, NODE)))).contains(
+            "\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n\t\ttimeout 10s\n\t\telements = { 10.0.0.2 expires ");
+
+        TreeSet<String> after = new TreeSet<>();
+        for (int i = 0; i < TRIES; i++) {
+            world.sim().runFor(SimTime.seconds(11)); // silent longer than timeoutSeconds: forgotten
+            String one = flow(POD, "172.30.0.45", 80, "tcp");
+            after.add(one);
+            assertThat(flow(POD, "172.30.0.45", 80, "tcp")).as("and remembered again").isEqualTo(one);
+        }
+        assertThat(after).as("after the timeout the client may move").containsExactly("10.180.0.1:80 no-masq",
+            "10.180.2.1:80 no-masq");
+    }
+
+    @Test
+    void kubeProxyKeepsAffinityClientsAcrossSyncsThatRewriteTheTable() {
+        ApiServer api = new ApiServer(world.sim(), "C0");
+        ServiceAllocator.install(api, Cidr.parse("172.30.0.0/16"));
+        api.create(Service.of(ObjectMeta.of("default", "svc5"), ServiceSpec.clusterIP(Map.of(),
+            ServicePort.tcp(80, 80).withName("p80")).withClusterIP("172.30.0.45")
+            .withSessionAffinity("ClientIP", SessionAffinityConfig.timeout(30))));
+        api.create(new EndpointSlice(null, null, ObjectMeta.of("default", "svc5-abcde",
+            Map.of(EndpointSlice.SERVICE_NAME_LABEL, "svc5")), "IPv4", List.of(
+                new EndpointSlice.Endpoint(List.of("10.180.0.1"), null, NODE, null),
+                new EndpointSlice.Endpoint(List.of("10.180.2.1"), null, NODE, null)),
+            List.of(new EndpointSlice.EndpointPort("p80", "TCP", 80))));
+        KubeProxy proxy = KubeProxy.start(api, node, new KubeProxyConfig(NODE, Cidr.parse("10.0.0.0/8"),
+            List.of(NODE_IP), 0));
+
+        String first = flow(POD, "172.30.0.45", 80, "tcp");
+        String set = "affinity-" + ChainNames.endpointBase("default", "svc5", "tcp", "p80",
+            first.substring(0, first.indexOf(':')), 80);
+        world.sim().runFor(SimTime.seconds(10));
+        api.create(Service.of(ObjectMeta.of("default", "other"), ServiceSpec.clusterIP(Map.of(), ServicePort.tcp(80, 80))));
+        world.sim().runFor(SimTime.seconds(1)); // the sync rewrites table ip kube-proxy
+
+        assertThat(proxy.syncs()).isEqualTo(2);
+        // the client is still remembered, with the time it had left (30 s - 5 s of the flow - 11 s = 14 s)
+        assertThat(new Shell().out(node, "nft list set ip kube-proxy " + set))
+            .contains("\t\ttimeout 30s\n\t\telements = { 10.0.0.2 expires 14s }");
+        for (int i = 0; i < TRIES; i++) {
+            assertThat(flow(POD, "172.30.0.45", 80, "tcp")).isEqualTo(first);
+        }
     }
 }

@@ -83,7 +83,14 @@ class ProxyRulesetTest {
             "\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tjump services\n",
             "\t\ttype filter hook forward priority -110; policy accept;\n\t\tct state new jump service-endpoints-check\n",
             "\tchain external-" + base + " {\n\t\tjump mark-for-masquerade\n\t\tgoto service-" + base + "\n\t}\n",
-            "\t\tjhash ip saddr mod 2 vmap { 0 : goto endpoint-",
+            // ClientIP affinity (timeout 600 s), as kube-proxy's TestOverallNFTablesRules writes svc5
+            "\tset affinity-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53) + " {\n"
+                + "\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n\t\ttimeout 10m\n\t}\n",
+            "\t\tip saddr @affinity-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53)
+                + " goto endpoint-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53) + "\n",
+            "\t\tupdate @affinity-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53)
+                + " { ip saddr }\n\t\tmeta l4proto udp dnat to 10.180.0.2:53\n",
+            "\t\tnumgen random mod 2 vmap { 0 : goto endpoint-",
             "elements = { udp . 3002 : goto external-" + base + " }",
             "\tchain masquerading {\n\t\tmeta mark != 0x00004000 return\n\t\tmeta mark set 0x00000000\n\t\tmasquerade\n\t}\n");
         // a second sync replaces the table whole, in one transaction
