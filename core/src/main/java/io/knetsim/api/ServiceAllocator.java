@@ -13,8 +13,9 @@ import java.util.Set;
  * {@code --service-node-port-range}): a Service gets a free cluster IP from the service CIDR
  * (kubeadm's default {@code 10.96.0.0/12}) unless it asked for one or is headless, and each port
  * of a NodePort (or LoadBalancer) service a free node port (30000-32767 by default). An update
- * keeps what was allocated. The allocator reads the stored services, so deleting a service
- * frees what it had. Choices are random from the cluster's seeded source, as kube-apiserver's
+ * keeps what was allocated. Deleting a service frees what it had: the allocator's sets may
+ * still hold it, and a value they hold is checked against the stored services before it is
+ * refused. Choices are random from the cluster's seeded source, as kube-apiserver's
  * are random.
  */
 public final class ServiceAllocator implements ApiServer.Admission<Service> {
@@ -28,6 +29,9 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
     private final int portMin;
     private final int portMax;
     private final SimRandom random;
+    private final Set<Integer> allocatedIps = new HashSet<>();
+    private final Set<String> allocatedPorts = new HashSet<>();
+    private boolean primed;
 
     private ServiceAllocator(ApiServer api, Cidr cidr, int portMin, int portMax) {
         this.api = api;
@@ -60,21 +64,15 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
     public Service admit(Service svc, Service old) {
         ServiceSpec s = svc.spec();
         List<FieldError> errs = new ArrayList<>();
-        Set<Integer> usedIps = new HashSet<>();
-        Set<String> usedPorts = new HashSet<>();
-        for (Service o : api.list(Service.class)) {
-            if (old != null && o.metadata().uid().equals(old.metadata().uid())) {
-                continue;
-            }
-            String ip = o.spec().clusterIP();
-            if (ip != null && !ip.isEmpty() && !o.spec().isHeadless()) {
-                usedIps.add(Ipv4Address.parse(ip).bits());
-            }
-            for (ServicePort p : o.spec().ports()) {
-                if (p.nodePort() != null && p.nodePort() != 0) {
-                    usedPorts.add(p.protocol() + "/" + p.nodePort());
-                }
-            }
+        Set<Integer> ownIps = new HashSet<>();
+        Set<String> ownPorts = new HashSet<>();
+        if (!primed) {
+            reread();
+            primed = true;
+        }
+        if (old != null) {
+            // an update keeps what the service had: its own allocations do not count against it
+            ownAllocations(old, ownIps, ownPorts);
         }
         if (ServiceSpec.EXTERNAL_NAME.equals(s.type())) {
             return svc;
@@ -84,7 +82,7 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
             ip = old.spec().clusterIP();
         }
         if (ip == null || ip.isEmpty()) {
-            ip = freeIp(usedIps);
+            ip = freeIp();
             if (ip == null) {
                 errs.add(FieldError.invalid("spec.clusterIPs", List.of(), "failed to allocate a serviceIP: range is full"));
             }
@@ -94,7 +92,7 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
             if (!cidr.contains(a) || a.equals(cidr.address()) || a.equals(cidr.broadcast())) {
                 errs.add(FieldError.invalid("spec.clusterIPs", List.of(ip), prefix + "the provided IP (" + ip
                     + ") is not in the valid range. The range of valid IPs is " + cidr));
-            } else if (usedIps.contains(a.bits())) {
+            } else if (!ownIps.contains(a.bits()) && ipTaken(a.bits())) {
                 errs.add(FieldError.invalid("spec.clusterIPs", List.of(ip), prefix + "provided IP is already allocated"));
             }
         }
@@ -114,7 +112,7 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
                     .map(ServicePort::nodePort).findFirst().orElse(null);
             }
             if (np == null || np == 0) {
-                np = freePort(p.protocol(), usedPorts, mine);
+                np = freePort(p.protocol(), mine);
                 if (np == null) {
                     errs.add(FieldError.invalid(path, 0, "failed to allocate a nodePort: range is full"));
                     ports.add(p);
@@ -123,7 +121,8 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
             } else if (np < portMin || np > portMax) {
                 errs.add(FieldError.invalid(path, np, "provided port is not in the valid range. The range of valid ports is "
                     + portMin + "-" + portMax));
-            } else if (usedPorts.contains(p.protocol() + "/" + np) || mine.contains(p.protocol() + "/" + np)) {
+            } else if (mine.contains(p.protocol() + "/" + np)
+                || (!ownPorts.contains(p.protocol() + "/" + np) && portTaken(p.protocol() + "/" + np))) {
                 errs.add(FieldError.invalid(path, np, "provided port is already allocated"));
             }
             mine.add(p.protocol() + "/" + np);
@@ -132,30 +131,89 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
         if (!errs.isEmpty()) {
             throw ApiException.invalid(Service.TYPE, svc.metadata().name(), errs);
         }
+        if (ip != null && !ip.isEmpty() && !ServiceSpec.NONE.equals(ip)) {
+            allocatedIps.add(Ipv4Address.parse(ip).bits());
+        }
+        allocatedPorts.addAll(mine);
         return svc.withSpec(s.withClusterIP(ip).withPorts(ports).withFamilies(List.of("IPv4"), "SingleStack"));
     }
 
-    private String freeIp(Set<Integer> used) {
+    /** The cluster IP and node ports {@code svc} holds. */
+    private static void ownAllocations(Service svc, Set<Integer> ips, Set<String> ports) {
+        String ip = svc.spec().clusterIP();
+        if (ip != null && !ip.isEmpty() && !svc.spec().isHeadless()) {
+            ips.add(Ipv4Address.parse(ip).bits());
+        }
+        for (ServicePort p : svc.spec().ports()) {
+            if (p.nodePort() != null && p.nodePort() != 0) {
+                ports.add(p.protocol() + "/" + p.nodePort());
+            }
+        }
+    }
+
+    /**
+     * Re-reads what the stored services hold. The allocation sets are kept as a superset of
+     * that (a deleted service's allocations stay until the next re-read), so a value they do
+     * not hold is certainly free and a value they hold is checked against the store: an
+     * allocation costs O(1) however many services exist, as kube-apiserver's bitmaps do.
+     */
+    private void reread() {
+        allocatedIps.clear();
+        allocatedPorts.clear();
+        for (Service o : api.list(Service.class)) {
+            ownAllocations(o, allocatedIps, allocatedPorts);
+        }
+    }
+
+    private boolean ipTaken(int bits) {
+        if (!allocatedIps.contains(bits)) {
+            return false;
+        }
+        reread();
+        return allocatedIps.contains(bits);
+    }
+
+    private boolean portTaken(String key) {
+        if (!allocatedPorts.contains(key)) {
+            return false;
+        }
+        reread();
+        return allocatedPorts.contains(key);
+    }
+
+    private String freeIp() {
         long size = cidr.size() - 2;
-        if (used.size() >= size) {
-            return null;
+        if (allocatedIps.size() >= size) {
+            reread();
+            if (allocatedIps.size() >= size) {
+                return null;
+            }
         }
         int base = cidr.address().bits();
         while (true) {
             int candidate = base + 1 + random.nextInt((int) size);
-            if (!used.contains(candidate)) {
+            if (!allocatedIps.contains(candidate)) {
                 return Ipv4Address.format(candidate);
             }
         }
     }
 
-    private Integer freePort(String protocol, Set<String> used, Set<String> mine) {
+    private Integer freePort(String protocol, Set<String> mine) {
+        Integer p = scanPorts(protocol, mine);
+        if (p == null) {
+            reread();
+            p = scanPorts(protocol, mine);
+        }
+        return p;
+    }
+
+    private Integer scanPorts(String protocol, Set<String> mine) {
         int n = portMax - portMin + 1;
         int start = random.nextInt(n);
         for (int i = 0; i < n; i++) {
             int port = portMin + (start + i) % n;
             String key = protocol + "/" + port;
-            if (!used.contains(key) && !mine.contains(key)) {
+            if (!allocatedPorts.contains(key) && !mine.contains(key)) {
                 return port;
             }
         }
