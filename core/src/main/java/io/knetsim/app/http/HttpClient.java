@@ -2,11 +2,7 @@ package io.knetsim.app.http;
 
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetNamespace;
-import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.Errno;
-import io.knetsim.net.tcp.TcpHandler;
-import io.knetsim.net.tcp.TcpSocket;
-import io.knetsim.net.tcp.TcpState;
 import io.knetsim.sim.Timer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,22 +68,19 @@ public final class HttpClient {
         return o.toByteArray();
     }
 
-    /** One request in flight. */
+    /** One request in flight, on a {@link HttpClientConnection} of its own. */
     public final class HttpCall {
         private final HttpClientRequest request;
         private final Consumer<HttpResult> done;
-        private final HttpResponseParser parser;
-        private TcpSocket socket;
+        private HttpClientConnection connection;
         private Timer connectTimer;
         private Timer totalTimer;
         private boolean connected;
         private boolean finished;
-        private byte[] unsent;
 
         private HttpCall(HttpClientRequest request, Consumer<HttpResult> done) {
             this.request = request;
             this.done = done;
-            this.parser = new HttpResponseParser(request.method());
         }
 
         private void start() {
@@ -98,7 +91,8 @@ public final class HttpClient {
                 totalTimer = ns.sim().after(request.timeout(), () -> fail(HttpClientError.TIMEOUT));
             }
             try {
-                socket = Tcp.connect(ns, request.address(), request.port(), new Handler());
+                connection = HttpClientConnection.open(ns, request.address(), request.port(), request.method(),
+                    encode(request), new Events());
             } catch (IllegalStateException e) {
                 // No route: report it on the clock, never inside send().
                 ns.sim().after(0, () -> fail(HttpClientError.NETWORK_UNREACHABLE));
@@ -130,11 +124,11 @@ public final class HttpClient {
             if (totalTimer != null) {
                 totalTimer.cancel();
             }
-            if (socket != null && socket.state() != TcpState.CLOSED) {
+            if (connection != null) {
                 if (abort && !connected) {
-                    socket.abort();
+                    connection.abort();
                 } else {
-                    socket.close();
+                    connection.close();
                 }
             }
         }
@@ -148,73 +142,38 @@ public final class HttpClient {
             done.accept(HttpResult.failed(e, connected));
         }
 
-        private void succeed() {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            cleanup(false);
-            done.accept(HttpResult.of(parser.response()));
-        }
-
-        private void sendSome(TcpSocket s) {
-            if (unsent == null) {
-                return;
-            }
-            int n = s.send(unsent, 0, unsent.length);
-            unsent = n == unsent.length ? null : java.util.Arrays.copyOfRange(unsent, n, unsent.length);
-        }
-
-        private final class Handler implements TcpHandler {
+        /** What the connection reports, turned into the call's one result. */
+        private final class Events implements HttpClientConnection.Events {
             @Override
-            public void onConnected(TcpSocket s) {
-                if (finished) {
-                    return;
-                }
+            public void connected() {
                 connected = true;
                 if (connectTimer != null) {
                     connectTimer.cancel();
                 }
-                unsent = encode(request);
-                sendSome(s);
             }
 
             @Override
-            public void onWritable(TcpSocket s) {
-                if (!finished) {
-                    sendSome(s);
-                }
-            }
-
-            @Override
-            public void onData(TcpSocket s, byte[] b, int off, int len) {
+            public void response(HttpClientResponse response) {
                 if (finished) {
                     return;
                 }
-                try {
-                    if (parser.feed(b, off, len)) {
-                        succeed();
-                    }
-                } catch (HttpResponseParser.BadResponse e) {
-                    fail(HttpClientError.MALFORMED);
-                }
+                finished = true;
+                cleanup(false);
+                done.accept(HttpResult.of(response));
             }
 
             @Override
-            public void onPeerClosed(TcpSocket s) {
-                if (finished) {
-                    return;
-                }
-                try {
-                    parser.closed();
-                    succeed();
-                } catch (HttpResponseParser.BadResponse e) {
-                    fail(HttpClientError.EOF);
-                }
+            public void malformed() {
+                fail(HttpClientError.MALFORMED);
             }
 
             @Override
-            public void onError(TcpSocket s, Errno error) {
+            public void closedEarly() {
+                fail(HttpClientError.EOF);
+            }
+
+            @Override
+            public void error(Errno error) {
                 fail(switch (error) {
                     case ECONNREFUSED -> HttpClientError.CONNECTION_REFUSED;
                     case ETIMEDOUT -> HttpClientError.TIMEOUT;

@@ -21,6 +21,8 @@ public final class HttpResponder {
     interface Sink {
         void head(HttpResponse head, boolean chunked);
 
+        void encoded(byte[] response);
+
         void body(byte[] bytes);
 
         void complete();
@@ -38,6 +40,21 @@ public final class HttpResponder {
         started = true;
         finished = true;
         sink.head(r, false);
+        sink.complete();
+    }
+
+    /**
+     * Sends a response the handler encoded whole, status line to body, as a proxy relays one:
+     * the server writes the bytes as they are and adds nothing; it still closes the connection
+     * afterwards when the request did not keep it alive.
+     */
+    public void respondEncoded(byte[] response) {
+        if (!writable() || started) {
+            return;
+        }
+        started = true;
+        finished = true;
+        sink.encoded(response);
         sink.complete();
     }
 

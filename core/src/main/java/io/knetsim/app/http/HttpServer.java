@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 
 /**
  * An HTTP/1.1 server on one TCP port of a namespace. Each connection is parsed with a
@@ -34,17 +35,23 @@ import java.util.Deque;
  * received, or pipelined behind it) waits until the previous response is complete, so
  * responses go out in request order. When the client closes while a response is pending, the
  * responder hears it ({@link HttpResponder#onClientGone}) and the connection closes.
+ *
+ * <p>A server that writes its own bytes (a reverse proxy) answers with
+ * {@link HttpResponder#respondEncoded} and gives its own answer to a malformed request with
+ * {@link #onBadRequest}; {@link #backlog} sets the listen backlog.
  */
 public final class HttpServer {
     /** The {@code Server} header value. */
     public static final String SERVER = "knetsim-http/1.0";
-    private static final int BACKLOG = 128;
+    private static final int DEFAULT_BACKLOG = 128;
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final NetNamespace ns;
     private final int port;
     private final AsyncHttpHandler handler;
     private TcpListener listener;
+    private int backlog = DEFAULT_BACKLOG;
+    private Supplier<byte[]> badRequestAnswer;
     private boolean date;
     private boolean http10;
     private boolean rawHeaders;
@@ -94,6 +101,25 @@ public final class HttpServer {
         return this;
     }
 
+    /** The {@code listen()} backlog: how many connections may wait for accept; 128 by default. */
+    public HttpServer backlog(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("backlog must be positive, got " + n);
+        }
+        backlog = n;
+        return this;
+    }
+
+    /**
+     * Replaces the server's own {@code 400 Bad Request} to a malformed request with the bytes
+     * {@code answer} returns, written as they are (called once per such connection, e.g. for
+     * nginx's 400 page); the connection still closes after them.
+     */
+    public HttpServer onBadRequest(Supplier<byte[]> answer) {
+        badRequestAnswer = answer;
+        return this;
+    }
+
     /** The {@code Date} header value for a simulated time in nanoseconds (IMF-fixdate, RFC 9110). */
     public static String httpDate(long nanos) {
         return DATE.format(java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L).atZone(java.time.ZoneOffset.UTC));
@@ -104,7 +130,7 @@ public final class HttpServer {
 
     /** Starts listening; throws "Address already in use" if the port is taken. */
     public HttpServer start() {
-        listener = Tcp.listen(ns, port, BACKLOG, s -> {
+        listener = Tcp.listen(ns, port, backlog, s -> {
             s.setNoDelay(true); // TCP_NODELAY, as Go's net/http (etcd) and nginx (tcp_nodelay on) set it
             connections++;
             return new Conn();
@@ -226,9 +252,13 @@ public final class HttpServer {
                     if (badRequestQueued) {
                         requests++;
                         badRequests++;
-                        HttpResponse bad = HttpResponse.text(400, "Bad Request", "Bad Request\n");
-                        write(head(version(), false, bad, true, dateNow(), false));
-                        write(bad.body());
+                        if (badRequestAnswer != null) {
+                            write(badRequestAnswer.get());
+                        } else {
+                            HttpResponse bad = HttpResponse.text(400, "Bad Request", "Bad Request\n");
+                            write(head(version(), false, bad, true, dateNow(), false));
+                            write(bad.body());
+                        }
                         finish();
                     }
                     return;
@@ -262,6 +292,11 @@ public final class HttpServer {
                 if (!isChunked) {
                     write(head.body());
                 }
+            }
+
+            @Override
+            public void encoded(byte[] response) {
+                write(response);
             }
 
             @Override

@@ -1,16 +1,13 @@
 package io.knetsim.net.tcp;
 
-import io.knetsim.net.Errno;
-
 import io.knetsim.addr.Ipv4Address;
-import io.knetsim.net.DropReason;
+import io.knetsim.net.Errno;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.ipv4.RouteResult;
 import io.knetsim.packet.Ipv4Header;
 import io.knetsim.packet.SkBuff;
 import io.knetsim.packet.TcpHeader;
 import io.knetsim.sim.SimTime;
-import io.knetsim.sim.Timer;
 
 /**
  * One TCP connection ({@code struct tcp_sock}): the state machine of RFC 9293 section 3.10,
@@ -34,11 +31,19 @@ import io.knetsim.sim.Timer;
  * SWS avoidance), holds a short segment by Nagle's algorithm unless {@link #setNoDelay}
  * ({@link TcpNagle}), and probes an idle connection if {@link #setKeepAlive} ({@link TcpKeepalive}).
  *
+ * <p>This class holds the connection's variables and its user API ({@code tcp.c}); the work is
+ * done by one piece per part of Linux's TCP, each reading and writing these variables as
+ * Linux's functions use {@code tp->snd_una}:
+ *
  * <pre>
- *   send() --&gt; TcpSendQueue --(cwnd, SND.WND, Nagle)--&gt; segments --&gt; IPv4
- *                  \-- window shut, nothing in flight: TcpPersistTimer probes (SND.UNA - 1)
- *   IPv4 --&gt; receive() --&gt; ACK processing (RttEstimator, NewReno) + TcpReceiveQueue --&gt; onData
- *                              reading paused: bytes wait, TcpReceiveWindow closes, Recv-Q grows
+ *   send() --&gt; TcpSendQueue --&gt; TcpOutput (tcp_write_xmit: cwnd, SND.WND, TcpNagle) --&gt; IPv4
+ *                                   |  TcpOptions (SYN, SYN-ACK, timestamps, SACK blocks)
+ *                                   \-- window shut, nothing in flight: TcpPersistTimer probes
+ *   IPv4 --&gt; Tcp --&gt; TcpInput (tcp_rcv_state_process) --&gt; TcpAck (tcp_ack: RttEstimator, NewReno,
+ *                        |                                      SackScoreboard, FIN acked)
+ *                        \--&gt; TcpReceiveQueue --&gt; onData; reading paused: TcpReceiveWindow closes
+ *   timers: TcpRetransmitTimer (RTO, Karn), TcpAckScheduler (delayed ACK), TcpPersistTimer,
+ *           TcpKeepalive, TIME-WAIT (here)
  * </pre>
  *
  * What it simplifies: the receive buffer is a fixed 1 MiB of payload (no autotuning, no
@@ -71,65 +76,65 @@ public final class TcpSocket {
     /** RFC 9293's default MSS when the peer sends none. */
     public static final int DEFAULT_MSS = 536;
 
-    private final Tcp tcp;
-    private final NetNamespace ns;
-    private final RouteResult route;
-    private final int localAddr;
-    private final int localPort;
-    private final int remoteAddr;
-    private final int remotePort;
-    private TcpHandler handler;
-    private TcpListener parent;
-    private TcpState state = TcpState.CLOSED;
+    final Tcp tcp;
+    final NetNamespace ns;
+    final RouteResult route;
+    final int localAddr;
+    final int localPort;
+    final int remoteAddr;
+    final int remotePort;
+    TcpHandler handler;
+    TcpListener parent;
+    TcpState state = TcpState.CLOSED;
 
     // send sequence variables (RFC 9293 section 3.3.1)
-    private int iss;
-    private int sndUna;
-    private int sndNxt;
-    private int highSent;
-    private long sndWnd;
-    private int sndWl1;
-    private int sndWl2;
-    private int sndWscale;
-    private final TcpSendQueue sendQueue = new TcpSendQueue(SEND_BUFFER);
-    private boolean finQueued;
-    private boolean ourFinSent;
-    private int ourFinSeq;
-    private boolean wantWritable;
+    int iss;
+    int sndUna;
+    int sndNxt;
+    int highSent;
+    long sndWnd;
+    int sndWl1;
+    int sndWl2;
+    int sndWscale;
+    final TcpSendQueue sendQueue = new TcpSendQueue(SEND_BUFFER);
+    boolean finQueued;
+    boolean ourFinSent;
+    int ourFinSeq;
+    boolean wantWritable;
 
     // receive side
-    private int irs;
-    private final TcpReceiveWindow rcvWindow = new TcpReceiveWindow(RECEIVE_BUFFER);
-    private final TcpReceiveQueue receiveQueue = new TcpReceiveQueue();
-    private int finSeq;
-    private boolean finSeqKnown;
-    private boolean finReceived;
-    private boolean peerClosedUnread;
-    private final TcpAckScheduler acks;
+    int irs;
+    final TcpReceiveWindow rcvWindow = new TcpReceiveWindow(RECEIVE_BUFFER);
+    final TcpReceiveQueue receiveQueue = new TcpReceiveQueue();
+    int finSeq;
+    boolean finSeqKnown;
+    boolean finReceived;
+    boolean peerClosedUnread;
 
     // options negotiated
-    private final int advMss;
-    private int mss;
-    private final TcpTimestamps ts;
-    private boolean windowScaling;
-    private boolean peerSackOk;
+    final int advMss;
+    int mss;
+    final TcpTimestamps ts;
+    boolean windowScaling;
+    boolean peerSackOk;
 
-    // timers and estimators
-    private final RttEstimator rtt = new RttEstimator();
-    private NewReno cc;
-    private final SackScoreboard scoreboard = new SackScoreboard();
-    private int retransmitNext;
-    private Timer retransmitTimer;
-    private Timer timeWaitTimer;
-    private int retries;
-    private boolean rttTiming;
-    private int rttSeq;
-    private long rttStart;
-    private long segmentsOut;
-    private long retransmits;
-    private final TcpPersistTimer persist;
-    private final TcpOutputScheduler output = new TcpOutputScheduler();
-    private final TcpKeepalive keepalive;
+    // estimators and counters
+    final RttEstimator rtt = new RttEstimator();
+    NewReno cc;
+    int retries;
+    long segmentsOut;
+    long retransmits;
+
+    // the parts of the stack that work on these variables, and the timers
+    final TcpOptions options = new TcpOptions(this);
+    final TcpOutput output = new TcpOutput(this);
+    final TcpInput input = new TcpInput(this);
+    final TcpAck ack = new TcpAck(this);
+    final TcpRetransmitTimer rtx = new TcpRetransmitTimer(this);
+    final TcpAckScheduler acks;
+    final TcpPersistTimer persist;
+    final TcpKeepalive keepalive;
+    final TcpClose closing = new TcpClose(this);
 
     TcpSocket(Tcp tcp, RouteResult route, int localAddr, int localPort, int remoteAddr, int remotePort,
               TcpHandler handler) {
@@ -147,48 +152,15 @@ public final class TcpSocket {
             ns.sim().random("tcp-ts/" + ns.name() + "/" + localPort + "/" + remotePort).nextInt());
         this.acks = new TcpAckScheduler(ns.sim(), tcp::locked, () -> {
             if (state != TcpState.CLOSED) {
-                sendAck();
+                output.sendAck();
             }
         });
-        this.persist = new TcpPersistTimer(ns.sim(), tcp::locked, new TcpPersistTimer.Sender() {
-            @Override
-            public boolean inFlight() {
-                return highSent != sndUna;
-            }
-
-            @Override
-            public boolean waiting() {
-                return state != TcpState.CLOSED && state != TcpState.TIME_WAIT && sendWaiting();
-            }
-
-            @Override
-            public boolean headFits() {
-                int remaining = sndUna + sendQueue.size() - sndNxt;
-                int len = Math.min(mss, remaining);
-                int headEnd = sndNxt + len + (finQueued && len == remaining ? 1 : 0);
-                return SeqNum.le(headEnd, sndUna + (int) Math.min(sndWnd, Integer.MAX_VALUE));
-            }
-
-            @Override
-            public void wakeup() {
-                writeWakeup();
-            }
-
-            @Override
-            public void timedOut() {
-                fail(Errno.ETIMEDOUT);
-            }
-
-            @Override
-            public long rto() {
-                return rtt.rto();
-            }
-        });
-        this.keepalive = new TcpKeepalive(ns.sim(), tcp::locked, () -> highSent != sndUna || sendWaiting(),
-            () -> sendSegment(sndUna - 1, 0, TcpHeader.ACK, false),
+        this.persist = new TcpPersistTimer(ns.sim(), tcp::locked, output.persistSender());
+        this.keepalive = new TcpKeepalive(ns.sim(), tcp::locked, () -> highSent != sndUna || output.sendWaiting(),
+            () -> output.sendSegment(sndUna - 1, 0, TcpHeader.ACK, false),
             () -> {
-                sendSegment(highSent, 0, TcpHeader.RST | TcpHeader.ACK, false);
-                fail(Errno.ETIMEDOUT);
+                output.sendSegment(highSent, 0, TcpHeader.RST | TcpHeader.ACK, false);
+                closing.fail(Errno.ETIMEDOUT);
             });
     }
 
@@ -266,7 +238,7 @@ public final class TcpSocket {
      * or to at least twice what was left) a window update ACK goes out.
      */
     public void resumeReading() {
-        tcp.locked(this::resumeReadingLocked);
+        tcp.locked(input::resumeReading);
     }
 
     public boolean readingPaused() {
@@ -281,7 +253,7 @@ public final class TcpSocket {
         tcp.locked(() -> {
             output.nagle().setNoDelay(on);
             if (on && state.synchronizedState()) {
-                pushPending();
+                output.pushPending();
             }
         });
     }
@@ -343,37 +315,14 @@ public final class TcpSocket {
             wantWritable = true;
         }
         if (state.synchronizedState()) {
-            tcp.locked(this::pushPending);
+            tcp.locked(output::pushPending);
         }
         return n;
     }
 
     /** {@code shutdown(SHUT_WR)}: a FIN follows the queued data. */
     public void shutdownOutput() {
-        tcp.locked(this::shutdownOutputLocked);
-    }
-
-    private void shutdownOutputLocked() {
-        if (finQueued) {
-            return;
-        }
-        switch (state) {
-            case SYN_SENT -> closeQuietly();
-            case SYN_RECEIVED, ESTABLISHED -> {
-                finQueued = true;
-                if (state == TcpState.ESTABLISHED) {
-                    state = TcpState.FIN_WAIT_1;
-                    pushPending();
-                }
-            }
-            case CLOSE_WAIT -> {
-                finQueued = true;
-                state = TcpState.LAST_ACK;
-                pushPending();
-            }
-            default -> {
-            }
-        }
+        tcp.locked(closing::shutdown);
     }
 
     /** {@code close()}: as {@link #shutdownOutput}; data that still arrives is delivered and acknowledged. */
@@ -383,20 +332,10 @@ public final class TcpSocket {
 
     /** {@code close()} with {@code SO_LINGER} 0: sends RST and forgets the connection. */
     public void abort() {
-        tcp.locked(this::abortLocked);
+        tcp.locked(closing::abort);
     }
 
-    private void abortLocked() {
-        if (state == TcpState.CLOSED) {
-            return;
-        }
-        if (state != TcpState.SYN_SENT && state != TcpState.TIME_WAIT) {
-            sendSegment(highSent, 0, TcpHeader.RST | TcpHeader.ACK, false);
-        }
-        closeQuietly();
-    }
-
-    // ---- opening
+    // ---- opening (tcp_connect, tcp_create_openreq_child)
 
     /**
      * {@code connect()}: the socket is in SYN_SENT at once, and the SYN leaves in an event of
@@ -409,7 +348,7 @@ public final class TcpSocket {
         state = TcpState.SYN_SENT;
         ns.sim().after(0, () -> tcp.locked(() -> {
             if (state == TcpState.SYN_SENT) {
-                sendSyn();
+                output.sendSyn();
             }
         }));
     }
@@ -422,12 +361,12 @@ public final class TcpSocket {
         int off = syn.data();
         irs = TcpHeader.seq(b, off);
         receiveQueue.init(irs + 1);
-        takeSynOptions(b, off);
+        options.takeSyn(b, off);
         sndWnd = TcpHeader.window(b, off);
         sndWl1 = irs;
         sndWl2 = iss;
         state = TcpState.SYN_RECEIVED;
-        sendSyn();
+        output.sendSyn();
     }
 
     private void initSend(int isn) {
@@ -437,656 +376,19 @@ public final class TcpSocket {
         highSent = isn;
     }
 
-    private void takeSynOptions(byte[] b, int off) {
-        TcpHeader.Options o = TcpHeader.Options.parse(b, off + TcpHeader.OPTIONS,
-            TcpHeader.headerLength(b, off) - TcpHeader.MIN_LENGTH);
-        int peerMss = o.mss() > 0 ? o.mss() : DEFAULT_MSS;
-        ts.negotiate(o);
-        peerSackOk = o.sackPermitted();
-        windowScaling = o.windowScale() >= 0;
-        sndWscale = windowScaling ? Math.min(14, o.windowScale()) : 0;
-        mss = Math.min(peerMss, advMss) - (ts.enabled() ? TcpTimestamps.LENGTH : 0);
-        cc = new NewReno(mss);
-        rcvWindow.init(initialWindow(), windowScaling ? WINDOW_SCALE : 0, receiveQueue.rcvNxt());
-    }
-
-    /**
-     * The window a SYN or SYN-ACK carries, as {@code tcp_select_initial_window} rounds 65535
-     * down to a multiple of the MSS: 64240 on a SYN with MSS 1460, 65160 on a SYN-ACK that
-     * knows timestamps take 12 bytes.
-     */
-    private int initialWindow() {
-        int m = state == TcpState.SYN_SENT ? advMss : mss;
-        return 65535 / m * m;
-    }
-
-    private void sendSyn() {
-        int flags = state == TcpState.SYN_SENT ? TcpHeader.SYN : TcpHeader.SYN | TcpHeader.ACK;
-        if (retries == 0) {
-            rttTiming = true;
-            rttSeq = iss + 1;
-            rttStart = ns.sim().now();
-        }
-        sendSegment(iss, 0, flags, false);
-        if (SeqNum.le(sndNxt, iss)) {
-            sndNxt = iss + 1;
-            highSent = sndNxt;
-        }
-        armRetransmit();
-    }
-
-    // ---- output
-
-    /**
-     * Sends new data (and a queued FIN) as far as the congestion and peer windows allow
-     * ({@code tcp_write_xmit}): a segment goes only if all of it fits the windows, a FIN
-     * taking one byte of the peer's (sender-side silly window syndrome avoidance, as
-     * {@code tcp_snd_wnd_test}), and a short last segment may wait for Nagle's algorithm.
-     * With nothing in flight and something left waiting, the persist timer starts.
-     */
-    private void pushPending() {
-        if (!state.synchronizedState() || state == TcpState.TIME_WAIT) {
-            return;
-        }
-        while (!(ourFinSent && SeqNum.gt(sndNxt, ourFinSeq))) {
-            int remaining = sndUna + sendQueue.size() - sndNxt;
-            long usable = Math.min(cc.cwnd(), Math.max(sndWnd, 0)) - (sndNxt - sndUna);
-            long peerRoom = sndWnd - (sndNxt - sndUna);
-            int len = output.next(remaining, usable, peerRoom, finQueued, highSent != sndUna, sndUna, sndNxt, mss);
-            if (len == TcpOutputScheduler.HOLD) {
-                break;
-            }
-            sendData(sndNxt, len, finQueued && len == remaining, false);
-            if (len == 0) {
-                break;
-            }
-        }
-        persist.check();
-    }
-
-    /** Data written and not yet sent, or a FIN queued and not yet sent. */
-    private boolean sendWaiting() {
-        return SeqNum.gt(sndUna + sendQueue.size(), sndNxt) || (finQueued && !ourFinSent);
-    }
-
-    /**
-     * {@code tcp_write_wakeup}: what the persist timer (or keepalive) sends. If the peer's
-     * window has room, as much of the waiting data as fits it and the MSS, with PSH; if not,
-     * a zero-length ACK with sequence number SND.UNA - 1, which the peer must answer with its
-     * window.
-     */
-    private void writeWakeup() {
-        int remaining = sndUna + sendQueue.size() - sndNxt;
-        long room = sndWnd - (sndNxt - sndUna);
-        boolean fin = finQueued && !ourFinSent;
-        int len = output.wakeup(remaining, room, fin, mss);
-        if (len == TcpOutputScheduler.HOLD || (len == 0 && !TcpOutputScheduler.withFin(fin, 0, remaining, room))) {
-            sendSegment(sndUna - 1, 0, TcpHeader.ACK, false);
-            return;
-        }
-        sendData(sndNxt, len, TcpOutputScheduler.withFin(fin, len, remaining, room), true);
-    }
-
-    /** Sends {@code len} queued bytes at {@code seq}, with FIN if it ends the stream. */
-    private void sendData(int seq, int len, boolean fin) {
-        sendData(seq, len, fin, false);
-    }
-
-    private void sendData(int seq, int len, boolean fin, boolean forcePush) {
-        boolean retransmission = SeqNum.lt(seq, highSent);
-        if (retransmission) {
-            retransmits++;
-            if (rttTiming && SeqNum.le(seq, rttSeq)) {
-                rttTiming = false; // Karn: never time a retransmitted segment
-            }
-        }
-        // PSH on the segment that empties what was written so far, as tcp_push() marks it
-        boolean push = len > 0 && (forcePush || seq + len == sndUna + sendQueue.size());
-        int flags = TcpHeader.ACK | (push ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
-        sendSegment(seq, len, flags, true);
-        output.nagle().sent(seq, len, mss);
-        persist.cancel();
-        if (fin) {
-            ourFinSent = true;
-            ourFinSeq = seq + len;
-        }
-        int end = seq + len + (fin ? 1 : 0);
-        if (SeqNum.gt(end, sndNxt)) {
-            sndNxt = end;
-        }
-        if (SeqNum.gt(end, highSent)) {
-            highSent = end;
-            if (!rttTiming && !retransmission) {
-                rttTiming = true;
-                rttSeq = end;
-                rttStart = ns.sim().now();
-            }
-        }
-        if (retransmitTimer == null || !retransmitTimer.isPending()) {
-            armRetransmit();
-        }
-    }
-
-    /** Builds and sends one segment; {@code withPayload} reads the bytes from the send queue. */
-    private void sendSegment(int seq, int len, int flags, boolean withPayload) {
-        boolean syn = (flags & TcpHeader.SYN) != 0;
-        TcpHeader.Options opts;
-        if (syn) {
-            opts = state == TcpState.SYN_SENT
-                ? TcpHeader.Options.syn(advMss, WINDOW_SCALE, tsVal(), 0)
-                : synAckOptions();
-        } else if (ts.enabled()) {
-            opts = TcpHeader.Options.timestamps(tsVal(), ts.recent());
-        } else {
-            opts = TcpHeader.Options.NONE;
-        }
-        if (!syn && peerSackOk && (flags & TcpHeader.RST) == 0 && receiveQueue.hasOutOfOrder()) {
-            // blocks take 4 + 8n bytes; a data segment carries only as many as fit its MSS
-            int room = mss + (ts.enabled() ? TcpTimestamps.LENGTH : 0) - len - opts.length() - 4;
-            int blocks = Math.min(ts.enabled() ? 3 : 4, room / 8);
-            if (blocks > 0) {
-                opts = opts.withSack(receiveQueue.sackBlocks(blocks));
-            }
-        }
-        int rcvNxt = receiveQueue.rcvNxt() + (finReceived ? 1 : 0);
-        int ack = (flags & TcpHeader.ACK) != 0 ? rcvNxt : 0;
-        int window = syn ? initialWindow() : rcvWindow.select(rcvNxt, receiveQueue.heldBytes(), mss);
-        int hl = TcpHeader.MIN_LENGTH + opts.length();
-        SkBuff skb = SkBuff.allocate(SkBuff.DEFAULT_HEADROOM, hl + len);
-        int off = skb.put(hl + len);
-        byte[] b = skb.buf();
-        new TcpHeader.Repr(localPort, remotePort, seq, ack, flags, window, 0, opts, hl).emit(b, off);
-        if (withPayload && len > 0) {
-            sendQueue.copy(seq - sndUna, b, off + hl, len);
-        }
-        TcpHeader.fillChecksum(b, off, hl + len, localAddr, remoteAddr);
-        skb.transportHeader = off;
-        segmentsOut++;
-        if ((flags & TcpHeader.ACK) != 0) {
-            acks.ackSent();
-        }
-        ns.ip().sendL4(skb, route, remoteAddr, Ipv4Header.PROTO_TCP, ns.sysctl().defaultTtl, 0, true);
-    }
-
-    private TcpHeader.Options synAckOptions() {
-        int ws = windowScaling ? WINDOW_SCALE : -1;
-        boolean t = ts.enabled();
-        return new TcpHeader.Options(advMss, ws, peerSackOk, t ? tsVal() : 0, t ? ts.recent() : 0, t,
-            java.util.List.of());
-    }
-
-    private long tsVal() {
-        return ts.value(ns.sim().now());
-    }
-
-    /**
-     * A pure ACK carries the highest sequence number sent (RFC 9293's SND.NXT), not the
-     * retransmission point that {@code sndNxt} becomes after a timeout: with the older number
-     * the peer would find it outside its window and drop it unread, and two such peers would
-     * exchange ACKs for ever.
-     */
-    private void sendAck() {
-        sendSegment(highSent, 0, TcpHeader.ACK, false);
-    }
-
-    // ---- timers
-
-    private void armRetransmit() {
-        if (retransmitTimer != null) {
-            retransmitTimer.cancel();
-        }
-        retransmitTimer = ns.sim().after(rtt.rto(), () -> tcp.locked(this::onRetransmitTimeout));
-    }
-
-    private void onRetransmitTimeout() {
-        retransmitTimer = null;
-        if (state == TcpState.CLOSED || state == TcpState.TIME_WAIT || sndUna == highSent) {
-            return;
-        }
-        retries++;
-        int limit = switch (state) {
-            case SYN_SENT -> SYN_RETRIES;
-            case SYN_RECEIVED -> SYNACK_RETRIES;
-            default -> DATA_RETRIES;
-        };
-        if (retries > limit) {
-            fail(Errno.ETIMEDOUT);
-            return;
-        }
-        rtt.backOff();
-        rttTiming = false;
-        if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
-            retransmits++;
-            sendSyn();
-            return;
-        }
-        cc.onTimeout(highSent, highSent - sndUna);
-        scoreboard.clear(); // RFC 2018 section 8: the receiver may have reneged
-        retransmitNext = sndUna;
-        sndNxt = sndUna; // go back to the first unacknowledged byte (RFC 6298 section 5.4)
-        armRetransmit();
-        pushPending();
-    }
-
-    // ---- input (RFC 9293 section 3.10.7)
-
+    /** Segments from {@link Tcp}: see {@link TcpInput}. */
     void receive(SkBuff skb) {
-        byte[] b = skb.buf();
-        int off = skb.data();
-        int hl = TcpHeader.headerLength(b, off);
-        int flags = TcpHeader.flags(b, off);
-        int seq = TcpHeader.seq(b, off);
-        int ack = TcpHeader.ack(b, off);
-        int payload = skb.len() - hl;
-        switch (state) {
-            case SYN_SENT -> synSent(skb, b, off, flags, seq, ack);
-            case CLOSED -> ns.drop(skb, ns.device(skb.iif), DropReason.NO_SOCKET);
-            default -> synchronizedInput(skb, b, off, hl, flags, seq, ack, payload);
-        }
+        input.receive(skb);
     }
 
-    /**
-     * A port unreachable about our SYN (a firewall's {@code reject}) ends the connect with
-     * ECONNREFUSED, as {@code tcp_v4_err} does; other unreachables stay soft errors here.
-     */
+    /** An ICMP destination unreachable about this connection: see {@link TcpInput#unreachable}. */
     void unreachable(int code) {
-        if (state == TcpState.SYN_SENT && code == io.knetsim.packet.IcmpHeader.PORT_UNREACHABLE) {
-            fail(Errno.ECONNREFUSED);
-        }
+        input.unreachable(code);
     }
 
-    private void synSent(SkBuff skb, byte[] b, int off, int flags, int seq, int ack) {
-        boolean hasAck = (flags & TcpHeader.ACK) != 0;
-        if (hasAck && ack != iss + 1) {
-            if ((flags & TcpHeader.RST) == 0) {
-                tcp.sendReset(skb, remoteAddr, localAddr);
-            }
-            ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
-            return;
-        }
-        if ((flags & TcpHeader.RST) != 0) {
-            if (hasAck) {
-                fail(Errno.ECONNREFUSED);
-            } else {
-                ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
-            }
-            return;
-        }
-        if ((flags & TcpHeader.SYN) == 0 || !hasAck) {
-            // a bare ACK, or a simultaneous open, which this model does not take up
-            ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
-            return;
-        }
-        irs = seq;
-        receiveQueue.init(seq + 1);
-        takeSynOptions(b, off);
-        sndUna = ack;
-        sndWnd = TcpHeader.window(b, off); // never scaled on a SYN (RFC 7323 section 2.2)
-        sndWl1 = seq;
-        sndWl2 = ack;
-        retries = 0;
-        if (rttTiming) {
-            sampleRtt();
-        }
-        cancelRetransmit();
-        state = TcpState.ESTABLISHED;
-        keepalive.connected();
-        sendAck();
-        handler.onConnected(this);
-        pushPending();
-    }
-
-    private void synchronizedInput(SkBuff skb, byte[] b, int off, int hl, int flags, int seq, int ack, int payload) {
-        boolean fin = (flags & TcpHeader.FIN) != 0;
-        int segLen = payload + (fin ? 1 : 0) + ((flags & TcpHeader.SYN) != 0 ? 1 : 0);
-        int rcvNxt = receiveQueue.rcvNxt() + (finReceived ? 1 : 0);
-        // first: sequence number acceptable?
-        if (!rcvWindow.acceptable(seq, segLen, rcvNxt)) {
-            if ((flags & TcpHeader.RST) == 0 && !rcvWindow.outOfWindowAckLimited(segLen, ns.sim().now())) {
-                sendAck();
-            }
-            ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
-            return;
-        }
-        // second: RST (RFC 5961 section 3.2: only an exact match resets, others get a challenge ACK)
-        if ((flags & TcpHeader.RST) != 0) {
-            if (seq == rcvNxt) {
-                if (state == TcpState.SYN_RECEIVED && parent != null) {
-                    closeQuietly(); // back to LISTEN: the listener stays, the child goes
-                } else if (state == TcpState.TIME_WAIT) {
-                    closeQuietly();
-                } else {
-                    fail(Errno.ECONNRESET);
-                }
-            } else {
-                sendAck();
-            }
-            return;
-        }
-        // fourth: a SYN in a synchronized state gets a challenge ACK (RFC 5961 section 4.2)
-        if ((flags & TcpHeader.SYN) != 0) {
-            if (state == TcpState.SYN_RECEIVED && seq == irs) {
-                sendSyn(); // the peer's SYN again: our SYN-ACK was lost
-            } else {
-                sendAck();
-            }
-            return;
-        }
-        // fifth: the ACK field
-        if ((flags & TcpHeader.ACK) == 0) {
-            ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
-            return;
-        }
-        TcpHeader.Options opts = hl > TcpHeader.MIN_LENGTH
-            ? TcpHeader.Options.parse(b, off + TcpHeader.OPTIONS, hl - TcpHeader.MIN_LENGTH)
-            : TcpHeader.Options.NONE;
-        ts.onSegment(opts, seq, rcvNxt);
-        boolean handshakeAck = state == TcpState.SYN_RECEIVED;
-        if (handshakeAck) {
-            if (SeqNum.le(ack, sndUna) || SeqNum.gt(ack, highSent)) {
-                tcp.sendReset(skb, remoteAddr, localAddr);
-                ns.drop(skb, ns.device(skb.iif), DropReason.TCP_INVALID_SEGMENT);
-                return;
-            }
-            sndUna = ack;
-            if (rttTiming) {
-                sampleRtt();
-            }
-            cancelRetransmit();
-            sndWnd = (long) TcpHeader.window(b, off) << sndWscale;
-            sndWl1 = seq;
-            sndWl2 = ack;
-            established();
-            if (state == TcpState.CLOSED) {
-                return;
-            }
-        }
-        if (peerSackOk) {
-            for (TcpHeader.SackBlock blk : opts.sackBlocks()) {
-                scoreboard.add(blk.left(), blk.right(), SeqNum.max(sndUna, ack), highSent);
-            }
-        }
-        if (!processAck(b, off, seq, ack, payload, fin, !handshakeAck)) {
-            return;
-        }
-        if (state == TcpState.CLOSED) {
-            return;
-        }
-        // seventh: segment text
-        if (payload > 0) {
-            if (state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2) {
-                receiveData(seq, b, off + hl, payload);
-            }
-        }
-        // eighth: FIN
-        if (fin && !finSeqKnown) {
-            finSeq = seq + payload;
-            noteFin();
-        } else if (fin) {
-            noteFin();
-        } else if (payload > 0 && finPending()) {
-            noteFin();
-        }
-        if (state != TcpState.CLOSED) {
-            pushPending();
-        }
-    }
-
-    private void established() {
-        state = TcpState.ESTABLISHED;
-        retries = 0;
-        keepalive.connected();
-        if (parent != null) {
-            parent.childLeftSynQueue();
-            handler = parent.acceptor().accept(this);
-            if (handler == null) {
-                handler = new TcpHandler() {
-                };
-            }
-            handler.onConnected(this);
-        }
-    }
-
-    /** Returns false when the segment is to be dropped after the ACK step. */
-    private boolean processAck(byte[] b, int off, int seq, int ack, int payload, boolean fin, boolean mayBeDup) {
-        if (SeqNum.gt(ack, highSent)) {
-            sendAck(); // acknowledges something not yet sent
-            return false;
-        }
-        int window = TcpHeader.window(b, off);
-        long wnd = (long) window << sndWscale;
-        boolean nothingInFlight = highSent == sndUna;
-        if (SeqNum.ge(ack, sndUna)) {
-            persist.heard();
-            keepalive.heard();
-        }
-        if (SeqNum.gt(ack, sndUna)) {
-            int ackedSeq = ack - sndUna;
-            int dataAcked = Math.min(ackedSeq, sendQueue.size());
-            sendQueue.drop(dataAcked);
-            if (rttTiming && SeqNum.ge(ack, rttSeq)) {
-                sampleRtt();
-            }
-            sndUna = ack;
-            scoreboard.ackedTo(sndUna);
-            if (SeqNum.lt(sndNxt, sndUna)) {
-                sndNxt = sndUna;
-            }
-            retries = 0;
-            rtt.resetBackoff();
-            boolean partial = cc.onAck(ack, ackedSeq, highSent - sndUna);
-            if (sndUna == highSent) {
-                cancelRetransmit();
-            } else {
-                armRetransmit();
-            }
-            if (partial && !(peerSackOk && retransmitNextHole()) && SeqNum.le(retransmitNext, sndUna)) {
-                retransmitHead();
-            }
-            if (wantWritable && sendQueue.free() > 0 && !finQueued) {
-                wantWritable = false;
-                handler.onWritable(this);
-            }
-            afterOurFinAcked();
-        } else if (mayBeDup && ack == sndUna && payload == 0 && !fin && wnd == sndWnd && sndUna != highSent) {
-            boolean wasInRecovery = cc.inRecovery();
-            if (cc.onDupAck(sndUna, highSent, highSent - sndUna)) {
-                retransmitHead();
-                armRetransmit();
-            } else if (wasInRecovery && peerSackOk && retransmitNextHole()) {
-                cc.spend(); // this duplicate's segment went to fill a hole, not to new data
-            }
-        }
-        if (SeqNum.lt(sndWl1, seq) || (sndWl1 == seq && SeqNum.le(sndWl2, ack))) {
-            sndWnd = wnd;
-            sndWl1 = seq;
-            sndWl2 = ack;
-        }
-        if (nothingInFlight && state != TcpState.CLOSED) {
-            persist.ackWhileIdle();
-        }
-        return state != TcpState.CLOSED;
-    }
-
-    private void sampleRtt() {
-        rtt.sample(ns.sim().now() - rttStart);
-        rttTiming = false;
-    }
-
-    /** Resends the first unacknowledged segment (fast retransmit, or a NewReno partial ACK). */
-    private void retransmitHead() {
-        int len = Math.min(mss, sendQueue.size());
-        boolean fin = ourFinSent && len == sendQueue.size();
-        if (len > 0 || fin) {
-            sendData(sndUna, len, fin);
-        }
-        retransmitNext = sndUna + len;
-    }
-
-    /**
-     * In SACK recovery, resends the next segment of the next hole below SACKed data that this
-     * recovery has not resent yet (RFC 6675 section 5, NextSeg rule 1, without its loss test).
-     */
-    private boolean retransmitNextHole() {
-        if (!scoreboard.findHole(SeqNum.max(retransmitNext, sndUna))) {
-            return false;
-        }
-        int start = scoreboard.holeStart();
-        int len = Math.min(mss, Math.min(scoreboard.holeEnd() - start, sndUna + sendQueue.size() - start));
-        if (len <= 0) {
-            return false;
-        }
-        sendData(start, len, false);
-        retransmitNext = start + len;
-        return true;
-    }
-
-    /** State changes once our FIN is acknowledged (RFC 9293 section 3.10.7.4, fifth step). */
-    private void afterOurFinAcked() {
-        if (!ourFinAcked()) {
-            return;
-        }
-        switch (state) {
-            case FIN_WAIT_1 -> state = TcpState.FIN_WAIT_2;
-            case CLOSING -> enterTimeWait();
-            case LAST_ACK -> closeQuietly();
-            default -> {
-            }
-        }
-    }
-
-    private boolean ourFinAcked() {
-        return ourFinSent && SeqNum.gt(sndUna, ourFinSeq);
-    }
-
-    private void receiveData(int seq, byte[] b, int off, int len) {
-        boolean wasInOrder = seq == receiveQueue.rcvNxt() && !receiveQueue.hasOutOfOrder();
-        int delivered = receiveQueue.receive(seq, b, off, len, this::deliver);
-        rcvWindow.grow(delivered, receiveQueue.heldBytes());
-        keepalive.heard();
-        if (state == TcpState.CLOSED) {
-            return;
-        }
-        if (!wasInOrder || delivered == 0 || receiveQueue.hasOutOfOrder()) {
-            sendAck(); // out of order or filling a hole: acknowledge at once (RFC 5681 section 4.2)
-            return;
-        }
-        if (acks.inOrderData(receiveQueue, rcvWindow, mss)) {
-            sendAck();
-        }
-    }
-
-    private void deliver(byte[] b, int off, int len) {
-        handler.onData(this, b, off, len);
-    }
-
-    private void resumeReadingLocked() {
-        if (!receiveQueue.paused()) {
-            return;
-        }
-        int copied = receiveQueue.resume(this::deliver);
-        if (state == TcpState.CLOSED) {
-            return;
-        }
-        if (copied > 0 && !finReceived && acks.afterRead(receiveQueue, rcvWindow, mss)) {
-            sendAck();
-        }
-        if (peerClosedUnread && receiveQueue.unreadBytes() == 0 && !receiveQueue.paused()) {
-            peerClosedUnread = false;
-            handler.onPeerClosed(this);
-        }
-    }
-
-    private boolean finPending() {
-        return finSeqKnown && !finReceived;
-    }
-
-    /** A FIN arrived; it takes effect once every byte before it has (RFC 9293, eighth step). */
-    private void noteFin() {
-        finSeqKnown = true;
-        if (finReceived || receiveQueue.rcvNxt() != finSeq) {
-            return; // out of order: the data path acknowledged it already
-        }
-        finReceived = true;
-        sendAck();
-        switch (state) {
-            case ESTABLISHED, SYN_RECEIVED -> {
-                state = TcpState.CLOSE_WAIT;
-                peerClosed();
-            }
-            case FIN_WAIT_1 -> {
-                state = TcpState.CLOSING; // FIN_WAIT_1 means our FIN is not yet acknowledged
-                peerClosed();
-            }
-            case FIN_WAIT_2 -> {
-                enterTimeWait();
-                peerClosed();
-            }
-            case TIME_WAIT -> enterTimeWait();
-            default -> {
-            }
-        }
-    }
-
-    /** End of stream: told at once, or after the unread bytes once the application reads them. */
-    private void peerClosed() {
-        if (receiveQueue.unreadBytes() > 0 || receiveQueue.paused()) {
-            peerClosedUnread = true;
-        } else {
-            handler.onPeerClosed(this);
-        }
-    }
-
-    // ---- closing
-
-    private void enterTimeWait() {
-        state = TcpState.TIME_WAIT;
-        cancelRetransmit();
-        persist.cancel();
-        keepalive.cancel();
-        if (timeWaitTimer != null) {
-            timeWaitTimer.cancel();
-        }
-        timeWaitTimer = ns.sim().after(TIME_WAIT_LEN, () -> tcp.locked(this::closeQuietly));
-    }
-
-    private void fail(Errno e) {
-        TcpHandler h = handler;
-        closeQuietly0();
-        if (h != null) {
-            h.onError(this, e);
-            h.onClosed(this);
-        }
-    }
-
-    private void closeQuietly() {
-        TcpHandler h = handler;
-        closeQuietly0();
-        if (h != null) {
-            h.onClosed(this);
-        }
-    }
-
-    private void closeQuietly0() {
-        if (state == TcpState.SYN_RECEIVED && parent != null) {
-            parent.childLeftSynQueue();
-        }
-        state = TcpState.CLOSED;
-        cancelRetransmit();
-        persist.cancel();
-        keepalive.cancel();
-        acks.cancel();
-        if (timeWaitTimer != null) {
-            timeWaitTimer.cancel();
-        }
-        tcp.remove(this);
-    }
-
-    private void cancelRetransmit() {
-        if (retransmitTimer != null) {
-            retransmitTimer.cancel();
-            retransmitTimer = null;
-        }
+    /** RCV.NXT, the FIN counted once it is in. */
+    int rcvNxt() {
+        return receiveQueue.rcvNxt() + (finReceived ? 1 : 0);
     }
 
     @Override

@@ -9,10 +9,8 @@ import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.net.link.LinkConfig;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.sim.SimTime;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -32,38 +30,6 @@ class HttpServerTest {
     HttpServerTest() {
         cable(nic(client, "eth0", "10.0.0.1/24"), nic(server, "eth0", "10.0.0.2/24"), LinkConfig.DEFAULT);
         http = FixedMessageServer.start(server, 8000, "S1-W2");
-    }
-
-    /** Sends {@code request} once connected and records the reply and whether the server closed. */
-    private static final class RawClient implements TcpHandler {
-        final ByteArrayOutputStream got = new ByteArrayOutputStream();
-        final String request;
-        boolean peerClosed;
-
-        RawClient(String request) {
-            this.request = request;
-        }
-
-        @Override
-        public void onConnected(TcpSocket s) {
-            byte[] b = request.getBytes(StandardCharsets.ISO_8859_1);
-            s.send(b, 0, b.length);
-        }
-
-        @Override
-        public void onData(TcpSocket s, byte[] b, int off, int len) {
-            got.write(b, off, len);
-        }
-
-        @Override
-        public void onPeerClosed(TcpSocket s) {
-            peerClosed = true;
-            s.close();
-        }
-
-        String text() {
-            return got.toString(StandardCharsets.ISO_8859_1);
-        }
     }
 
     private RawClient exchange(String request) {

@@ -1,9 +1,10 @@
 package io.knetsim.ingress.nginx;
 
+import io.knetsim.addr.Ipv4Address;
 import io.knetsim.app.http.HttpRequest;
+import io.knetsim.app.http.HttpResponder;
+import io.knetsim.app.http.HttpServer;
 import io.knetsim.net.NetNamespace;
-import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpListener;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -13,6 +14,15 @@ import java.util.function.Consumer;
  * (all addresses, so {@code curl localhost:8001} and {@code curl 10.0.0.3:8001} both reach it),
  * matches each request to a location and proxies it to an upstream over the simulated TCP (see
  * {@link ProxiedRequest} for the steps and {@link ProxyMessages} for the bytes).
+ *
+ * <p>Its listening side is core's {@link HttpServer}: it parses each client connection's
+ * requests, hands them over one at a time and writes the answers in request order (pipelined
+ * requests wait), keeps the connection alive as HTTP/1.1 says and closes it after an answer to
+ * a request that does not keep it alive. The proxy answers with its own bytes
+ * ({@link HttpResponder#respondEncoded}), nginx's 400 page to a malformed request, and cancels
+ * a pending request when its client goes away (the upstream connection is dropped, as nginx
+ * does without {@code proxy_ignore_client_abort}). Each request takes the proxy's current
+ * {@link Generation} when it starts.
  *
  * <p>It writes its configuration into the host's file view as nginx would read it:
  * {@code /etc/nginx/nginx.conf} (if absent) and {@code /etc/nginx/conf.d/NAME.conf}, which
@@ -25,7 +35,7 @@ public final class NginxProxy {
     private final NetNamespace ns;
     private final Map<Integer, Long> statuses = new TreeMap<>();
     private Generation gen;
-    private TcpListener listener;
+    private HttpServer listener;
     private long requests;
     private boolean stopped;
 
@@ -54,16 +64,30 @@ public final class NginxProxy {
         return p;
     }
 
-    private TcpListener listen(int port) {
+    private HttpServer listen(int port) {
         try {
-            return Tcp.listen(ns, port, BACKLOG, s -> {
-                s.setNoDelay(true); // tcp_nodelay on
-                return new ClientConnection(this);
-            });
+            return new HttpServer(ns, port, this::handle)
+                .backlog(BACKLOG)
+                .onBadRequest(() -> {
+                    counted(400);
+                    return ProxyMessages.errorResponse(400, false, false, ns.sim().now());
+                })
+                .start(); // tcp_nodelay on, as HttpServer sets it
         } catch (RuntimeException e) {
             throw new IllegalStateException("nginx: [emerg] bind() to 0.0.0.0:" + port
                 + " failed (98: Address already in use)", e);
         }
+    }
+
+    /** One client request: proxied on the current generation, answered in its connection's order. */
+    private void handle(HttpRequest req, HttpResponder responder) {
+        String remote = req.remoteAddr();
+        int client = Ipv4Address.parse(remote.substring(0, remote.lastIndexOf(':'))).bits();
+        ProxiedRequest r = begin(req, client, a -> {
+            counted(a.status());
+            responder.respondEncoded(a.bytes());
+        });
+        responder.onClientGone(r::cancel);
     }
 
     /**
@@ -80,8 +104,8 @@ public final class NginxProxy {
                 + ", got " + config.name() + ")");
         }
         if (config.listen() != gen.config.listen()) {
-            TcpListener next = listen(config.listen());
-            listener.close();
+            HttpServer next = listen(config.listen());
+            listener.stop();
             listener = next;
         }
         Generation old = gen;
@@ -97,7 +121,7 @@ public final class NginxProxy {
             return;
         }
         stopped = true;
-        listener.close();
+        listener.stop();
         gen.stopChecks();
         ns.files().delete(NginxConfWriter.path(gen.config.name()));
     }
@@ -137,13 +161,13 @@ public final class NginxProxy {
         throw new IllegalArgumentException("no server " + endpoint + " in upstream " + upstream);
     }
 
-    ProxiedRequest begin(HttpRequest req, int clientAddress, Consumer<ProxiedRequest.Answer> done) {
+    private ProxiedRequest begin(HttpRequest req, int clientAddress, Consumer<ProxiedRequest.Answer> done) {
         ProxiedRequest r = new ProxiedRequest(ns, gen, req, clientAddress, done);
         r.start();
         return r;
     }
 
-    void counted(int status) {
+    private void counted(int status) {
         requests++;
         statuses.merge(status, 1L, Long::sum);
     }

@@ -70,11 +70,6 @@ final class ProxiedRequest {
         proxy(loc, upstream);
     }
 
-    /** Whether the answer has been given (or the request cancelled). */
-    boolean isFinished() {
-        return finished;
-    }
-
     /** The client went away: stop whatever is pending. */
     void cancel() {
         finished = true;

@@ -1,52 +1,44 @@
 package io.knetsim.ingress.nginx;
 
+import io.knetsim.app.http.HttpClientConnection;
 import io.knetsim.app.http.HttpClientResponse;
-import io.knetsim.app.http.HttpResponseParser;
-import io.knetsim.net.NetNamespace;
-import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.Errno;
-import io.knetsim.net.tcp.TcpHandler;
-import io.knetsim.net.tcp.TcpSocket;
-import io.knetsim.net.tcp.TcpState;
+import io.knetsim.net.NetNamespace;
 import io.knetsim.sim.Timer;
 import java.util.function.Consumer;
 
 /**
- * One try of a request on one upstream server: connect (within {@code proxy_connect_timeout}),
- * send the request bytes, read the response ({@link HttpResponseParser}), with
+ * One try of a request on one upstream server, on core's {@link HttpClientConnection}: connect
+ * (within {@code proxy_connect_timeout}), send the request bytes, read the response, with
  * {@code proxy_read_timeout} between two reads, as nginx arms it. The result comes once, on the
- * simulator clock: the response, or an {@link UpstreamFailure}.
+ * simulator clock: the response, or an {@link UpstreamFailure}; a failed try's connection is
+ * reset.
  */
-final class UpstreamCall implements TcpHandler {
+final class UpstreamCall implements HttpClientConnection.Events {
     /** The outcome of a try: exactly one of the two is set. */
     record Outcome(HttpClientResponse response, UpstreamFailure failure) {
     }
 
     private final NetNamespace ns;
-    private final byte[] request;
     private final long readTimeout;
-    private final HttpResponseParser parser;
     private final Consumer<Outcome> done;
-    private TcpSocket socket;
+    private HttpClientConnection connection;
     private Timer timer;
-    private int sent;
     private boolean finished;
 
-    private UpstreamCall(NetNamespace ns, String method, byte[] request, long readTimeout, Consumer<Outcome> done) {
+    private UpstreamCall(NetNamespace ns, long readTimeout, Consumer<Outcome> done) {
         this.ns = ns;
-        this.request = request;
         this.readTimeout = readTimeout;
-        this.parser = new HttpResponseParser(method);
         this.done = done;
     }
 
     /** Starts a try on {@code server}. */
     static UpstreamCall start(NetNamespace ns, UpstreamServer server, String method, byte[] request,
                               long connectTimeout, long readTimeout, Consumer<Outcome> done) {
-        UpstreamCall c = new UpstreamCall(ns, method, request, readTimeout, done);
+        UpstreamCall c = new UpstreamCall(ns, readTimeout, done);
         c.timer = ns.sim().after(connectTimeout, () -> c.fail(UpstreamFailure.TIMEOUT));
         try {
-            c.socket = Tcp.connect(ns, server.address().bits(), server.port(), c);
+            c.connection = HttpClientConnection.open(ns, server.address().bits(), server.port(), method, request, c);
         } catch (IllegalStateException e) {
             ns.sim().after(0, () -> c.fail(UpstreamFailure.ERROR));
         }
@@ -72,11 +64,11 @@ final class UpstreamCall implements TcpHandler {
         if (timer != null) {
             timer.cancel();
         }
-        if (socket != null && socket.state() != TcpState.CLOSED) {
+        if (connection != null) {
             if (abort) {
-                socket.abort();
+                connection.abort();
             } else {
-                socket.close();
+                connection.close();
             }
         }
     }
@@ -90,67 +82,38 @@ final class UpstreamCall implements TcpHandler {
         done.accept(new Outcome(null, f));
     }
 
-    private void succeed() {
+    @Override
+    public void connected() {
+        armRead();
+    }
+
+    @Override
+    public void received() {
+        armRead();
+    }
+
+    @Override
+    public void response(HttpClientResponse response) {
         if (finished) {
             return;
         }
         finished = true;
         cleanup(false);
-        done.accept(new Outcome(parser.response(), null));
-    }
-
-    private void sendSome(TcpSocket s) {
-        if (sent < request.length) {
-            sent += s.send(request, sent, request.length - sent);
-        }
+        done.accept(new Outcome(response, null));
     }
 
     @Override
-    public void onConnected(TcpSocket s) {
-        if (finished) {
-            return;
-        }
-        armRead();
-        sendSome(s);
+    public void malformed() {
+        fail(UpstreamFailure.INVALID_HEADER);
     }
 
     @Override
-    public void onWritable(TcpSocket s) {
-        if (!finished) {
-            sendSome(s);
-        }
+    public void closedEarly() {
+        fail(UpstreamFailure.ERROR); // "upstream prematurely closed connection"
     }
 
     @Override
-    public void onData(TcpSocket s, byte[] b, int off, int len) {
-        if (finished) {
-            return;
-        }
-        armRead();
-        try {
-            if (parser.feed(b, off, len)) {
-                succeed();
-            }
-        } catch (HttpResponseParser.BadResponse e) {
-            fail(UpstreamFailure.INVALID_HEADER);
-        }
-    }
-
-    @Override
-    public void onPeerClosed(TcpSocket s) {
-        if (finished) {
-            return;
-        }
-        try {
-            parser.closed();
-            succeed();
-        } catch (HttpResponseParser.BadResponse e) {
-            fail(UpstreamFailure.ERROR); // "upstream prematurely closed connection"
-        }
-    }
-
-    @Override
-    public void onError(TcpSocket s, Errno error) {
+    public void error(Errno error) {
         fail(error == Errno.ETIMEDOUT ? UpstreamFailure.TIMEOUT : UpstreamFailure.ERROR);
     }
 }

@@ -7,7 +7,7 @@
  *
  * <pre>
  *   client --TCP--> NginxProxy :port --(location match, limit_req, peer pick)--TCP--> upstream server
- *                    |  ClientConnection          ProxiedRequest               UpstreamCall
+ *                    |  core HttpServer           ProxiedRequest       UpstreamCall on core HttpClientConnection
  *                    \-- Generation: one NginxConfig with its peers, zones and health checkers
  * </pre>
  */
