@@ -195,7 +195,7 @@ public final class Cluster {
             // pod reaching a service whose endpoint is on its own bridge is translated back
             w.host().sysctl().bridgeNfCallIptables = 1;
             proxies.add(KubeProxy.start(api, w.host(), new KubeProxyConfig(w.name(), podNet,
-                List.of(h.address()), propagationDelay)));
+                List.of(h.address()), propagationDelay).withServiceCidr(ServiceAllocator.DEFAULT_SERVICE_CIDR)));
         }
         return List.copyOf(proxies);
     }
