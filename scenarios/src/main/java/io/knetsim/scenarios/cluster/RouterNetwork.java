@@ -2,12 +2,15 @@ package io.knetsim.scenarios.cluster;
 
 import io.knetsim.net.NetNamespace;
 import io.knetsim.sim.SimTime;
+import io.knetsim.skupper.config.ConnectorEntity;
 import io.knetsim.skupper.config.ExposedService;
+import io.knetsim.skupper.config.Role;
 import io.knetsim.skupper.config.RouterConfig;
 import io.knetsim.skupper.config.SiteSpec;
 import io.knetsim.skupper.config.SkupperConfigGenerator;
 import io.knetsim.skupper.config.TcpConnectorEntity;
 import io.knetsim.skupper.router.SkupperRouter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,36 +98,55 @@ public final class RouterNetwork {
     }
 
     /**
-     * Whether every running router reaches every other and knows, for every address a running
-     * router has a tcpConnector for, exactly the routers that do.
+     * Whether, among the running routers, every configured inter-router link is up at both ends,
+     * every router holds the same link state and reaches every other, and each knows, for every
+     * address a running router has a tcpConnector for, exactly the routers that do.
      */
     public boolean converged() {
         return missing().isEmpty();
     }
 
     private String missing() {
-        Map<String, SortedSet<String>> consumers = new LinkedHashMap<>();
-        routers.values().stream().filter(r -> !r.stopped()).forEach(r -> r.config().tcpConnectors().stream()
-            .map(TcpConnectorEntity::address)
-            .forEach(a -> consumers.computeIfAbsent(a, k -> new TreeSet<>()).add(r.id())));
-        StringBuilder out = new StringBuilder();
-        for (SkupperRouter r : routers.values()) {
-            if (r.stopped()) {
-                continue;
+        List<String> out = new ArrayList<>();
+        Map<String, SkupperRouter> running = new LinkedHashMap<>();
+        Map<String, SkupperRouter> byAddress = new LinkedHashMap<>();
+        routers.forEach((cluster, r) -> {
+            if (!r.stopped()) {
+                running.put(r.id(), r);
+                byAddress.put(world.cluster(cluster).spec().workers().get(0).address(), r);
             }
-            for (SkupperRouter other : routers.values()) {
-                if (other != r && !other.stopped() && !r.routeTable().reaches(other.id())) {
-                    out.append(out.isEmpty() ? "" : "; ").append(r.id()).append(" has no route to ").append(other.id());
+        });
+        Map<String, SortedSet<String>> consumers = new LinkedHashMap<>();
+        running.values().forEach(r -> r.config().tcpConnectors().stream().map(TcpConnectorEntity::address)
+            .forEach(a -> consumers.computeIfAbsent(a, k -> new TreeSet<>()).add(r.id())));
+        SkupperRouter first = running.values().stream().findFirst().orElse(null);
+        for (SkupperRouter r : running.values()) {
+            // every link configured between running routers is up, seen from both ends
+            for (ConnectorEntity c : r.config().connectors()) {
+                SkupperRouter peer = byAddress.get(c.host());
+                if (c.role() == Role.INTER_ROUTER && peer != null
+                    && !(r.neighbours().containsKey(peer.id()) && peer.neighbours().containsKey(r.id()))) {
+                    out.add("link " + r.id() + "-" + peer.id() + " is not up");
                 }
             }
+            // every router holds the same link-state database and reaches every other
+            if (!r.linkState().equals(first.linkState())) {
+                out.add(r.id() + " and " + first.id() + " hold different link states");
+            }
+            for (SkupperRouter other : running.values()) {
+                if (other != r && !r.routeTable().reaches(other.id())) {
+                    out.add(r.id() + " has no route to " + other.id());
+                }
+            }
+            // and knows where every address has consumers
             consumers.forEach((address, at) -> {
                 if (!r.addressTable().consumers(address).equals(at)) {
-                    out.append(out.isEmpty() ? "" : "; ").append(r.id()).append(" knows consumers of ").append(address)
-                        .append(" at ").append(r.addressTable().consumers(address)).append(", not ").append(at);
+                    out.add(r.id() + " knows consumers of " + address + " at " + r.addressTable().consumers(address)
+                        + ", not " + at);
                 }
             });
         }
-        return out.toString();
+        return String.join("; ", out);
     }
 
     /** The router of a cluster. */
