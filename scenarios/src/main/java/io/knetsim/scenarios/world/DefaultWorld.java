@@ -96,7 +96,7 @@ public final class DefaultWorld implements BuiltInWorld {
             c.startClusterDns();
         }
         // the labs' multi-cluster link: svc1 = c4:80 in C0, exposed in C1 on C1w1:1028; the routers
-        // connect and exchange routes while CoreDNS starts
+        // connect and exchange routes (1.1 ms of simulated time) while CoreDNS starts
         world.routers = RouterNetwork.start(w, List.of(
             new SiteSpec("C0", c0.spec().workers().get(0).address(), List.of()),
             new SiteSpec("C1", c1.spec().workers().get(0).address(), List.of("C0"))),
