@@ -19,6 +19,7 @@ import io.knetsim.skupper.config.ExposedService;
 import io.knetsim.skupper.config.RouterConfig;
 import io.knetsim.skupper.config.SiteSpec;
 import io.knetsim.skupper.config.SkupperConfigGenerator;
+import io.knetsim.skupper.config.TcpConnectorEntity;
 import io.knetsim.skupper.router.AddressInfo;
 import io.knetsim.skupper.router.SkupperRouter;
 import io.knetsim.skupper.routing.Route;
@@ -29,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
  *                   c1 (C1) ─▶ C1w1:1028 (tcpListener svc1)        tcpConnector svc1 ─▶ web (C0) :80
  *
  *   three clusters: Aw1 [A] ──1──▶ Bw1 [B] ──1──▶ Cw1 [C]   tcpConnector svc1 ─▶ web (C) :80
+ *                     │               (optional: tcpConnector svc1 ─▶ web (B) :8000)
  *                     └──────────── 5 (optional) ──────▶┘
  * </pre>
  */
@@ -158,6 +161,10 @@ class Lab05MultiClusterTest {
 
         /** A links to B, B to C; with {@code directCost} > 0 A also links straight to C at that cost. */
         RouterNetwork start(int directCost) {
+            return RouterNetwork.start(world, configs(directCost)).awaitConverged();
+        }
+
+        Map<String, RouterConfig> configs(int directCost) {
             List<String> aRemotes = directCost > 0 ? List.of("B", "C") : List.of("B");
             Map<String, RouterConfig> configs = new LinkedHashMap<>(SkupperConfigGenerator.generate(List.of(
                 new SiteSpec("A", "10.0.0.3", aRemotes),
@@ -171,7 +178,7 @@ class Lab05MultiClusterTest {
                 configs.put("A", ac.without(toC).with(new ConnectorEntity(toC.name(), toC.role(), toC.host(),
                     toC.port(), directCost, toC.maxFrameSize(), toC.maxSessionFrames(), toC.others())));
             }
-            return RouterNetwork.start(world, configs).awaitConverged();
+            return configs;
         }
 
         String fetch() {
@@ -189,6 +196,30 @@ class Lab05MultiClusterTest {
         t.world.world().sim().runFor(SimTime.seconds(1));
         // B neither listens for svc1 nor serves it, yet carried the stream: one delivery "thru"
         assertThat(net.router("B").addresses()).containsExactly(new AddressInfo("svc1", 0, 1, 0, 0, 1));
+    }
+
+    @Test
+    void withServersForOneAddressInTwoClustersTheClosestOneGetsTheConnections() {
+        ThreeClusters t = new ThreeClusters();
+        // a second server for svc1, in B: the labs' fixed-message server on port 8000
+        Cluster b = t.world.cluster("B");
+        b.worker("w2").createContainer("web", "knetsim/fixed-message", "--message", "served in B", "--port", "8000");
+        Map<String, RouterConfig> configs = t.configs(5); // A-B-C, and A-C direct at cost 5
+        configs.put("B", configs.get("B").with(new TcpConnectorEntity("svc1", podIp(b, "web"), 8000, "svc1",
+            Optional.of("B"), Map.of())));
+        RouterNetwork net = RouterNetwork.start(t.world, configs).awaitConverged();
+        // A knows two consumers of svc1; B is one link away, C two: B is the closest
+        assertThat(net.router("A").addressTable().consumers("svc1")).containsExactly("B", "C");
+        assertThat(net.router("A").addressTable().closest("A", "svc1", net.router("A").routeTable()))
+            .containsExactly("B");
+        assertThat(t.fetch()).isEqualTo("served in B\n");
+        assertThat(t.fetch()).isEqualTo("served in B\n");
+
+        // B's router stops: C, over the direct link, is the only consumer left
+        net.router("B").stop();
+        t.world.world().sim().runFor(SimTime.seconds(1));
+        assertThat(net.router("A").addressTable().consumers("svc1")).containsExactly("C");
+        assertThat(t.fetch()).contains(WELCOME);
     }
 
     @Test
