@@ -856,6 +856,7 @@ public final class TcpSocket {
         int window = TcpHeader.window(b, off);
         long wnd = (long) window << sndWscale;
         boolean nothingInFlight = highSent == sndUna;
+        boolean writable = false;
         if (SeqNum.ge(ack, sndUna)) {
             persist.heard();
             keepalive.heard();
@@ -883,10 +884,7 @@ public final class TcpSocket {
             if (partial && !(peerSackOk && retransmitNextHole()) && SeqNum.le(retransmitNext, sndUna)) {
                 retransmitHead();
             }
-            if (wantWritable && sendQueue.free() > 0 && !finQueued) {
-                wantWritable = false;
-                handler.onWritable(this);
-            }
+            writable = wantWritable && sendQueue.free() > 0 && !finQueued;
             afterOurFinAcked();
         } else if (mayBeDup && ack == sndUna && payload == 0 && !fin && wnd == sndWnd && sndUna != highSent) {
             boolean wasInRecovery = cc.inRecovery();
@@ -901,6 +899,13 @@ public final class TcpSocket {
             sndWnd = wnd;
             sndWl1 = seq;
             sndWl2 = ack;
+        }
+        // the application hears of the room only once SND.WND is this segment's (tcp_ack updates
+        // the window before tcp_data_snd_check and sk_write_space): what it writes from onWritable
+        // must not go beyond the right edge the peer offers now
+        if (writable && wantWritable) {
+            wantWritable = false;
+            handler.onWritable(this);
         }
         if (nothingInFlight && state != TcpState.CLOSED) {
             persist.ackWhileIdle();
