@@ -56,8 +56,9 @@ final class TcpAck {
             sk.persist.heard();
             sk.keepalive.heard();
         }
+        boolean writable = false;
         if (SeqNum.gt(ack, sk.sndUna)) {
-            newlyAcked(ack);
+            writable = newlyAcked(ack);
         } else if (mayBeDup && ack == sk.sndUna && payload == 0 && !fin && wnd == sk.sndWnd
             && sk.sndUna != sk.highSent) {
             duplicate();
@@ -67,13 +68,21 @@ final class TcpAck {
             sk.sndWl1 = seq;
             sk.sndWl2 = ack;
         }
+        // the application hears of the room only once SND.WND is this segment's (tcp_ack updates
+        // the window before tcp_data_snd_check and sk_write_space): what it writes from onWritable
+        // must not go beyond the right edge the peer offers now
+        if (writable && sk.wantWritable) {
+            sk.wantWritable = false;
+            sk.handler.onWritable(sk);
+        }
         if (nothingInFlight && sk.state != TcpState.CLOSED) {
             sk.persist.ackWhileIdle();
         }
         return sk.state != TcpState.CLOSED;
     }
 
-    private void newlyAcked(int ack) {
+    /** Takes an ACK of new data; returns whether a writer waiting for room may now be told. */
+    private boolean newlyAcked(int ack) {
         int ackedSeq = ack - sk.sndUna;
         int dataAcked = Math.min(ackedSeq, sk.sendQueue.size());
         sk.sendQueue.drop(dataAcked);
@@ -94,11 +103,9 @@ final class TcpAck {
         if (partial && !(sk.peerSackOk && retransmitNextHole()) && SeqNum.le(retransmitNext, sk.sndUna)) {
             retransmitHead();
         }
-        if (sk.wantWritable && sk.sendQueue.free() > 0 && !sk.finQueued) {
-            sk.wantWritable = false;
-            sk.handler.onWritable(sk);
-        }
+        boolean writable = sk.wantWritable && sk.sendQueue.free() > 0 && !sk.finQueued;
         afterOurFinAcked();
+        return writable;
     }
 
     private void duplicate() {

@@ -7,14 +7,17 @@ import io.knetsim.net.World;
 import io.knetsim.scenarios.cluster.Cluster;
 import io.knetsim.scenarios.cluster.ClusterSpec;
 import io.knetsim.scenarios.cluster.ClusterWorld;
+import io.knetsim.scenarios.cluster.RouterNetwork;
 import io.knetsim.scenarios.shell.PyForms;
+import io.knetsim.skupper.config.ExposedService;
+import io.knetsim.skupper.config.SiteSpec;
+import io.knetsim.skupper.config.SkupperConfigGenerator;
 import io.knetsim.tool.ToolRunner;
 import java.util.List;
 
 /**
- * The default world of the original knetsim labs, as far as pod networking, the labs' static
- * VIPs, Services with kube-proxy and the cluster DNS, and the ingress go (the multi-cluster link
- * arrives with its issue):
+ * The default world of the original knetsim labs: pod networking, the labs' static VIPs,
+ * Services with kube-proxy and the cluster DNS, the ingress, and the multi-cluster link:
  *
  * <pre>
  *   s0 ─┬─ C0e1 10.1.0.1  C0e2 10.1.0.2                C1e1 10.2.0.1  C1e2 10.2.0.2
@@ -27,16 +30,25 @@ import java.util.List;
  *   ingress grp1 on C0w1 :8001   /svc1 -&gt; 100.64.11.1:8000   /svc2 -&gt; 100.64.11.2:8000
  *   per cluster: kube-proxy on every worker; kube-dns 10.96.0.10 with two CoreDNS pods; every pod's
  *   resolv.conf ClusterFirst (kubelets run with --cluster-dns from the start)
+ *   skupper routers (config in /etc/skupper-router/config/skrouterd.json on the worker):
+ *     C1w1 [router C1] ── connector C0, AMQP over TCP ──▶ C0w1:55671 [router C0]
+ *     C1w1 tcpListener svc1 0.0.0.0:1028  ──address svc1──▶  C0 tcpConnector svc1 ─▶ c4 :80
  * </pre>
  *
  * The {@code ic*} pods run the labs' fixed-message server on port 8000; {@code c4} runs an HTTP
  * server on port 80 (nginx's welcome page); the other containers run nothing, as the original's
  * plain network namespaces. The ingress {@code grp1} proxies to the static VIPs, as the
- * original's nginx.conf, so its answers are the {@code ic*} pods'.
+ * original's nginx.conf, so its answers are the {@code ic*} pods'. The routers' configurations
+ * come from {@link SkupperConfigGenerator}, as the original's {@code core/skupper.py}; the boot
+ * waits until the two routers have exchanged routes and addresses.
  */
 public final class DefaultWorld implements BuiltInWorld {
+    /** The port svc1 (c4's web server in C0) is exposed on in C1, on every address of C1w1. */
+    public static final int SVC1_PORT = 1028;
+
     private final ClusterWorld clusters;
     private final PyForms py;
+    private RouterNetwork routers;
 
     private DefaultWorld(ClusterWorld clusters) {
         this.clusters = clusters;
@@ -83,11 +95,18 @@ public final class DefaultWorld implements BuiltInWorld {
             c.startKubeProxy(io.knetsim.sim.SimTime.seconds(1));
             c.startClusterDns();
         }
+        // the labs' multi-cluster link: svc1 = c4:80 in C0, exposed in C1 on C1w1:1028; the routers
+        // connect and exchange routes (1.1 ms of simulated time) while CoreDNS starts
+        world.routers = RouterNetwork.start(w, List.of(
+            new SiteSpec("C0", c0.spec().workers().get(0).address(), List.of()),
+            new SiteSpec("C1", c1.spec().workers().get(0).address(), List.of("C0"))),
+            List.of(new ExposedService("svc1", "C0", world.podIp("C0", "c4"), 80, SVC1_PORT)));
         long deadline = w.world().sim().now() + io.knetsim.sim.SimTime.seconds(30);
         w.world().sim().runWhile(() -> w.world().sim().now() < deadline && !(dnsReady(c0) && dnsReady(c1)));
         if (!(dnsReady(c0) && dnsReady(c1))) {
             throw new IllegalStateException("the CoreDNS pods did not become ready within 30 s of simulated time");
         }
+        world.routers.awaitConverged();
         return world;
     }
 
@@ -95,6 +114,11 @@ public final class DefaultWorld implements BuiltInWorld {
     private static boolean dnsReady(Cluster c) {
         return c.api().list(Pod.class, "kube-system", "k8s-app=kube-dns").stream().filter(Pod::isReady).count()
             >= io.knetsim.scenarios.cluster.ClusterDns.REPLICAS;
+    }
+
+    /** The skupper routers on C0w1 and C1w1. */
+    public RouterNetwork routers() {
+        return routers;
     }
 
     @Override
@@ -144,7 +168,8 @@ public final class DefaultWorld implements BuiltInWorld {
             "py C0w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")",
             "C0w1 curl -s 100.64.11.1:8000",
             "py C1w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")",
-            "C0w1 curl -s localhost:8001/svc1");
+            "C0w1 curl -s localhost:8001/svc1",
+            "py C1w1.exec_container(\"c1\", \"wget -qO- 10.0.0.8:" + SVC1_PORT + "\")");
     }
 
     @Override
@@ -160,6 +185,7 @@ public final class DefaultWorld implements BuiltInWorld {
             new Check(6, "3 received, 0% packet loss"),
             new Check(7, "S1-W"),
             new Check(8, "3 received, 0% packet loss"),
-            new Check(9, "S1-W"));
+            new Check(9, "S1-W"),
+            new Check(10, "<h1>Welcome to nginx!</h1>"));
     }
 }

@@ -121,7 +121,7 @@ class SkupperVerbsLabTest {
         assertThat(type("skupper status", true)).isEqualTo("Skupper is enabled for namespace \"default\" "
             + "with site name \"C0\" in interior mode. It is connected to 1 other site. It has 1 exposed service.\n");
 
-        assertThat(type("C1w1 cat /etc/skupper-router/skrouterd.json", true)).contains(
+        assertThat(type("C1w1 cat /etc/skupper-router/config/skrouterd.json", true)).contains(
             "  [\"connector\", {\"name\": \"link1\", \"role\": \"inter-router\", \"host\": \"10.0.0.3\", "
                 + "\"port\": \"55671\", \"cost\": 1, \"maxFrameSize\": 16384, \"maxSessionFrames\": 640}],\n",
             "  [\"tcpListener\", {\"name\": \"nginx:8080\", \"host\": \"0.0.0.0\", \"port\": \"8080\", "

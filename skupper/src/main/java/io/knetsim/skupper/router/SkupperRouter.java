@@ -43,7 +43,7 @@ public final class SkupperRouter {
     static final long DEFAULT_SESSION_FRAMES = 640;
     static final int BACKLOG = 128;
     /** Where the router's configuration is written on its host, as skupper-router reads it. */
-    public static final String CONFIG_PATH = "/etc/skupper-router/skrouterd.json";
+    public static final String CONFIG_PATH = "/etc/skupper-router/config/skrouterd.json";
 
     private final NetNamespace ns;
     private final RouterConfig config;

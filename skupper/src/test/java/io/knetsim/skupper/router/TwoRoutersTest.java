@@ -70,7 +70,7 @@ class TwoRoutersTest {
         assertThat(a.activeStreams()).isZero();
         assertThat(b.activeStreams()).isZero();
         assertThat(a.streamsByAddress()).containsEntry("svc1", 1L);
-        assertThat(shell.run(hB, "cat /etc/skupper-router/skrouterd.json").stdout())
+        assertThat(shell.run(hB, "cat /etc/skupper-router/config/skrouterd.json").stdout())
             .isEqualTo(RouterConfig.parse(B, "B.json").toJson());
     }
 
