@@ -50,6 +50,12 @@ public final class ShellCommand implements Callable<Integer> {
 
     private RunningWorld opened;
 
+    /**
+     * Where commands' relative file names land ({@code C0w1 tcpdump -i eth0 -w cap.pcap &} writes
+     * {@code ./cap.pcap}): the directory knetsim was started in; tests set another.
+     */
+    Path workingDirectory = Path.of(".");
+
     @Mixin
     SeedOption seedOption = new SeedOption();
 
@@ -59,7 +65,7 @@ public final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try {
-            opened = WorldSource.open("shell", file, worldOption, seedOption, spec);
+            opened = WorldSource.open("shell", file, worldOption, seedOption, spec, workingDirectory);
         } catch (WorldSource.Unusable e) {
             System.err.println(e.getMessage());
             return e.exitCode();
@@ -74,7 +80,7 @@ public final class ShellCommand implements Callable<Integer> {
         RunningWorld w = opened;
         if (w == null) {
             try {
-                w = WorldSource.open("shell", file, worldOption, seedOption, spec);
+                w = WorldSource.open("shell", file, worldOption, seedOption, spec, workingDirectory);
             } catch (WorldSource.Unusable e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
