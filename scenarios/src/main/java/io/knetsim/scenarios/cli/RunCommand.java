@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 report = executeScenario(s, out);
             } catch (ScenarioException e) {
-                err.println("knetsim run: " + file + ": " + e.getMessage());
+                err.println("knetsim run: " + ScenarioYaml.locate(file, e).getMessage());
                 return 2;
             } catch (IllegalStateException e) {
                 err.println("knetsim run: " + file + ": the world did not come up: " + e.getMessage());

@@ -137,8 +137,8 @@ class RunScenarioTest {
         Path f = write(tmp, ONE_WORKER + "captures: [{node: C0w1, interface: eth7}]\n"
             + "steps: [{on: C0w1, run: ip link}]\n");
         Result r = knetsim("run", f.toString(), "--pcap", tmp.resolve("pcap").toString());
-        assertThat(r.err()).isEqualTo("knetsim run: " + f + ": captures[0].interface: node C0w1 has no interface eth7 "
-            + "(interfaces: lo, eth0, flannel.100, cni0, veth254483ec)\n");
+        assertThat(r.err()).isEqualTo("knetsim run: " + f + ":7:36: captures[0].interface: node C0w1 has no interface "
+            + "eth7 (interfaces: lo, eth0, flannel.100, cni0, veth254483ec, veth3575f4b1, veth15595540)\n");
         assertThat(r.exit()).isEqualTo(2);
     }
 
