@@ -103,9 +103,7 @@ public final class Cluster {
         }
         // etcdctl set /coreos.com/network/config < flannel-network-config.json, on the first etcd host
         etcd.set(EtcdRegistry.DEFAULT_PREFIX + "/config", false, spec.flannelConfig(), null);
-        this.api = new ApiServer(world.sim(), spec.name());
-        ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
-        api.register(io.knetsim.api.Ingress.TYPE);
+        this.api = apiServer(world.sim(), spec.name());
         ControllerManager.start(api);
         EndpointSliceController.start(api);
         Scheduler.start(api);
@@ -128,6 +126,19 @@ public final class Cluster {
         workers.values().forEach(w -> hosts.add(w.host()));
         ClusterDirectory.of(world).register(api, "https://" + spec.etcd().get(0).address() + ":" + API_PORT, hosts,
             this::podNamespace);
+    }
+
+    /**
+     * An API server serving every kind a cluster has: the built-in ones (Namespace, Pod,
+     * Deployment, ...), Service and EndpointSlice (ClusterIPs from kubeadm's 10.96.0.0/12) and
+     * Ingress. Scenario checks decode manifests against one, so a manifest the cluster would take
+     * is accepted there too.
+     */
+    public static ApiServer apiServer(io.knetsim.sim.Simulator sim, String clusterName) {
+        ApiServer api = new ApiServer(sim, clusterName);
+        ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
+        api.register(io.knetsim.api.Ingress.TYPE);
+        return api;
     }
 
     /** A running pod's network namespace, from the kubelet that runs it; null when no kubelet runs it. */

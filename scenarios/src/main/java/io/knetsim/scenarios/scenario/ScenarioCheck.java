@@ -161,7 +161,7 @@ final class ScenarioCheck {
         if (c.manifests().isEmpty()) {
             return;
         }
-        ApiServer kinds = new ApiServer(new Simulator(0), c.name());
+        ApiServer kinds = io.knetsim.scenarios.cluster.Cluster.apiServer(new Simulator(0), c.name());
         for (int j = 0; j < c.manifests().size(); j++) {
             Manifest m = c.manifests().get(j);
             try {

@@ -32,7 +32,7 @@ import java.util.List;
  * <pre>
  *   Scenario ──▶ ClusterWorld(seed, underlay, specs).boot() ──▶ pods (create_container)
  *            ──▶ kube-proxy, CoreDNS, Ingress controllers ──▶ manifests (create)
- *            ──▶ every pod Running, every Deployment available ──▶ vips (kp_vip_add) ──▶ ingresses (run_ingress)
+ *            ──▶ every pod Running, every Deployment available (+ kube-proxy's delay) ──▶ vips (kp_vip_add) ──▶ ingresses (run_ingress)
  * </pre>
  */
 public final class ScenarioWorld implements RunningWorld {
@@ -92,6 +92,11 @@ public final class ScenarioWorld implements RunningWorld {
             }
         }
         waitForPods(w);
+        if (s.clusters().stream().anyMatch(ScenarioCluster::kubeProxy)) {
+            // kube-proxy programs a change KUBE_PROXY_DELAY after it: let the last endpoints that
+            // became ready (CoreDNS's, a Deployment's) reach the rules before the steps begin
+            w.world().sim().runFor(KUBE_PROXY_DELAY);
+        }
         for (int i = 0; i < s.vips().size(); i++) {
             StaticVip v = s.vips().get(i);
             Cluster cluster = w.cluster(v.cluster());

@@ -34,8 +34,13 @@ import java.util.function.Function;
  *     etcd: [{name: e1, address: 10.1.0.1}]
  *     workers: [{name: w1, address: 10.0.0.3}, {name: w2, address: 10.0.0.4}]
  *     flannel: {network: 11.0.0.0/8, subnetLen: 20, backend: vxlan, vni: 100}
- *     pods: [{name: web, worker: w2, image: nginx}]
+ *     pods: [{name: c2, worker: w2}, {name: web, worker: w2, image: nginx}]
  *     manifests: [deploy.yaml]
+ *     kubeProxy: true
+ *     clusterDns: true
+ *     ingressControllers: [{worker: w1, port: 8080, upstreams: endpoints}]
+ * vips: [{cluster: C0, vip: 100.64.10.1, pods: [c2, web]}]
+ * ingresses: [{cluster: C0, worker: w1, name: grp1, port: 8001, routes: [{path: /web, endpoint: 100.64.10.1:80}]}]
  * captures: [{node: C0w1, interface: eth0}]
  * steps:
  *   - on: C0w1

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.link.LinkConfig;
+import io.knetsim.ingress.IngressRoute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,21 @@ class ScenarioYamlTest {
         assertThat(s.clusters().get(0).flannel().backend()).isEqualTo(Flannel.Backend.HOST_GW);
         assertThat(s.steps().get(2).action()).isEqualTo(new Step.Wait(Duration.ofSeconds(2)));
         assertThat(s.steps().get(3).at()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theLabsWorldExampleHasTheLabsVipsAndIngressAsTheDslWritesThem() {
+        Scenario s = ScenarioYaml.read(EXAMPLES.resolve("labs-world.yaml"));
+        assertThat(s.vips()).containsExactly(StaticVip.of("C0", "100.64.10.1", "c2", "c3"),
+            StaticVip.of("C1", "100.64.10.1", "c2", "c3"), StaticVip.of("C0", "100.64.11.1", "ic0", "ic1"),
+            StaticVip.of("C0", "100.64.11.2", "ic2", "ic3"));
+        assertThat(s.ingresses()).containsExactly(ScenarioIngress.of("C0", "w1", "grp1", 8001,
+            IngressRoute.of("/svc1", "100.64.11.1:8000"), IngressRoute.of("/svc2", "100.64.11.2:8000")));
+        assertThat(s.clusters()).allSatisfy(c -> assertThat(c.kubeProxy() && c.clusterDns()).isTrue());
+        ScenarioCluster services = ScenarioYaml.read(EXAMPLES.resolve("services.yaml")).clusters().get(0);
+        assertThat(services.ingressControllers()).containsExactly(IngressControllerSpec.on("w1", 8080));
+        assertThat(services.manifests()).extracting(Manifest::source)
+            .containsExactly("manifests/web-service.yaml", "inline manifest");
     }
 
     @Test
