@@ -36,8 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * scenario's steps are not run, so the learner can type them one by one.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-    description = {"Open a knetsim> prompt on a built-in world: by default the original labs' two flannel clusters",
-        "(nodes C0w1..C0w3, C0e1, C0e2, C1w1..C1w3, C1e1, C1e2, switch s0); --world overlay for lab 0's hostA/hostB.",
+    description = {"Open a knetsim> prompt on a running world, in the manner of Mininet's CLI.",
+        "By default the original labs' two flannel clusters (nodes C0w1..C0w3, C0e1, C0e2, C1w1..C1w3, C1e1, C1e2, "
+            + "switch s0); --world overlay for lab 0's hostA/hostB.",
         "Given a scenario FILE, opens on its world once built (its steps are not run).",
         "Type 'help' at the prompt. Without a terminal, commands are read from standard input."})
 public final class ShellCommand implements Callable<Integer> {
@@ -67,7 +68,8 @@ public final class ShellCommand implements Callable<Integer> {
         try {
             opened = WorldSource.open("shell", file, worldOption, seedOption, spec, workingDirectory);
         } catch (WorldSource.Unusable e) {
-            System.err.println(e.getMessage());
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
             return e.exitCode();
         }
         if (System.console() != null) {
