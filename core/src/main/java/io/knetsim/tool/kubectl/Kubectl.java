@@ -23,6 +23,8 @@ import java.util.Set;
  * kubectl create deployment NAME --image=IMG [--replicas=N] [--port=P] | create namespace NAME | create -f FILE
  * kubectl apply -f FILE          kubectl delete TYPE NAME... | delete -f FILE
  * kubectl scale deployment NAME --replicas=N
+ * kubectl expose deployment|replicaset|pod|service NAME [--port=P] [--target-port=T] [--name=SVC]
+ *             [--type=ClusterIP|NodePort] [--protocol=TCP|UDP]
  * kubectl run NAME --image=IMG [--port=P] [--restart=Never] [--labels=k=v,...]
  * kubectl exec POD [-c CONTAINER] -- CMD ARGS...
  * kubectl version | cluster-info
@@ -46,7 +48,7 @@ public final class Kubectl implements Command {
     /** Flags that take a value, to find the subcommand among flags given before it. */
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "--namespace", "-l", "--selector", "-o", "--output",
         "-f", "--filename", "-c", "--container", "--field-selector", "--image", "--replicas", "--port", "--restart",
-        "--labels");
+        "--labels", "--target-port", "--name", "--type", "--protocol");
 
     /** Registers {@code kubectl}. */
     public static void registerAll(ToolRegistry r) {
@@ -60,7 +62,7 @@ public final class Kubectl implements Command {
 
     @Override
     public String synopsis() {
-        return "kubectl get|describe|create|apply|delete|scale|run|exec|version|cluster-info ...: "
+        return "kubectl get|describe|create|apply|delete|scale|expose|run|exec|version|cluster-info ...: "
             + "the Kubernetes command line, to the API server of this host's cluster";
     }
 
@@ -99,7 +101,7 @@ public final class Kubectl implements Command {
             finish(inv, 0);
             return;
         }
-        if (!Set.of("get", "describe", "create", "apply", "delete", "scale", "run", "exec", "cluster-info")
+        if (!Set.of("get", "describe", "create", "apply", "delete", "scale", "expose", "run", "exec", "cluster-info")
             .contains(sub)) {
             throw new UsageException("error: unknown command \"" + sub + "\" for \"kubectl\"", 1);
         }
@@ -116,6 +118,7 @@ public final class Kubectl implements Command {
                 case "apply" -> s.apply(rest);
                 case "delete" -> s.delete(rest);
                 case "scale" -> s.scale(rest);
+                case "expose" -> s.expose(rest);
                 case "run" -> s.run(rest);
                 case "exec" -> s.exec(rest);
                 default -> s.clusterInfo(rest);

@@ -313,6 +313,13 @@ final class KubectlSession {
         return 0;
     }
 
+    int expose(List<String> words) {
+        KubectlFlags f = common().value("port", null).value("target-port", null).value("name", null)
+            .value("type", null).value("protocol", null).parse(words, "kubectl expose");
+        inv.println("service/" + KubectlExpose.expose(api, ns(f), f.args(), f) + " exposed");
+        return 0;
+    }
+
     // ---------------------------------------------------------------- apply / create -f / delete
 
     int apply(List<String> words) {

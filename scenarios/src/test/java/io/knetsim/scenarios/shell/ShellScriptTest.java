@@ -220,6 +220,37 @@ class ShellScriptTest {
         assertThat(r.exit()).isEqualTo(1);
     }
 
+    /**
+     * {@code kubectl create deployment} and {@code kubectl expose} at the prompt: a Service by
+     * name through the cluster DNS and kube-proxy.
+     *
+     * <pre>
+     *   C0/c1 --curl web--&gt; kube-dns 10.96.0.10 --&gt; web ClusterIP :80 --kube-proxy--&gt; web-... :8000
+     * </pre>
+     */
+    @Test
+    void kubectlExposesADeploymentAsAServiceThatPodsReachByName() throws Exception {
+        Result r = script(String.join("\n",
+            "kubectl create deployment web --image=knetsim/fixed-message --replicas=2 --port=8000",
+            "kubectl expose deployment web --port=80 --target-port=8000",
+            "kubectl expose deployment web --name=web2 --type=NodePort",
+            "kubectl get service web web2 -o wide",
+            "run 2s",
+            "C0/c1 curl -s web",
+            "kubectl expose deployment nope --port=80",
+            "kubectl expose deployment web --port=80",
+            "kubectl expose pod c1 --port=80",
+            ""), "default");
+        assertThat(r.out()).contains("deployment.apps/web created\n", "service/web exposed\n", "service/web2 exposed\n");
+        assertThat(r.out()).containsPattern("web +ClusterIP +10\\.[0-9.]+ +<none> +80/TCP +0s +app=web\n");
+        assertThat(r.out()).containsPattern("web2 +NodePort +10\\.[0-9.]+ +<none> +8000:3\\d{4}/TCP +0s +app=web\n");
+        assertThat(r.out()).containsPattern("\nweb-[a-z0-9]+-[a-z0-9]{5}\n");
+        assertThat(r.err()).contains("Error from server (NotFound): deployments.apps \"nope\" not found\n",
+            "Error from server (AlreadyExists): services \"web\" already exists\n",
+            "error: the pod has no labels and cannot be exposed\n");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
     @Test
     void theDefaultWorldRunsKubeProxyAndTheClusterDns() throws Exception {
         Result r = script(String.join("\n",
