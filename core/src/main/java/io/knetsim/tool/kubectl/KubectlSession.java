@@ -337,7 +337,8 @@ final class KubectlSession {
      */
     private int applyFile(KubectlFlags f, boolean apply) {
         String file = f.string("filename", "");
-        List<Manifests.Doc> docs = Manifests.read(inv.ns().files(), api, file, ns(f), f.has("namespace"));
+        List<Manifests.Doc> docs = Manifests.read(inv.ns().files(), inv.resolve(file), api, file, ns(f),
+            f.has("namespace"));
         int status = 0;
         for (Manifests.Doc d : docs) {
             try {
@@ -398,7 +399,8 @@ final class KubectlSession {
             .value("wait", null).parse(words, "kubectl delete");
         int status = 0;
         if (f.has("filename")) {
-            for (Manifests.Doc d : Manifests.read(inv.ns().files(), api, f.string("filename", ""), ns(f),
+            String file = f.string("filename", "");
+            for (Manifests.Doc d : Manifests.read(inv.ns().files(), inv.resolve(file), api, file, ns(f),
                 f.has("namespace"))) {
                 status |= deleteOne(d.type(), d.object().metadata().namespace(), d.object().metadata().name(), f);
             }

@@ -251,6 +251,17 @@ class ShellScriptTest {
         assertThat(r.exit()).isEqualTo(1);
     }
 
+    /** {@code kubectl apply -f} at the prompt reads a manifest on the user's disk, relative to the shell's directory. */
+    @Test
+    void kubectlAppliesAManifestFromTheUsersDisk(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n");
+        Result r = script("kubectl apply -f ns.yaml\nkubectl get namespace shop --no-headers\nkubectl apply -f none.yaml\n",
+            "default", dir);
+        assertThat(r.out()).contains("namespace/shop created\n", "shop   Active   0s\n");
+        assertThat(r.err()).isEqualTo("error: the path \"none.yaml\" does not exist\n");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
     @Test
     void theDefaultWorldRunsKubeProxyAndTheClusterDns() throws Exception {
         Result r = script(String.join("\n",
