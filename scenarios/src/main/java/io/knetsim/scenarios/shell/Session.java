@@ -335,7 +335,8 @@ public final class Session {
         StringBuilder sb = new StringBuilder("""
             Documented commands:
               NODE COMMAND...      run COMMAND on NODE (e.g. podA ping -c 3 11.10.2.2); time runs until it ends
-              NODE COMMAND &       run it in the background
+              NODE COMMAND &       run it in the background (C0w1 tcpdump -i eth0 -w cap.pcap &: the file lands
+                                   in the directory knetsim was started in; kill %N closes it)
               jobs                 list background commands
               kill %N              interrupt background command N
               nodes                list nodes
