@@ -9,8 +9,8 @@ import java.util.List;
  * A cluster of a scenario: its name ({@code C0}, which prefixes its hosts' names: {@code C0w1}),
  * etcd hosts and workers with their underlay addresses, the flannel configuration, the pods
  * placed on workers, the Kubernetes manifests created once it is up, and its add-ons:
- * kube-proxy and the cluster DNS (both on by default, as kubeadm sets a cluster up) and
- * Ingress controllers.
+ * kube-proxy and the cluster DNS (both off by default, as in the original knetsim labs' clusters;
+ * the default world turns both on, as kubeadm would) and Ingress controllers.
  *
  * <pre>
  *   ScenarioCluster.named("C0")
@@ -18,7 +18,7 @@ import java.util.List;
  *       .worker("w1", Ipv4Address.parse("10.0.0.3")).worker("w2", Ipv4Address.parse("10.0.0.4"))
  *       .flannel(Flannel.hostGw())
  *       .pod(ScenarioPod.of("web", "w2", "nginx"))
- *       .clusterDns(false)
+ *       .kubeProxy(true).clusterDns(true)
  *       .ingressController(IngressControllerSpec.on("w1", 8080))
  * </pre>
  *
@@ -37,9 +37,9 @@ public record ScenarioCluster(String name, List<Host> etcd, List<Host> workers, 
         ingressControllers = List.copyOf(ingressControllers);
     }
 
-    /** An empty cluster with the labs' flannel configuration, kube-proxy and the cluster DNS. */
+    /** An empty cluster with the labs' flannel configuration, without kube-proxy or the cluster DNS. */
     public static ScenarioCluster named(String name) {
-        return new ScenarioCluster(name, List.of(), List.of(), Flannel.LABS, List.of(), List.of(), true, true,
+        return new ScenarioCluster(name, List.of(), List.of(), Flannel.LABS, List.of(), List.of(), false, false,
             List.of());
     }
 
@@ -67,12 +67,12 @@ public record ScenarioCluster(String name, List<Host> etcd, List<Host> workers, 
             ingressControllers);
     }
 
-    /** With or without kube-proxy on the workers (YAML {@code kubeProxy}, default true). */
+    /** With or without kube-proxy on the workers (YAML {@code kubeProxy}, default false). */
     public ScenarioCluster kubeProxy(boolean on) {
         return new ScenarioCluster(name, etcd, workers, flannel, pods, manifests, on, clusterDns, ingressControllers);
     }
 
-    /** With or without the cluster DNS (YAML {@code clusterDns}, default true). */
+    /** With or without the cluster DNS (YAML {@code clusterDns}, default false; needs kube-proxy). */
     public ScenarioCluster clusterDns(boolean on) {
         return new ScenarioCluster(name, etcd, workers, flannel, pods, manifests, kubeProxy, on, ingressControllers);
     }

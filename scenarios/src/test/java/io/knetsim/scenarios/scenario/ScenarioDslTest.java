@@ -67,8 +67,8 @@ class ScenarioDslTest {
 
     /**
      * The original labs' additions in the DSL: a static VIP to two pods and an ingress in front of
-     * it; kube-proxy and the cluster DNS switched off, so pods keep the host's resolver and
-     * kube-system is empty.
+     * it; without kube-proxy and the cluster DNS (the default), so pods keep the host's resolver
+     * and kube-system is empty.
      *
      * <pre>
      *   C0w1 [c1]   ingress grp1 :8001  /web -&gt; 100.64.10.1:80

@@ -196,8 +196,8 @@ class ScenarioYamlTest {
                 + "or service");
         assertError(CLUSTER + "    kubeProxy: maybe\n",
             "bad.yaml:5:16: clusters[0].kubeProxy: expected true or false, got the string 'maybe'");
-        assertError(CLUSTER + "    kubeProxy: false\n",
-            "bad.yaml:2:5: clusters[0].clusterDns: the cluster DNS needs kube-proxy to route its Service 10.96.0.10: "
+        assertError(CLUSTER + "    clusterDns: true\n",
+            "bad.yaml:5:17: clusters[0].clusterDns: the cluster DNS needs kube-proxy to route its Service 10.96.0.10: "
                 + "set kubeProxy: true, or clusterDns: false");
     }
 
