@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code kubectl describe pod|node|deployment NAME}: kubectl's describers' sections, aligned as
+ * {@code kubectl describe pod|node|deployment|service NAME}: kubectl's describers' sections, aligned as
  * its prefix writer does ({@link GoTabWriter#describe()}), with timestamps in RFC 1123 with a
  * numeric zone ({@code Thu, 01 Jan 1970 00:00:05 +0000}) and the object's Events last:
  * <pre>
@@ -62,6 +62,8 @@ final class Describer {
             node(n);
         } else if (o instanceof Deployment d) {
             deployment(d);
+        } else if (o instanceof io.knetsim.api.Service svc) {
+            service(svc);
         } else {
             throw new io.knetsim.tool.UsageException("error: describe of " + o.kind() + " is not supported by knetsim's kubectl", 1);
         }
@@ -370,6 +372,88 @@ final class Describer {
         line("  ", "Volumes", "<none>");
         line("  ", "Node-Selectors", "<none>");
         line("  ", "Tolerations", "<none>");
+    }
+
+    // ---------------------------------------------------------------- service
+
+    /**
+     * kubectl's describe of a Service: per port its name ({@code <unset>}), target port, node
+     * port and the ready endpoints of its EndpointSlices (at most three, then {@code + N more...};
+     * {@code <none>} without any slice).
+     */
+    private void service(io.knetsim.api.Service svc) {
+        var m = svc.metadata();
+        io.knetsim.api.ServiceSpec sp = svc.spec();
+        line("", "Name", m.name());
+        line("", "Namespace", m.namespace());
+        labels("", "Labels", m.labels());
+        annotations("", m.annotations());
+        line("", "Selector", sp.selector() == null || sp.selector().isEmpty() ? "<none>"
+            : Tables.labels(new java.util.TreeMap<>(sp.selector())));
+        line("", "Type", sp.type());
+        boolean external = io.knetsim.api.ServiceSpec.EXTERNAL_NAME.equals(sp.type());
+        if (!external) {
+            line("", "IP Family Policy", sp.ipFamilyPolicy() == null ? "SingleStack" : sp.ipFamilyPolicy());
+            line("", "IP Families", sp.ipFamilies() == null || sp.ipFamilies().isEmpty() ? "IPv4"
+                : String.join(",", sp.ipFamilies()));
+            line("", "IP", sp.clusterIP() == null ? "" : sp.clusterIP());
+            line("", "IPs", sp.clusterIPs() == null || sp.clusterIPs().isEmpty()
+                ? (sp.clusterIP() == null ? "" : sp.clusterIP()) : String.join(",", sp.clusterIPs()));
+        } else {
+            line("", "External Name", sp.externalName() == null ? "" : sp.externalName());
+        }
+        List<io.knetsim.api.EndpointSlice> slices = api.list(io.knetsim.api.EndpointSlice.class, m.namespace(),
+            io.knetsim.api.EndpointSlice.SERVICE_NAME_LABEL + "=" + m.name());
+        for (io.knetsim.api.ServicePort p : sp.ports() == null ? List.<io.knetsim.api.ServicePort>of() : sp.ports()) {
+            String name = p.name() == null || p.name().isEmpty() ? "<unset>" : p.name();
+            line("", "Port", name + "  " + p.port() + "/" + p.protocol());
+            io.knetsim.api.IntOrString t = p.targetPort();
+            String target = t == null ? String.valueOf(p.port()) : t.intVal() != null ? t.intVal().toString() : t.strVal();
+            line("", "TargetPort", target + "/" + p.protocol());
+            if (p.nodePort() != null && p.nodePort() != 0) {
+                line("", "NodePort", name + "  " + p.nodePort() + "/" + p.protocol());
+            }
+            line("", "Endpoints", endpoints(slices, p.name()));
+        }
+        line("", "Session Affinity", sp.sessionAffinity() == null ? "None" : sp.sessionAffinity());
+        if (io.knetsim.api.ServiceSpec.NODE_PORT.equals(sp.type())
+            || io.knetsim.api.ServiceSpec.LOAD_BALANCER.equals(sp.type())) {
+            line("", "External Traffic Policy", sp.externalTrafficPolicy() == null ? "Cluster"
+                : sp.externalTrafficPolicy());
+        }
+        if (!external) {
+            line("", "Internal Traffic Policy", sp.internalTrafficPolicy() == null ? "Cluster"
+                : sp.internalTrafficPolicy());
+        }
+        events(svc);
+    }
+
+    /** The ready endpoints of the slices' port named {@code portName}, as ADDRESS:PORT. */
+    private static String endpoints(List<io.knetsim.api.EndpointSlice> slices, String portName) {
+        if (slices.isEmpty()) {
+            return "<none>";
+        }
+        String want = portName == null ? "" : portName;
+        List<String> list = new ArrayList<>();
+        for (io.knetsim.api.EndpointSlice s : slices) {
+            for (io.knetsim.api.EndpointSlice.EndpointPort ep : s.ports() == null
+                ? List.<io.knetsim.api.EndpointSlice.EndpointPort>of() : s.ports()) {
+                if (!want.equals(ep.name() == null ? "" : ep.name()) || ep.port() == null) {
+                    continue;
+                }
+                for (io.knetsim.api.EndpointSlice.Endpoint e : s.endpoints() == null
+                    ? List.<io.knetsim.api.EndpointSlice.Endpoint>of() : s.endpoints()) {
+                    if (e.conditions() != null && Boolean.FALSE.equals(e.conditions().ready())) {
+                        continue;
+                    }
+                    e.addresses().forEach(a -> list.add(a + ":" + ep.port()));
+                }
+            }
+        }
+        if (list.size() > 3) {
+            return String.join(",", list.subList(0, 3)) + " + " + (list.size() - 3) + " more...";
+        }
+        return String.join(",", list);
     }
 
     // ---------------------------------------------------------------- events

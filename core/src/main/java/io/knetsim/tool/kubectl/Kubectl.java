@@ -19,7 +19,7 @@ import java.util.Set;
  * <pre>
  * kubectl get TYPE [NAME...] [-n NS | -A] [-l SEL] [--field-selector SEL] [-o wide|yaml|json|name]
  *             [--show-labels] [--no-headers]
- * kubectl describe pod|node|deployment NAME
+ * kubectl describe pod|node|deployment|service NAME
  * kubectl create deployment NAME --image=IMG [--replicas=N] [--port=P] | create namespace NAME | create -f FILE
  * kubectl apply -f FILE          kubectl delete TYPE NAME... | delete -f FILE
  * kubectl scale deployment NAME --replicas=N

@@ -237,6 +237,7 @@ class ShellScriptTest {
             "kubectl get service web web2 -o wide",
             "run 2s",
             "C0/c1 curl -s web",
+            "kubectl describe service web2",
             "kubectl expose deployment nope --port=80",
             "kubectl expose deployment web --port=80",
             "kubectl expose pod c1 --port=80",
@@ -245,6 +246,26 @@ class ShellScriptTest {
         assertThat(r.out()).containsPattern("web +ClusterIP +10\\.[0-9.]+ +<none> +80/TCP +0s +app=web\n");
         assertThat(r.out()).containsPattern("web2 +NodePort +10\\.[0-9.]+ +<none> +8000:3\\d{4}/TCP +0s +app=web\n");
         assertThat(r.out()).containsPattern("\nweb-[a-z0-9]+-[a-z0-9]{5}\n");
+        assertThat(r.out()).containsPattern("""
+            Name:                     web2
+            Namespace:                default
+            Labels:                   app=web
+            Annotations:              <none>
+            Selector:                 app=web
+            Type:                     NodePort
+            IP Family Policy:         SingleStack
+            IP Families:              IPv4
+            IP:                       (10\\.[0-9.]+)
+            IPs:                      \\1
+            Port:                     <unset>  8000/TCP
+            TargetPort:               8000/TCP
+            NodePort:                 <unset>  3\\d{4}/TCP
+            Endpoints:                11\\.[0-9.]+:8000,11\\.[0-9.]+:8000
+            Session Affinity:         None
+            External Traffic Policy:  Cluster
+            Internal Traffic Policy:  Cluster
+            Events:                   <none>
+            """);
         assertThat(r.err()).contains("Error from server (NotFound): deployments.apps \"nope\" not found\n",
             "Error from server (AlreadyExists): services \"web\" already exists\n",
             "error: the pod has no labels and cannot be exposed\n");
