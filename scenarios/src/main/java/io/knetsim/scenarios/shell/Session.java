@@ -100,6 +100,20 @@ public final class Session {
         return names;
     }
 
+    /**
+     * Ends the session as leaving the shell does: every background job still running is
+     * interrupted, as Ctrl-C would, so it prints its last words and closes its files (a
+     * {@code tcpdump -w} capture is complete on disk). Nothing runs after this.
+     */
+    public void close() {
+        for (Job j : List.copyOf(jobs)) {
+            if (!j.invocation().finished()) {
+                j.invocation().interrupt();
+            }
+        }
+        jobs.clear();
+    }
+
     /** Interprets one line; true when it succeeded (exit status 0). */
     public boolean execute(String line) {
         lastExit = 0;

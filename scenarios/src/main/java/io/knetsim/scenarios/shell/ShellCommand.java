@@ -105,6 +105,7 @@ public final class ShellCommand implements Callable<Integer> {
         while (!session.exited() && (line = r.readLine()) != null) {
             ok &= session.execute(line);
         }
+        session.close(); // background jobs stop and close their files
         return ok ? 0 : 1;
     }
 
@@ -128,6 +129,7 @@ public final class ShellCommand implements Callable<Integer> {
                 }
                 session.execute(line);
             }
+            session.close();
         }
         return 0;
     }

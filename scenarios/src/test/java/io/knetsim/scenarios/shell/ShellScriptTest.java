@@ -272,6 +272,22 @@ class ShellScriptTest {
         assertThat(r.exit()).isEqualTo(1);
     }
 
+    /**
+     * A capture still running when the script ends is stopped as the shell exits, and its file is
+     * complete: the ping's request and reply, in VXLAN, on hostA's cable.
+     */
+    @Test
+    void leavingTheShellStopsBackgroundJobsAndClosesTheirFiles(@TempDir Path dir) throws Exception {
+        Tshark tshark = Tshark.require("leavingTheShellStopsBackgroundJobsAndClosesTheirFiles");
+        Result r = script("hostA tcpdump -n -i eth0 -w cable.pcap udp port 8472 &\npodA ping -c 1 11.10.2.2\n",
+            "overlay", dir);
+        assertThat(r.err()).endsWith("2 packets captured\n2 packets received by filter\n0 packets dropped by kernel\n");
+        assertThat(r.exit()).isZero();
+        List<List<String>> rows = tshark.fields(dir.resolve("cable.pcap"), List.of("-d", "udp.port==8472,vxlan"),
+            "icmp.type");
+        assertThat(rows).containsExactly(List.of("8"), List.of("0"));
+    }
+
     /** {@code kubectl apply -f} at the prompt reads a manifest on the user's disk, relative to the shell's directory. */
     @Test
     void kubectlAppliesAManifestFromTheUsersDisk(@TempDir Path dir) throws Exception {
