@@ -176,6 +176,18 @@ class RunScenarioTest {
     }
 
     @Test
+    void aCaptureAStepStartsInTheBackgroundIsCompleteWhenTheRunEnds(@TempDir Path tmp) throws Exception {
+        Path cap = tmp.resolve("c1.pcap");
+        Path f = write(tmp, ONE_WORKER + "steps:\n"
+            + "  - {on: C0w1, run: 'tcpdump -n -i cni0 -w " + cap + " icmp &'}\n"
+            + "  - {py: 'C0w1.exec_container(\"c1\", \"ping -c 2 10.0.0.3\")', expect: {contains: \"2 received\"}}\n");
+        Result r = knetsim("run", f.toString());
+        assertThat(r.exit()).isZero();
+        // pcap header (24 bytes), then 4 records (16-byte header + 98-byte ICMP frame each)
+        assertThat(Files.size(cap)).isEqualTo(24 + 4 * (16 + 98));
+    }
+
+    @Test
     void pcapAlsoCapturesTheInterfacesTheScenarioNames(@TempDir Path tmp) throws Exception {
         Path pcap = tmp.resolve("pcap");
         Result r = knetsim("run", EXAMPLES.resolve("pod-to-pod.yaml").toString(), "--pcap", pcap.toString());
