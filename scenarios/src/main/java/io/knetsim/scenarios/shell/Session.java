@@ -165,8 +165,9 @@ public final class Session {
                 return runFor(words);
             }
             case "jobs" -> {
-                for (Job j : jobs) {
-                    out.accept(j.line() + "\n");
+                for (int i = 0; i < jobs.size(); i++) {
+                    char marker = i == jobs.size() - 1 ? '+' : i == jobs.size() - 2 ? '-' : ' ';
+                    out.accept(jobs.get(i).line(marker) + "\n");
                 }
                 jobs.removeIf(j -> j.invocation().finished());
                 return true;

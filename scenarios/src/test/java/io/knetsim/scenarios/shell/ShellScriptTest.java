@@ -63,8 +63,11 @@ class ShellScriptTest {
 
     @Test
     void backgroundJobsRunWhileTimePassesAndCanBeKilled() throws Exception {
-        Result r = script("podA ping 11.10.2.2 &\njobs\nrun 2500ms\nkill %1\njobs\n");
-        assertThat(r.out()).contains("[1] podA ping 11.10.2.2\n", "[1]   Running", "icmp_seq=3 ttl=62",
+        Result r = script("podA ping 11.10.2.2 &\npodB ping 11.10.1.2 &\nhostA ping 10.0.0.4 &\njobs\nrun 2500ms\n"
+            + "kill %1\nkill %2\nkill %3\njobs\n");
+        assertThat(r.out()).contains("[1] podA ping 11.10.2.2\n", "[1]   Running                 podA ping 11.10.2.2 &\n"
+            + "[2]-  Running                 podB ping 11.10.1.2 &\n[3]+  Running                 hostA ping 10.0.0.4 &\n",
+            "icmp_seq=3 ttl=62",
             "3 packets transmitted, 3 received, 0% packet loss");
         assertThat(r.out()).doesNotContain("icmp_seq=4");
         assertThat(r.exit()).isZero();
@@ -147,7 +150,7 @@ class ShellScriptTest {
             ""), "default", dir);
         assertThat(r.out()).contains("[1] C0w1 tcpdump -n -i eth0 -w under.pcap udp port 8472\n",
             "2 packets transmitted, 2 received, 0% packet loss",
-            "[1]   Running                 C0w1 tcpdump -n -i eth0 -w under.pcap udp port 8472 &\n");
+            "[1]+  Running                 C0w1 tcpdump -n -i eth0 -w under.pcap udp port 8472 &\n");
         assertThat(r.err()).contains("tcpdump: listening on eth0, link-type EN10MB (Ethernet), snapshot length "
             + "262144 bytes\n", "4 packets captured\n", "*** kill: %1: no such job\n");
         assertThat(r.exit()).isEqualTo(1); // the second kill failed
