@@ -21,6 +21,12 @@ public record Ingress(String apiVersion, String kind, ObjectMeta metadata, Ingre
     public static final String CANARY = "nginx.ingress.kubernetes.io/canary";
     /** The share (0-100) of requests a canary Ingress takes (ingress-nginx). */
     public static final String CANARY_WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
+    /** The request header that sends a request to the canary ({@code always}) or away from it ({@code never}). */
+    public static final String CANARY_BY_HEADER = "nginx.ingress.kubernetes.io/canary-by-header";
+    /** The value of {@link #CANARY_BY_HEADER} that sends a request to the canary (instead of {@code always}). */
+    public static final String CANARY_BY_HEADER_VALUE = "nginx.ingress.kubernetes.io/canary-by-header-value";
+    /** The cookie that sends a request to the canary ({@code always}) or away from it ({@code never}). */
+    public static final String CANARY_BY_COOKIE = "nginx.ingress.kubernetes.io/canary-by-cookie";
 
     public static final ResourceType<Ingress> TYPE = new ResourceType<>("networking.k8s.io", "v1", "Ingress",
         "ingresses", true, false, Ingress.class, i -> i, Validation::dns1123Subdomain, IngressValidation::validate,

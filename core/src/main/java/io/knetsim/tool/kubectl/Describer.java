@@ -377,83 +377,76 @@ final class Describer {
     // ---------------------------------------------------------------- service
 
     /**
-     * kubectl's describe of a Service: per port its name ({@code <unset>}), target port, node
-     * port and the ready endpoints of its EndpointSlices (at most three, then {@code + N more...};
-     * {@code <none>} without any slice).
+     * A Service as kubectl's describer prints it, its {@code Endpoints} taken from the
+     * Service's EndpointSlices ({@code address:port}, three then {@code + N more...}):
+     * <pre>
+     * Port:                     &lt;unset&gt;  8888/TCP
+     * TargetPort:               9376/TCP
+     * Endpoints:                11.10.16.6:9376,11.15.64.5:9376,11.13.176.6:9376 + 2 more...
+     * </pre>
      */
     private void service(io.knetsim.api.Service svc) {
         var m = svc.metadata();
-        io.knetsim.api.ServiceSpec sp = svc.spec();
+        var spec = svc.spec();
         line("", "Name", m.name());
         line("", "Namespace", m.namespace());
         labels("", "Labels", m.labels());
         annotations("", m.annotations());
-        line("", "Selector", sp.selector() == null || sp.selector().isEmpty() ? "<none>"
-            : Tables.labels(new java.util.TreeMap<>(sp.selector())));
-        line("", "Type", sp.type());
-        boolean external = io.knetsim.api.ServiceSpec.EXTERNAL_NAME.equals(sp.type());
-        if (!external) {
-            line("", "IP Family Policy", sp.ipFamilyPolicy() == null ? "SingleStack" : sp.ipFamilyPolicy());
-            line("", "IP Families", sp.ipFamilies() == null || sp.ipFamilies().isEmpty() ? "IPv4"
-                : String.join(",", sp.ipFamilies()));
-            line("", "IP", sp.clusterIP() == null ? "" : sp.clusterIP());
-            line("", "IPs", sp.clusterIPs() == null || sp.clusterIPs().isEmpty()
-                ? (sp.clusterIP() == null ? "" : sp.clusterIP()) : String.join(",", sp.clusterIPs()));
-        } else {
-            line("", "External Name", sp.externalName() == null ? "" : sp.externalName());
+        line("", "Selector", Tables.labels(new java.util.TreeMap<>(spec.selector())));
+        line("", "Type", spec.type() == null ? "" : spec.type());
+        if (spec.ipFamilyPolicy() != null) {
+            line("", "IP Family Policy", spec.ipFamilyPolicy());
+        }
+        line("", "IP Families", spec.ipFamilies().isEmpty() ? "<none>" : String.join(",", spec.ipFamilies()));
+        line("", "IP", spec.clusterIP() == null ? "" : spec.clusterIP());
+        line("", "IPs", spec.clusterIPs().isEmpty() ? "<none>" : String.join(",", spec.clusterIPs()));
+        if (spec.externalName() != null) {
+            line("", "External Name", spec.externalName());
         }
         List<io.knetsim.api.EndpointSlice> slices = api.list(io.knetsim.api.EndpointSlice.class, m.namespace(),
             io.knetsim.api.EndpointSlice.SERVICE_NAME_LABEL + "=" + m.name());
-        for (io.knetsim.api.ServicePort p : sp.ports() == null ? List.<io.knetsim.api.ServicePort>of() : sp.ports()) {
+        for (io.knetsim.api.ServicePort p : spec.ports()) {
             String name = p.name() == null || p.name().isEmpty() ? "<unset>" : p.name();
-            line("", "Port", name + "  " + p.port() + "/" + p.protocol());
-            io.knetsim.api.IntOrString t = p.targetPort();
-            String target = t == null ? String.valueOf(p.port()) : t.intVal() != null ? t.intVal().toString() : t.strVal();
-            line("", "TargetPort", target + "/" + p.protocol());
+            String proto = p.protocol() == null ? "TCP" : p.protocol();
+            w.write("Port:\t" + name + "\t" + p.port() + "/" + proto + "\n");
+            String target = p.targetPort() == null ? String.valueOf(p.port()) : p.targetPort().toString();
+            line("", "TargetPort", target + "/" + proto);
             if (p.nodePort() != null && p.nodePort() != 0) {
-                line("", "NodePort", name + "  " + p.nodePort() + "/" + p.protocol());
+                w.write("NodePort:\t" + name + "\t" + p.nodePort() + "/" + proto + "\n");
             }
-            line("", "Endpoints", endpoints(slices, p.name()));
+            line("", "Endpoints", endpoints(slices, p.name() == null ? "" : p.name()));
         }
-        line("", "Session Affinity", sp.sessionAffinity() == null ? "None" : sp.sessionAffinity());
-        if (io.knetsim.api.ServiceSpec.NODE_PORT.equals(sp.type())
-            || io.knetsim.api.ServiceSpec.LOAD_BALANCER.equals(sp.type())) {
-            line("", "External Traffic Policy", sp.externalTrafficPolicy() == null ? "Cluster"
-                : sp.externalTrafficPolicy());
+        line("", "Session Affinity", spec.sessionAffinity() == null ? "None" : spec.sessionAffinity());
+        if (spec.externalTrafficPolicy() != null) {
+            line("", "External Traffic Policy", spec.externalTrafficPolicy());
         }
-        if (!external) {
-            line("", "Internal Traffic Policy", sp.internalTrafficPolicy() == null ? "Cluster"
-                : sp.internalTrafficPolicy());
+        if (spec.internalTrafficPolicy() != null) {
+            line("", "Internal Traffic Policy", spec.internalTrafficPolicy());
         }
         events(svc);
     }
 
-    /** The ready endpoints of the slices' port named {@code portName}, as ADDRESS:PORT. */
-    private static String endpoints(List<io.knetsim.api.EndpointSlice> slices, String portName) {
+    /** kubectl's {@code formatEndpointSlices}: the slices' endpoints on the port named {@code port}. */
+    private static String endpoints(List<io.knetsim.api.EndpointSlice> slices, String port) {
         if (slices.isEmpty()) {
             return "<none>";
         }
-        String want = portName == null ? "" : portName;
         List<String> list = new ArrayList<>();
+        int count = 0;
         for (io.knetsim.api.EndpointSlice s : slices) {
-            for (io.knetsim.api.EndpointSlice.EndpointPort ep : s.ports() == null
-                ? List.<io.knetsim.api.EndpointSlice.EndpointPort>of() : s.ports()) {
-                if (!want.equals(ep.name() == null ? "" : ep.name()) || ep.port() == null) {
+            for (io.knetsim.api.EndpointSlice.EndpointPort ep : s.ports()) {
+                if (!port.equals(ep.name() == null ? "" : ep.name())) {
                     continue;
                 }
-                for (io.knetsim.api.EndpointSlice.Endpoint e : s.endpoints() == null
-                    ? List.<io.knetsim.api.EndpointSlice.Endpoint>of() : s.endpoints()) {
-                    if (e.conditions() != null && Boolean.FALSE.equals(e.conditions().ready())) {
-                        continue;
+                for (io.knetsim.api.EndpointSlice.Endpoint e : s.endpoints()) {
+                    if (list.size() < 3) {
+                        list.add(e.addresses().get(0) + ":" + ep.port());
                     }
-                    e.addresses().forEach(a -> list.add(a + ":" + ep.port()));
+                    count++;
                 }
             }
         }
-        if (list.size() > 3) {
-            return String.join(",", list.subList(0, 3)) + " + " + (list.size() - 3) + " more...";
-        }
-        return String.join(",", list);
+        return String.join(",", list) + (count > 3 ? " + " + (count - 3) + " more..." : "");
     }
 
     // ---------------------------------------------------------------- events

@@ -23,8 +23,7 @@ import java.util.Set;
  * kubectl create deployment NAME --image=IMG [--replicas=N] [--port=P] | create namespace NAME | create -f FILE
  * kubectl apply -f FILE          kubectl delete TYPE NAME... | delete -f FILE
  * kubectl scale deployment NAME --replicas=N
- * kubectl expose deployment|replicaset|pod|service NAME [--port=P] [--target-port=T] [--name=SVC]
- *             [--type=ClusterIP|NodePort] [--protocol=TCP|UDP]
+ * kubectl expose deployment|rs|pod|svc NAME [--port=P] [--target-port=P|NAME] [--type=NodePort] [--name=N]
  * kubectl run NAME --image=IMG [--port=P] [--restart=Never] [--labels=k=v,...]
  * kubectl exec POD [-c CONTAINER] -- CMD ARGS...
  * kubectl version | cluster-info
@@ -48,7 +47,7 @@ public final class Kubectl implements Command {
     /** Flags that take a value, to find the subcommand among flags given before it. */
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "--namespace", "-l", "--selector", "-o", "--output",
         "-f", "--filename", "-c", "--container", "--field-selector", "--image", "--replicas", "--port", "--restart",
-        "--labels", "--target-port", "--name", "--type", "--protocol");
+        "--labels", "--target-port", "--type", "--name", "--protocol", "--cluster-ip");
 
     /** Registers {@code kubectl}. */
     public static void registerAll(ToolRegistry r) {

@@ -68,52 +68,76 @@ final class KubectlSession {
                 + "Use \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\n"
                 + "See 'kubectl get -h' for help and examples", 1);
         }
-        ResourceType<?> t = KubeResources.resolve(api, args.get(0));
+        // several types (svc,endpointslices) each get their own table, as kubectl prints them
+        List<ResourceType<?>> types = new ArrayList<>();
+        for (String word : args.get(0).split(",", -1)) {
+            types.add(KubeResources.resolve(api, word));
+        }
         String output = f.string("output", "");
         if (!List.of("", "wide", "yaml", "json", "name").contains(output)) {
             throw new UsageException("error: unable to match a printer suitable for the output format \"" + output
                 + "\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,"
                 + "jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml", 1);
         }
-        boolean all = f.bool("all-namespaces") && t.namespaced();
+        boolean multi = types.size() > 1;
+        boolean anyNamespaced = types.stream().anyMatch(ResourceType::namespaced);
+        boolean all = f.bool("all-namespaces") && anyNamespaced;
         String namespace = ns(f);
-        List<KubeObject<?>> objects = new ArrayList<>();
+        List<List<KubeObject<?>>> found = new ArrayList<>();
         int status = 0;
         List<String> names = args.subList(1, args.size());
         StringBuilder err = new StringBuilder();
-        if (names.isEmpty()) {
-            objects.addAll(list(t, all ? null : namespace, f.string("selector", ""), f.string("field-selector", "")));
-        } else {
-            for (String n : names) {
-                try {
-                    objects.add(KubeResources.get(api, t, namespace, n));
-                } catch (ApiException e) {
-                    err.append(KubectlErrors.message(e)).append('\n');
-                    status = 1;
+        for (ResourceType<?> t : types) {
+            List<KubeObject<?>> objects = new ArrayList<>();
+            if (names.isEmpty()) {
+                objects.addAll(list(t, all && t.namespaced() ? null : namespace, f.string("selector", ""),
+                    f.string("field-selector", "")));
+            } else {
+                for (String n : names) {
+                    try {
+                        objects.add(KubeResources.get(api, t, namespace, n));
+                    } catch (ApiException e) {
+                        err.append(KubectlErrors.message(e)).append('\n');
+                        status = 1;
+                    }
                 }
             }
+            found.add(objects);
         }
+        List<KubeObject<?>> every = found.stream().flatMap(List::stream).toList();
         long now = inv.sim().now();
         switch (output) {
             case "yaml", "json" -> {
-                List<JsonNode> trees = objects.stream().map(ObjectWriter::tree).toList();
-                JsonNode n = trees.size() == 1 && !names.isEmpty() && names.size() == 1 ? trees.get(0)
-                    : ObjectWriter.list(trees);
-                if (!(objects.isEmpty() && !names.isEmpty())) {
+                List<JsonNode> trees = every.stream().map(ObjectWriter::tree).toList();
+                JsonNode n = trees.size() == 1 && !multi && names.size() == 1 ? trees.get(0) : ObjectWriter.list(trees);
+                if (!(every.isEmpty() && !names.isEmpty())) {
                     inv.print(output.equals("yaml") ? ObjectWriter.yaml(n) : ObjectWriter.json(n));
                 }
             }
-            case "name" -> objects.forEach(o -> inv.println(KubeResources.objectName(t, o)));
+            case "name" -> {
+                for (int i = 0; i < types.size(); i++) {
+                    ResourceType<?> t = types.get(i);
+                    found.get(i).forEach(o -> inv.println(KubeResources.objectName(t, o)));
+                }
+            }
             default -> {
-                if (!objects.isEmpty()) {
-                    inv.print(table(t, objects, output.equals("wide"), all, f.bool("show-labels"),
-                        f.bool("no-headers"), now));
+                boolean first = true;
+                for (int i = 0; i < types.size(); i++) {
+                    if (found.get(i).isEmpty()) {
+                        continue;
+                    }
+                    if (!first && !f.bool("no-headers")) {
+                        inv.println("");
+                    }
+                    first = false;
+                    inv.print(table(types.get(i), found.get(i), output.equals("wide"), all, f.bool("show-labels"),
+                        f.bool("no-headers"), multi, now));
                 }
             }
         }
         inv.eprint(err.toString());
-        if (objects.isEmpty() && names.isEmpty() && !output.equals("yaml") && !output.equals("json")) {
-            inv.eprintln(all || !t.namespaced() ? "No resources found" : "No resources found in " + namespace + " namespace.");
+        if (every.isEmpty() && names.isEmpty() && !output.equals("yaml") && !output.equals("json")) {
+            inv.eprintln(all || !anyNamespaced ? "No resources found" : "No resources found in " + namespace + " namespace.");
         }
         return status;
     }
@@ -123,8 +147,12 @@ final class KubectlSession {
         return (List) api.list((Class) t.type(), namespace, labels, fields);
     }
 
+    /**
+     * One type's table; with {@code withKind} (several types asked for) names read
+     * {@code service/web}, {@code endpointslice.discovery.k8s.io/web-abcde}, as kubectl prints them.
+     */
     private static String table(ResourceType<?> t, List<KubeObject<?>> objects, boolean wide, boolean all,
-        boolean showLabels, boolean noHeaders, long now) {
+        boolean showLabels, boolean noHeaders, boolean withKind, long now) {
         GoTabWriter w = GoTabWriter.table();
         List<String> h = new ArrayList<>();
         if (all) {
@@ -140,9 +168,13 @@ final class KubectlSession {
         for (KubeObject<?> o : objects) {
             List<String> r = new ArrayList<>();
             if (all) {
-                r.add(o.metadata().namespace());
+                r.add(o.metadata().namespace() == null ? "" : o.metadata().namespace());
             }
-            r.addAll(Tables.row(o, wide, now));
+            List<String> row = new ArrayList<>(Tables.row(o, wide, now));
+            if (withKind) {
+                row.set(0, KubeResources.kindName(t) + "/" + row.get(0));
+            }
+            r.addAll(row);
             if (showLabels) {
                 r.add(Tables.labels(o.metadata().labels()));
             }
@@ -314,9 +346,22 @@ final class KubectlSession {
     }
 
     int expose(List<String> words) {
-        KubectlFlags f = common().value("port", null).value("target-port", null).value("name", null)
-            .value("type", null).value("protocol", null).parse(words, "kubectl expose");
-        inv.println("service/" + KubectlExpose.expose(api, ns(f), f.args(), f) + " exposed");
+        KubectlFlags f = Expose.flags(common()).parse(words, "kubectl expose");
+        List<String> args = f.args();
+        if (args.isEmpty()) {
+            throw new UsageException("error: You must provide one or more resources by argument or filename.\n"
+                + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
+                + "   '<resource> <name>'\n   '<resource>'", 1);
+        }
+        List<String> ref = args.get(0).contains("/") ? List.of(args.get(0).split("/", 2)) : args;
+        if (ref.size() < 2) {
+            throw new UsageException("error: resource(s) were provided, but no name was specified", 1);
+        }
+        ResourceType<?> t = KubeResources.resolve(api, ref.get(0));
+        Expose.checkExposable(t);
+        KubeObject<?> o = KubeResources.get(api, t, ns(f), ref.get(1));
+        io.knetsim.api.Service svc = api.create(Expose.service(o, ns(f), f));
+        inv.println("service/" + svc.metadata().name() + " exposed");
         return 0;
     }
 
@@ -337,8 +382,7 @@ final class KubectlSession {
      */
     private int applyFile(KubectlFlags f, boolean apply) {
         String file = f.string("filename", "");
-        List<Manifests.Doc> docs = Manifests.read(inv.ns().files(), inv.resolve(file), api, file, ns(f),
-            f.has("namespace"));
+        List<Manifests.Doc> docs = Manifests.read(inv.ns().files(), api, file, ns(f), f.has("namespace"));
         int status = 0;
         for (Manifests.Doc d : docs) {
             try {
@@ -399,8 +443,7 @@ final class KubectlSession {
             .value("wait", null).parse(words, "kubectl delete");
         int status = 0;
         if (f.has("filename")) {
-            String file = f.string("filename", "");
-            for (Manifests.Doc d : Manifests.read(inv.ns().files(), inv.resolve(file), api, file, ns(f),
+            for (Manifests.Doc d : Manifests.read(inv.ns().files(), api, f.string("filename", ""), ns(f),
                 f.has("namespace"))) {
                 status |= deleteOne(d.type(), d.object().metadata().namespace(), d.object().metadata().name(), f);
             }

@@ -52,26 +52,7 @@ public final class Manifests {
 
     /** Every document of {@code file}, decoded, with namespaces filled from {@code namespace} where missing. */
     static List<Doc> read(FileTree files, ApiServer api, String file, String namespace, boolean namespaceExplicit) {
-        return read(files, null, api, file, namespace, namespaceExplicit);
-    }
-
-    /**
-     * As above; when the host has no {@code file}, a regular file {@code disk} (the path resolved
-     * on the user's disk, as {@code tcpdump -r} reads it; may be null) is read instead, so a
-     * manifest written on the user's machine can be applied from the prompt.
-     */
-    static List<Doc> read(FileTree files, java.nio.file.Path disk, ApiServer api, String file, String namespace,
-        boolean namespaceExplicit) {
         String p = path(file);
-        if (!files.exists(p) && disk != null && java.nio.file.Files.isRegularFile(disk)) {
-            String text;
-            try {
-                text = java.nio.file.Files.readString(disk, StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                throw new UsageException("error: error reading " + file + ": " + e.getMessage(), 1);
-            }
-            return decodeText(api, file, text, namespace, namespaceExplicit);
-        }
         if (!files.exists(p)) {
             throw new UsageException("error: the path \"" + file + "\" does not exist", 1);
         }

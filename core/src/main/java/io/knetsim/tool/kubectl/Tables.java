@@ -30,6 +30,10 @@ import java.util.Map;
  * events       LAST SEEN TYPE REASON OBJECT MESSAGE
  * services     NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE   -o wide: SELECTOR
  * endpointslices NAME ADDRESSTYPE PORTS ENDPOINTS AGE
+ * ingresses    NAME CLASS HOSTS ADDRESS PORTS AGE    (CLASS {@code <none>} without one, HOSTS {@code *} without any)
+ * ingressclasses NAME CONTROLLER PARAMETERS AGE
+ * gatewayclasses NAME CONTROLLER ACCEPTED AGE     gateways NAME CLASS ADDRESS PROGRAMMED AGE
+ * httproutes   NAME HOSTNAMES AGE                 (the CRDs' printer columns; HOSTNAMES as a JSON list)
  * </pre>
  * Ages are {@link HumanDuration}s from {@code creationTimestamp} to the simulated now. Nodes
  * carry no {@code nodeInfo} here, so VERSION is the simulated release {@link Kubectl#SERVER_VERSION}
@@ -70,6 +74,16 @@ final class Tables {
             }
         } else if (kind == io.knetsim.api.EndpointSlice.class) {
             h.addAll(List.of("NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"));
+        } else if (kind == io.knetsim.api.Ingress.class) {
+            h.addAll(List.of("NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"));
+        } else if (kind == io.knetsim.api.IngressClass.class) {
+            h.addAll(List.of("NAME", "CONTROLLER", "PARAMETERS", "AGE"));
+        } else if (kind == io.knetsim.api.GatewayClass.class) {
+            h.addAll(List.of("NAME", "CONTROLLER", "ACCEPTED", "AGE"));
+        } else if (kind == io.knetsim.api.Gateway.class) {
+            h.addAll(List.of("NAME", "CLASS", "ADDRESS", "PROGRAMMED", "AGE"));
+        } else if (kind == io.knetsim.api.HTTPRoute.class) {
+            h.addAll(List.of("NAME", "HOSTNAMES", "AGE"));
         } else {
             h.addAll(List.of("NAME", "STATUS", "AGE"));
         }
@@ -114,11 +128,50 @@ final class Tables {
         if (o instanceof io.knetsim.api.EndpointSlice es) {
             return ServiceRows.endpointSlice(es, age(es, now));
         }
+        if (o instanceof io.knetsim.api.Ingress ing) {
+            String cls = ing.spec() == null || ing.spec().ingressClassName() == null ? "<none>"
+                : ing.spec().ingressClassName();
+            return List.of(name(ing), cls, hosts(ing), "", "80", age(ing, now));
+        }
+        if (o instanceof io.knetsim.api.IngressClass ic) {
+            return List.of(name(ic), ic.controller() == null ? "" : ic.controller(), "<none>", age(ic, now));
+        }
+        if (o instanceof io.knetsim.api.GatewayClass gc) {
+            return List.of(name(gc), gc.controllerName() == null ? "" : gc.controllerName(), "", age(gc, now));
+        }
+        if (o instanceof io.knetsim.api.Gateway g) {
+            return List.of(name(g), g.spec() == null || g.spec().gatewayClassName() == null ? ""
+                : g.spec().gatewayClassName(), "", "", age(g, now));
+        }
+        if (o instanceof io.knetsim.api.HTTPRoute r) {
+            List<String> hs = r.spec() == null ? List.of() : r.spec().hostnames();
+            String hosts = hs.isEmpty() ? "" : io.knetsim.api.KubeJson.toJson(hs);
+            return List.of(name(r), hosts, age(r, now));
+        }
         if (o instanceof Namespace ns) {
             String phase = ns.status() == null || ns.status().phase() == null ? "Active" : ns.status().phase();
             return List.of(name(ns), phase, age(ns, now));
         }
         return List.of(name(o), "", age(o, now));
+    }
+
+    /** kubectl's HOSTS of an Ingress: up to three hosts, then {@code + N more...}; {@code *} when none. */
+    private static String hosts(io.knetsim.api.Ingress ing) {
+        List<io.knetsim.api.Ingress.IngressRule> rules = ing.spec() == null ? List.of() : ing.spec().rules();
+        List<String> list = new ArrayList<>();
+        boolean more = false;
+        for (io.knetsim.api.Ingress.IngressRule r : rules) {
+            if (list.size() == 3) {
+                more = true;
+            }
+            if (!more && r.host() != null && !r.host().isEmpty()) {
+                list.add(r.host());
+            }
+        }
+        if (list.isEmpty()) {
+            return "*";
+        }
+        return String.join(",", list) + (more ? " + " + (rules.size() - 3) + " more..." : "");
     }
 
     private static List<String> pod(Pod p, boolean wide, long now) {

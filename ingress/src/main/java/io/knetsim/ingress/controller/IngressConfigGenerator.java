@@ -1,16 +1,17 @@
 package io.knetsim.ingress.controller;
 
-import io.knetsim.addr.Ipv4Address;
 import io.knetsim.api.EndpointSlice;
 import io.knetsim.api.Ingress;
 import io.knetsim.api.Ingress.HTTPIngressPath;
 import io.knetsim.api.Ingress.IngressBackend;
 import io.knetsim.api.Ingress.IngressRule;
+import io.knetsim.api.IngressClass;
 import io.knetsim.api.Service;
-import io.knetsim.api.ServicePort;
 import io.knetsim.ingress.nginx.Location;
 import io.knetsim.ingress.nginx.LocationMatch;
 import io.knetsim.ingress.nginx.NginxConfig;
+import io.knetsim.ingress.nginx.RequestMatch;
+import io.knetsim.ingress.nginx.Route;
 import io.knetsim.ingress.nginx.Upstream;
 import io.knetsim.ingress.nginx.UpstreamServer;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import java.util.Set;
  *   Ingress rule host ──▶ server { server_name HOST; }  (no host: the default server)
  *   path + pathType   ──▶ locations ({@link PathLocations})
  *   backend service   ──▶ upstream NAMESPACE-SERVICE-PORT { ready endpoints | clusterIP:port }
- *   canary Ingress    ──▶ the same upstream with the canary's servers, weights w : 100-w
+ *   canary Ingress    ──▶ the same upstream with the canary's servers, weights w : 100-w;
+ *                         canary-by-header / -value / canary-by-cookie ──▶ routes on the location
+ *                         (header, then cookie, then the weight: ingress-nginx's precedence)
  * </pre>
  *
  * Ingresses are taken oldest first (creationTimestamp, then namespace and name): when two
@@ -48,7 +51,17 @@ public final class IngressConfigGenerator {
     /** The configuration for {@code ingresses} (of every class; those of other classes are skipped). */
     public static NginxConfig generate(IngressControllerConfig cfg, List<Ingress> ingresses, List<Service> services,
                                        List<EndpointSlice> slices) {
-        List<Ingress> mine = ingresses.stream().filter(i -> serves(cfg, i))
+        return generate(cfg, List.of(), ingresses, services, slices);
+    }
+
+    /**
+     * The configuration for {@code ingresses}, given the cluster's IngressClass objects: an
+     * Ingress of the controller's class is skipped when the IngressClass of that name names
+     * another controller.
+     */
+    public static NginxConfig generate(IngressControllerConfig cfg, List<IngressClass> classes, List<Ingress> ingresses,
+                                       List<Service> services, List<EndpointSlice> slices) {
+        List<Ingress> mine = ingresses.stream().filter(i -> serves(cfg, classes, i))
             .sorted(Comparator.comparing((Ingress i) -> Objects.toString(i.metadata().creationTimestamp(), ""))
                 .thenComparing(i -> i.metadata().namespace()).thenComparing(i -> i.metadata().name()))
             .toList();
@@ -59,8 +72,10 @@ public final class IngressConfigGenerator {
                 continue;
             }
             int weight = canaryWeight(ing);
+            Map<String, String> a = ing.metadata().annotations();
             forEachPath(ing, (host, p) -> canaries.putIfAbsent(host + " " + p.path(),
-                new Canary(ing.metadata().namespace(), p.backend(), weight)));
+                new Canary(ing.metadata().namespace(), p.backend(), weight, token(a.get(Ingress.CANARY_BY_HEADER)),
+                    blankToNull(a.get(Ingress.CANARY_BY_HEADER_VALUE)), token(a.get(Ingress.CANARY_BY_COOKIE)))));
         }
         Map<String, Location> locations = new LinkedHashMap<>();
         Set<String> exactKeys = new HashSet<>();
@@ -71,7 +86,8 @@ public final class IngressConfigGenerator {
             }
             String ns = ing.metadata().namespace();
             forEachPath(ing, (host, p) -> {
-                Upstream u = upstreamFor(backends, ns, p.backend(), canaries.get(host + " " + p.path()));
+                Canary canary = canaries.get(host + " " + p.path());
+                Upstream u = upstreamFor(backends, ns, p.backend(), canary);
                 List<Location> ls;
                 try {
                     ls = PathLocations.of(p.path(), p.pathType(), u.name());
@@ -79,8 +95,19 @@ public final class IngressConfigGenerator {
                     return; // an ImplementationSpecific path nginx cannot take ('{', ';', spaces): skipped
                 }
                 upstreams.putIfAbsent(u.name(), u);
+                List<Route> routes = List.of();
+                if (canary != null && canary.hasRules()) {
+                    Upstream main = new Upstream(backends.upstreamName(ns, p.backend()), backends.servers(ns, p.backend()),
+                        null);
+                    Upstream side = new Upstream(backends.upstreamName(canary.namespace(), canary.backend()),
+                        backends.servers(canary.namespace(), canary.backend()), null);
+                    upstreams.putIfAbsent(main.name(), main);
+                    upstreams.putIfAbsent(side.name(), side);
+                    routes = canary.routes(main.name(), side.name());
+                }
                 for (Location l : ls) {
-                    add(locations, exactKeys, l.withServerName(host), HTTPIngressPath.EXACT.equals(p.pathType()));
+                    add(locations, exactKeys, l.withServerName(host).withRoutes(routes),
+                        HTTPIngressPath.EXACT.equals(p.pathType()));
                 }
             });
         }
@@ -96,10 +123,20 @@ public final class IngressConfigGenerator {
             List.copyOf(locations.values()));
     }
 
-    /** Whether the controller serves {@code ing}: its class, or no class at all. */
-    static boolean serves(IngressControllerConfig cfg, Ingress ing) {
+    /**
+     * Whether the controller serves {@code ing}: no class at all, or its class when no
+     * IngressClass of that name names another controller.
+     */
+    static boolean serves(IngressControllerConfig cfg, List<IngressClass> classes, Ingress ing) {
         String c = ing.spec() == null ? null : ing.spec().ingressClassName();
-        return c == null || c.isEmpty() || c.equals(cfg.ingressClass());
+        if (c == null || c.isEmpty()) {
+            return true;
+        }
+        if (!c.equals(cfg.ingressClass())) {
+            return false;
+        }
+        return classes.stream().filter(k -> c.equals(k.metadata().name()))
+            .allMatch(k -> cfg.controllerClass().equals(k.controller()));
     }
 
     static boolean isCanary(Ingress ing) {
@@ -150,7 +187,44 @@ public final class IngressConfigGenerator {
         }
     }
 
-    private record Canary(String namespace, IngressBackend backend, int weight) {
+    /**
+     * A canary Ingress's backend for one host and path, with its rules. ingress-nginx's order:
+     * the header first ({@code always} or the {@code canary-by-header-value} to the canary,
+     * {@code never} to the main backend, any other value ignored), then the cookie
+     * ({@code always}, {@code never}, others ignored), then the weight.
+     */
+    private record Canary(String namespace, IngressBackend backend, int weight, String header, String headerValue,
+                          String cookie) {
+        boolean hasRules() {
+            return header != null || cookie != null;
+        }
+
+        List<Route> routes(String main, String canary) {
+            List<Route> r = new ArrayList<>();
+            if (header != null) {
+                if (headerValue != null) {
+                    r.add(Route.when(canary, RequestMatch.header(header, headerValue)));
+                } else {
+                    r.add(Route.when(canary, RequestMatch.header(header, "always")));
+                    r.add(Route.when(main, RequestMatch.header(header, "never")));
+                }
+            }
+            if (cookie != null) {
+                r.add(Route.when(canary, RequestMatch.cookie(cookie, "always")));
+                r.add(Route.when(main, RequestMatch.cookie(cookie, "never")));
+            }
+            return r;
+        }
+    }
+
+    /** A header or cookie name, or null when absent or not an HTTP token (the rule is then ignored). */
+    private static String token(String s) {
+        String t = blankToNull(s);
+        return t != null && t.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+") ? t : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Upstream upstreamFor(Backends b, String ns, IngressBackend backend, Canary canary) {
@@ -185,16 +259,12 @@ public final class IngressConfigGenerator {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    /** The Services and EndpointSlices a backend resolves through. */
+    /** The Services and EndpointSlices an Ingress backend resolves through. */
     private static final class Backends {
-        private final UpstreamMode mode;
-        private final Map<String, Service> services = new HashMap<>();
-        private final List<EndpointSlice> slices;
+        private final ServiceEndpoints endpoints;
 
         Backends(UpstreamMode mode, List<Service> services, List<EndpointSlice> slices) {
-            this.mode = mode;
-            services.forEach(s -> this.services.put(s.metadata().namespace() + "/" + s.metadata().name(), s));
-            this.slices = slices;
+            this.endpoints = new ServiceEndpoints(mode, services, slices);
         }
 
         /** ingress-nginx's upstream name: {@code NAMESPACE-SERVICE-PORT}. */
@@ -205,46 +275,8 @@ public final class IngressConfigGenerator {
         }
 
         List<UpstreamServer> servers(String ns, IngressBackend b) {
-            Service svc = services.get(ns + "/" + b.service().name());
-            if (svc == null || svc.spec() == null) {
-                return List.of();
-            }
             Ingress.ServiceBackendPort want = b.service().port();
-            ServicePort sp = svc.spec().ports().stream()
-                .filter(p -> want.number() != null && want.number() != 0 ? want.number().equals(p.port())
-                    : Objects.equals(want.name(), p.name()))
-                .findFirst().orElse(null);
-            if (sp == null) {
-                return List.of();
-            }
-            if (mode == UpstreamMode.SERVICE) {
-                String ip = svc.spec().clusterIP();
-                return ip == null || !Ipv4Address.isValid(ip) ? List.of() : List.of(UpstreamServer.of(ip, sp.port()));
-            }
-            Map<String, UpstreamServer> out = new LinkedHashMap<>();
-            for (EndpointSlice s : slices) {
-                if (!ns.equals(s.metadata().namespace()) || !svc.metadata().name().equals(s.serviceName())) {
-                    continue;
-                }
-                Integer port = s.ports().stream()
-                    .filter(p -> Objects.equals(emptyToNull(p.name()), emptyToNull(sp.name())))
-                    .map(EndpointSlice.EndpointPort::port).filter(Objects::nonNull).findFirst().orElse(null);
-                if (port == null) {
-                    continue;
-                }
-                for (EndpointSlice.Endpoint e : s.endpoints()) {
-                    if (e.isReady() && !e.addresses().isEmpty() && Ipv4Address.isValid(e.addresses().get(0))) {
-                        UpstreamServer u = UpstreamServer.of(e.addresses().get(0), port);
-                        out.putIfAbsent(u.endpoint(), u);
-                    }
-                }
-            }
-            return out.values().stream().sorted(Comparator.comparing(UpstreamServer::address)
-                .thenComparingInt(UpstreamServer::port)).toList();
-        }
-
-        private static String emptyToNull(String s) {
-            return s == null || s.isEmpty() ? null : s;
+            return endpoints.servers(ns, b.service().name(), want.number(), want.name());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.knetsim.ingress.controller;
 import io.knetsim.api.ApiServer;
 import io.knetsim.api.EndpointSlice;
 import io.knetsim.api.Ingress;
+import io.knetsim.api.IngressClass;
 import io.knetsim.api.Service;
 import io.knetsim.api.Watch;
 import io.knetsim.ingress.nginx.NginxConfig;
@@ -47,10 +48,12 @@ public final class IngressController {
      */
     public static IngressController start(ApiServer api, NetNamespace ns, IngressControllerConfig config) {
         api.register(Ingress.TYPE);
+        api.register(IngressClass.TYPE);
         IngressController c = new IngressController(api, config);
         c.proxy = NginxProxy.start(ns, c.generate());
         String from = Long.toString(api.resourceVersion());
         c.watches.add(api.watch(Ingress.class, null, null, from, e -> c.changed()));
+        c.watches.add(api.watch(IngressClass.class, null, null, from, e -> c.changed()));
         c.watches.add(api.watch(Service.class, null, null, from, e -> c.changed()));
         c.watches.add(api.watch(EndpointSlice.class, null, null, from, e -> c.changed()));
         return c;
@@ -58,7 +61,8 @@ public final class IngressController {
 
     /** The configuration the current API objects give. */
     public NginxConfig generate() {
-        return IngressConfigGenerator.generate(config, api.list(Ingress.class), api.list(Service.class),
+        return IngressConfigGenerator.generate(config, api.list(IngressClass.class), api.list(Ingress.class),
+            api.list(Service.class),
             api.list(EndpointSlice.class));
     }
 

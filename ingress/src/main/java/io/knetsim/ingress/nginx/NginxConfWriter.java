@@ -96,7 +96,24 @@ public final class NginxConfWriter {
 
     private static void location(StringBuilder sb, Location l) {
         sb.append('\n').append("    location ").append(l.match().modifier()).append(l.path()).append(" {\n");
-        sb.append("        proxy_pass http://").append(l.upstream()).append(";\n");
+        if (!l.routes().isEmpty()) {
+            sb.append("        # routed by the proxy on request headers and cookies, first match wins:\n");
+            for (Route r : l.routes()) {
+                sb.append("        #   ");
+                if (r.when().isEmpty()) {
+                    sb.append("any request");
+                }
+                for (int i = 0; i < r.when().size(); i++) {
+                    sb.append(i == 0 ? "" : " && ").append(r.when().get(i).render());
+                }
+                sb.append(" -> ").append(r.upstream()).append('\n');
+            }
+        }
+        if (l.upstream() != null) {
+            sb.append("        proxy_pass http://").append(l.upstream()).append(";\n");
+        } else {
+            sb.append("        return 404;\n");
+        }
         LimitReq r = l.limitReq();
         if (r != null) {
             sb.append("        limit_req zone=").append(r.zone());

@@ -52,8 +52,10 @@ public record NginxConfig(String name, int listen, List<LimitReqZone> zones, Lis
                 throw new IllegalArgumentException("ingress " + name + ": duplicate location \"" + l.path() + "\""
                     + (l.serverName() == null ? "" : " in server " + l.serverName()));
             }
-            if (!upstreamNames.contains(l.upstream())) {
-                UpstreamServer.parse("ingress " + name + ": location " + l.path() + ": proxy_pass", l.upstream());
+            for (String u : l.allUpstreamNames()) {
+                if (!upstreamNames.contains(u)) {
+                    UpstreamServer.parse("ingress " + name + ": location " + l.path() + ": proxy_pass", u);
+                }
             }
             if (l.limitReq() != null && !zoneNames.containsKey(l.limitReq().zone())) {
                 throw new IllegalArgumentException("ingress " + name + ": location " + l.path()
@@ -69,12 +71,17 @@ public record NginxConfig(String name, int listen, List<LimitReqZone> zones, Lis
 
     /** The upstream a location proxies to: a named group, or the implicit one-server group of ADDRESS:PORT. */
     public Upstream upstreamOf(Location l) {
+        return upstreamNamed(l.upstream());
+    }
+
+    /** A named group, or the implicit one-server group of {@code name} as ADDRESS:PORT. */
+    public Upstream upstreamNamed(String name) {
         for (Upstream u : upstreams) {
-            if (u.name().equals(l.upstream())) {
+            if (u.name().equals(name)) {
                 return u;
             }
         }
-        return Upstream.of(l.upstream(), UpstreamServer.parse("proxy_pass", l.upstream()));
+        return Upstream.of(name, UpstreamServer.parse("proxy_pass", name));
     }
 
     /**
@@ -91,8 +98,10 @@ public record NginxConfig(String name, int listen, List<LimitReqZone> zones, Lis
         Set<String> names = new HashSet<>();
         upstreams.forEach(u -> names.add(u.name()));
         for (Location l : locations) {
-            if (names.add(l.upstream())) {
-                out.add(upstreamOf(l));
+            for (String u : l.allUpstreamNames()) {
+                if (names.add(u)) {
+                    out.add(upstreamNamed(u));
+                }
             }
         }
         return out;

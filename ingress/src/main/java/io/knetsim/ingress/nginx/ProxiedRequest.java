@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * One client request through the proxy, on one {@link Generation}:
  *
  * <pre>
- *   find location --none--> 404
+ *   find location, then its route by headers/cookies --none--> 404
  *        | limit_req --over burst--> 503 (limit_req_status)      --within burst--> wait excess/rate (unless nodelay)
  *        | upstream with no servers --> 503
  *        | pick peer --none usable--> 502 ("no live upstreams")
@@ -50,7 +50,8 @@ final class ProxiedRequest {
     void start() {
         String uri = LocationMatcher.normalize(req.target());
         Location loc = LocationMatcher.match(gen.config.locations(), req.header("Host"), uri);
-        if (loc == null) {
+        String upstream = loc == null ? null : loc.upstreamFor(req);
+        if (upstream == null) {
             error(404);
             return;
         }
@@ -62,11 +63,11 @@ final class ProxiedRequest {
                 return;
             }
             if (v.delayMs() > 0) {
-                delay = ns.sim().after(SimTime.ms(v.delayMs()), () -> proxy(loc));
+                delay = ns.sim().after(SimTime.ms(v.delayMs()), () -> proxy(loc, upstream));
                 return;
             }
         }
-        proxy(loc);
+        proxy(loc, upstream);
     }
 
     /** Whether the answer has been given (or the request cancelled). */
@@ -85,11 +86,11 @@ final class ProxiedRequest {
         }
     }
 
-    private void proxy(Location loc) {
+    private void proxy(Location loc, String upstream) {
         if (finished) {
             return;
         }
-        UpstreamPeers peers = gen.peers.get(loc.upstream());
+        UpstreamPeers peers = gen.peers.get(upstream);
         if (peers.peers().isEmpty()) {
             error(503);
             return;

@@ -81,9 +81,18 @@ final class IngressLab {
 
     /** GET {@code target} with {@code Host: host} through the ingress: the body, or the status when not 200. */
     String get(String host, String target) {
+        return get(host, target, Map.of());
+    }
+
+    /** As {@link #get(String, String)}, with more request headers. */
+    String get(String host, String target, Map<String, String> headers) {
         HttpResult[] out = new HttpResult[1];
-        new HttpClient(client, "curl/8.5.0").send(HttpClientRequest.get(Ipv4Address.parse("10.0.0.2").bits(), 80,
-            target).withHeader("Host", host), r -> out[0] = r);
+        HttpClientRequest req = HttpClientRequest.get(Ipv4Address.parse("10.0.0.2").bits(), 80, target)
+            .withHeader("Host", host);
+        for (Map.Entry<String, String> h : new java.util.TreeMap<>(headers).entrySet()) {
+            req = req.withHeader(h.getKey(), h.getValue());
+        }
+        new HttpClient(client, "curl/8.5.0").send(req, r -> out[0] = r);
         world.sim().runWhile(() -> out[0] == null);
         io.knetsim.app.http.HttpClientResponse r = out[0].response();
         return r.status() == 200 ? r.bodyText().strip() : String.valueOf(r.status());

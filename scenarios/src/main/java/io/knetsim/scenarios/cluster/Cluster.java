@@ -18,6 +18,9 @@ import io.knetsim.cni.flanneld.LocalManager;
 import io.knetsim.cni.kubelet.Kubelet;
 import io.knetsim.cni.kubelet.Worker;
 import io.knetsim.cni.plugins.BridgePlugin;
+import io.knetsim.ingress.controller.GatewayController;
+import io.knetsim.ingress.controller.IngressNginxApp;
+import io.knetsim.ingress.controller.NginxGatewayApp;
 import io.knetsim.kubeproxy.dns.ClusterDnsFeeder;
 import io.knetsim.kubeproxy.endpointslice.EndpointSliceController;
 import io.knetsim.kubeproxy.proxy.KubeProxy;
@@ -48,7 +51,9 @@ import java.util.Map;
  *   API server (in memory), Deployment, ReplicaSet and EndpointSlice controllers, scheduler,
  *   service CIDR 10.96.0.0/12 (kubeadm's), node ports 30000-32767; kube-proxy on the workers
  *   once {@link #startKubeProxy} is called; CoreDNS behind kube-dns 10.96.0.10 once
- *   {@link #startClusterDns} is called
+ *   {@link #startClusterDns} is called; the kinds Ingress, IngressClass, GatewayClass, Gateway and
+ *   HTTPRoute, and the images registry.k8s.io/ingress-nginx/controller ({@link IngressNginxApp})
+ *   and ghcr.io/nginx/nginx-gateway-fabric ({@link NginxGatewayApp}), watching this API server
  * </pre>
  * The cluster registers itself in the world's {@link ClusterDirectory} (API server URL
  * {@code https://<first etcd host>:6443}, its etcd hosts and workers, and its kubelets' pods for
@@ -104,6 +109,9 @@ public final class Cluster {
         // etcdctl set /coreos.com/network/config < flannel-network-config.json, on the first etcd host
         etcd.set(EtcdRegistry.DEFAULT_PREFIX + "/config", false, spec.flannelConfig(), null);
         this.api = apiServer(world.sim(), spec.name());
+        // the controller images run a controller watching this cluster's API server
+        images.register(IngressNginxApp.IMAGE, new IngressNginxApp(api));
+        images.register(NginxGatewayApp.IMAGE, new NginxGatewayApp(api));
         ControllerManager.start(api);
         EndpointSliceController.start(api);
         Scheduler.start(api);
@@ -130,14 +138,16 @@ public final class Cluster {
 
     /**
      * An API server serving every kind a cluster has: the built-in ones (Namespace, Pod,
-     * Deployment, ...), Service and EndpointSlice (ClusterIPs from kubeadm's 10.96.0.0/12) and
-     * Ingress. Scenario checks decode manifests against one, so a manifest the cluster would take
+     * Deployment, ...), Service and EndpointSlice (ClusterIPs from kubeadm's 10.96.0.0/12),
+     * Ingress, IngressClass and the Gateway API's kinds. Scenario checks decode manifests against one, so a manifest the cluster would take
      * is accepted there too.
      */
     public static ApiServer apiServer(io.knetsim.sim.Simulator sim, String clusterName) {
         ApiServer api = new ApiServer(sim, clusterName);
         ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
         api.register(io.knetsim.api.Ingress.TYPE);
+        api.register(io.knetsim.api.IngressClass.TYPE);
+        GatewayController.registerKinds(api);
         return api;
     }
 

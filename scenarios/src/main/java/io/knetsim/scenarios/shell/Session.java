@@ -41,6 +41,7 @@ public final class Session {
     private final io.knetsim.scenarios.cluster.ClusterWorld clusters;
     private boolean exited;
     private int lastExit;
+    private java.nio.file.Path localDirectory = java.nio.file.Path.of("");
 
     /**
      * @param out where output goes (text with its own newlines)
@@ -77,6 +78,15 @@ public final class Session {
                 nodes.put(ns.name(), ns);
             }
         }
+    }
+
+    /**
+     * The directory on the learner's own machine that {@code kubectl -f FILE} at the prompt reads
+     * relative paths from (the directory knetsim was started in, by default); see {@link #kubectl}.
+     */
+    public Session localDirectory(java.nio.file.Path dir) {
+        this.localDirectory = dir;
+        return this;
     }
 
     /** The exit status of the last line (0 for the shell's own commands when they succeed). */
@@ -175,8 +185,8 @@ public final class Session {
             case "kill" -> {
                 return kill(words);
             }
-            case "kubectl" -> {
-                return kubectl(trimmed);
+            case "kubectl", "skupper" -> {
+                return kubectl(first, trimmed);
             }
             default -> {
                 if (first.indexOf('/') > 0 && clusters != null) {
@@ -207,10 +217,17 @@ public final class Session {
     /**
      * {@code kubectl [--context CLUSTER] ARGS...} at the prompt: kubectl run on the first worker
      * of the cluster (the first cluster by default), as a kubeconfig context would choose it.
+     * The prompt's kubectl is the learner's own, so {@code -f FILE} reads the learner's files: a
+     * file (or directory of manifests) that exists under {@link #localDirectory} is copied into
+     * that worker's files first, at the path kubectl there reads ({@code /root/FILE} for a
+     * relative path), e.g. {@code kubectl apply -f docs/manifests/ingress-nginx.yaml} from the
+     * repository. A path that exists on neither side gets kubectl's own error.
+     * {@code skupper [--context CLUSTER] ARGS...} likewise (its token files are the learner's
+     * files already: it reads and writes them in the tool runner's working directory).
      */
-    private boolean kubectl(String line) {
+    private boolean kubectl(String tool, String line) {
         if (clusters == null) {
-            err.accept("*** kubectl: this world has no Kubernetes cluster; try the default world\n");
+            err.accept("*** " + tool + ": this world has no Kubernetes cluster; try the default world\n");
             return false;
         }
         String context = clusters.clusters().get(0).name();
@@ -227,7 +244,39 @@ public final class Session {
             return false;
         }
         NetNamespace host = cluster.workers().get(0).host();
+        try {
+            copyLocalManifests(host, line);
+        } catch (java.io.IOException e) {
+            err.accept("error: " + e.getMessage() + "\n");
+            lastExit = 1;
+            return false;
+        }
         return run(host, host.name(), line);
+    }
+
+    private static final Pattern FILE_FLAG = Pattern.compile("(?:^|\\s)(?:-f|--filename)(?:=|\\s+)(\\S+)");
+
+    /** Copies the local files that {@code -f} names into {@code host}'s files (see {@link #kubectl}). */
+    private void copyLocalManifests(NetNamespace host, String line) throws java.io.IOException {
+        Matcher m = FILE_FLAG.matcher(line);
+        while (m.find()) {
+            String name = m.group(1);
+            java.nio.file.Path local = localDirectory.resolve(name);
+            String target = name.startsWith("/") ? name : "/root/" + name;
+            if (java.nio.file.Files.isRegularFile(local)) {
+                host.files().write(target, java.nio.file.Files.readString(local));
+            } else if (java.nio.file.Files.isDirectory(local)) {
+                try (var children = java.nio.file.Files.list(local)) {
+                    for (java.nio.file.Path c : children.sorted().toList()) {
+                        String f = c.getFileName().toString();
+                        if (java.nio.file.Files.isRegularFile(c)
+                            && (f.endsWith(".yaml") || f.endsWith(".yml") || f.endsWith(".json"))) {
+                            host.files().write(target + "/" + f, java.nio.file.Files.readString(c));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static final Pattern CONTEXT = Pattern.compile("(\\s)--context(=|\\s+)(\\S+)");
@@ -285,9 +334,21 @@ public final class Session {
             return true;
         }
         Invocation inv = runner.start(ns, command);
-        inv.streamTo(out, err); // what it wrote already comes first, in order
+        // output that does not end in a newline (curl of serve_hostname's bare name) gets one, so
+        // the next prompt starts on its own line, as zsh and fish do
+        boolean[] open = {false};
+        inv.streamTo(text -> {
+            open[0] = text.isEmpty() ? open[0] : !text.endsWith("\n");
+            out.accept(text);
+        }, text -> {
+            open[0] = text.isEmpty() ? open[0] : !text.endsWith("\n");
+            err.accept(text);
+        }); // what it wrote already comes first, in order
         if (!inv.finished()) {
             runner.finish(inv);
+        }
+        if (open[0]) {
+            out.accept("\n");
         }
         lastExit = inv.exitCode();
         return inv.exitCode() == 0;
@@ -360,6 +421,7 @@ public final class Session {
               run DURATION         let simulated time pass (e.g. run 5s, run 250ms)
               CLUSTER/POD COMMAND  run COMMAND in a pod (e.g. C0/c1 ip addr; C0/kube-system/POD for another namespace)
               kubectl [--context CLUSTER] ...   kubectl against a cluster's API server (default: the first)
+              skupper [--context CLUSTER] init|token create FILE|link create FILE|expose ...|status   Skupper sites
               py W.exec_container("c1", "CMD")   run CMD in container c1 of worker W (default world)
               py W.create_container("c5") / py W.delete_container("c5")   add / remove a container
               py C0.get("w1").run_ingress("grp2", 8002, [{"path": "/svc1", "endpoint": "IP:PORT"}])   start an ingress

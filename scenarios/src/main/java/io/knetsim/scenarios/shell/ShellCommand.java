@@ -53,7 +53,8 @@ public final class ShellCommand implements Callable<Integer> {
 
     /**
      * Where commands' relative file names land ({@code C0w1 tcpdump -i eth0 -w cap.pcap &} writes
-     * {@code ./cap.pcap}): the directory knetsim was started in; tests set another.
+     * {@code ./cap.pcap}) and where the prompt's {@code kubectl -f FILE} reads: the directory
+     * knetsim was started in; tests set another.
      */
     Path workingDirectory = Path.of(".");
 
@@ -93,7 +94,7 @@ public final class ShellCommand implements Callable<Integer> {
         }, s -> {
             err.print(s);
             err.flush();
-        });
+        }).localDirectory(workingDirectory); // kubectl -f FILE at the prompt reads the same directory
     }
 
     /** Reads commands from {@code in} until end of input or {@code exit}; 0 if all succeeded. */

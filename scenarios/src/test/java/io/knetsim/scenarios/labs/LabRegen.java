@@ -26,15 +26,20 @@ public final class LabRegen {
     public static void main(String[] args) throws IOException {
         for (String a : args) {
             Path lab = Path.of(a);
-            Files.writeString(lab, regenerate(Files.readString(lab, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            Path repo = lab.toAbsolutePath().normalize().getParent().getParent().getParent();
+            Files.writeString(lab, regenerate(Files.readString(lab, StandardCharsets.UTF_8), repo),
+                StandardCharsets.UTF_8);
         }
     }
 
-    /** The lab's text with every transcript's outputs as the code prints them now. */
-    static String regenerate(String text) throws IOException {
+    /**
+     * The lab's text with every transcript's outputs as the code prints them now; the prompt's
+     * {@code kubectl -f} reads files relative to {@code repo}, the repository's root.
+     */
+    static String regenerate(String text, Path repo) throws IOException {
         BuiltInWorld world = BuiltInWorld.named(LabTranscriptTest.worldOf(text), 1, Files.createTempDirectory("lab"));
         StringBuilder screen = new StringBuilder();
-        Session session = new Session(world, screen::append, screen::append);
+        Session session = new Session(world, screen::append, screen::append).localDirectory(repo);
         String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder();
         boolean inBlock = false;

@@ -36,7 +36,8 @@ class LabTranscriptTest {
         assertThat(t.entries()).as("a lab without transcripts checks nothing").isNotEmpty();
         StringBuilder screen = new StringBuilder();
         BuiltInWorld world = BuiltInWorld.named(worldOf(text), 1, Files.createTempDirectory("lab"));
-        Session session = new Session(world, screen::append, screen::append);
+        // the prompt's kubectl -f reads the learner's files from the repository's root, as ./knetsim does
+        Session session = new Session(world, screen::append, screen::append).localDirectory(LABS.getParent().getParent());
         for (Transcript.Entry e : t.entries()) {
             screen.setLength(0);
             session.execute(e.command());

@@ -271,7 +271,8 @@ class ShellScriptTest {
             """);
         assertThat(r.err()).contains("Error from server (NotFound): deployments.apps \"nope\" not found\n",
             "Error from server (AlreadyExists): services \"web\" already exists\n",
-            "error: the pod has no labels and cannot be exposed\n");
+            "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and "
+                + "cannot be exposed\n");
         assertThat(r.exit()).isEqualTo(1);
     }
 
@@ -314,6 +315,22 @@ class ShellScriptTest {
                 + "options ndots:5\n",
             "Name:\tkube-dns.kube-system.svc.cluster.local\nAddress: 10.96.0.10\n");
         assertThat(r.out()).containsPattern("pod/coredns-[a-z0-9]+-[a-z0-9]{5}\npod/coredns-[a-z0-9]+-[a-z0-9]{5}\n");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void kubectlExposeMakesAServiceAndABareBodyStillEndsItsLine() throws Exception {
+        Result r = script(String.join("\n",
+            "kubectl create deployment h --image=registry.k8s.io/serve_hostname",
+            "kubectl expose deployment h --port=80 --target-port=9376",
+            "run 1s",
+            "C0/c1 curl -s h",
+            "time",
+            ""), "default");
+        assertThat(r.out()).contains("service/h exposed\n");
+        // serve_hostname answers the pod's name with no newline; the shell ends the line before
+        // the next output (the next prompt, at a terminal), as zsh does
+        assertThat(r.out()).containsPattern("\nh-[a-z0-9]+-[a-z0-9]{5}\nsimulated time: ");
         assertThat(r.exit()).isZero();
     }
 }

@@ -71,6 +71,20 @@ class IngressLabTest {
     }
 
     @Test
+    void theDefaultIngressAnswersAHostOutsideThePodsAsItAnswersTheWorker() {
+        // the check: C0e1 curl 10.0.0.3:8001/svc1, from the etcd host over the underlay
+        java.util.Set<String> svc1 = new java.util.TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            Invocation r = run(c0e1, "curl -s 10.0.0.3:8001/svc1");
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            svc1.add(r.stdout());
+        }
+        assertThat(svc1).containsExactly("S1-W2\n", "S1-W3\n");
+        assertThat(run(c0e1, "curl -s 10.0.0.3:8001/svc2").stdout()).matches("S2-W[23]\n");
+        assertThat(run(c0e1, "curl -s -i 10.0.0.3:8001/nothing").stdout()).startsWith("HTTP/1.1 404 Not Found\r\n");
+    }
+
+    @Test
     void thePyFormExplainsMistakesAsPythonWould() {
         PyForms py = world.py();
         assertThatThrownBy(() -> py.eval("C0.get(\"w9\").run_ingress(\"g\", 8003, [])"))
