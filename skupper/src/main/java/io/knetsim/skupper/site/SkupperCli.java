@@ -2,6 +2,7 @@ package io.knetsim.skupper.site;
 
 import io.knetsim.tool.Command;
 import io.knetsim.tool.Invocation;
+import io.knetsim.tool.PFlags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -336,50 +337,25 @@ public final class SkupperCli implements Command {
         boolean help;
 
         static Parsed of(List<String> args) {
+            PFlags f = new PFlags().bool("help", "h").value("context", "c").value("namespace", "n");
+            ALL_FLAGS.forEach(flag -> f.value(flag.substring(2), null));
+            try {
+                f.parse(args);
+            } catch (PFlags.PFlagException e) {
+                throw new SkupperException(e.getMessage());
+            }
             Parsed p = new Parsed();
-            for (int i = 0; i < args.size(); i++) {
-                String w = args.get(i);
-                if (w.equals("-h") || w.equals("--help")) {
-                    p.help = true;
-                    continue;
-                }
-                if (!w.startsWith("-") || w.equals("-")) {
-                    p.words.add(w);
-                    continue;
-                }
-                String flag = w;
-                String value = null;
-                int eq = w.indexOf('=');
-                if (w.startsWith("--") && eq > 0) {
-                    flag = w.substring(0, eq);
-                    value = w.substring(eq + 1);
-                }
-                flag = switch (flag) {
-                    case "-c" -> "--context";
-                    case "-n" -> "--namespace";
-                    default -> flag;
-                };
-                if (!flag.startsWith("--")) {
-                    throw new SkupperException("unknown shorthand flag: '" + flag.charAt(1) + "' in " + w);
-                }
-                if (!flag.equals("--context") && !flag.equals("--namespace") && !ALL_FLAGS.contains(flag)) {
-                    throw new SkupperException("unknown flag: " + flag);
-                }
-                if (value == null) {
-                    if (i + 1 >= args.size()) {
-                        throw new SkupperException("flag needs an argument: " + w);
-                    }
-                    value = args.get(++i);
-                }
-                switch (flag) {
-                    case "--context" -> p.context = Optional.of(value);
-                    case "--namespace" -> {
-                        if (!value.equals(SkupperSite.NAMESPACE)) {
-                            throw new SkupperException("namespace \"" + value + "\": knetsim's skupper works in namespace "
-                                + SkupperSite.NAMESPACE + " only");
-                        }
-                    }
-                    default -> p.flags.put(flag, value);
+            p.words.addAll(f.args());
+            p.help = f.bool("help");
+            p.context = Optional.ofNullable(f.string("context", null));
+            String namespace = f.string("namespace", SkupperSite.NAMESPACE);
+            if (!namespace.equals(SkupperSite.NAMESPACE)) {
+                throw new SkupperException("namespace \"" + namespace + "\": knetsim's skupper works in namespace "
+                    + SkupperSite.NAMESPACE + " only");
+            }
+            for (String flag : f.given()) {
+                if (ALL_FLAGS.contains("--" + flag)) {
+                    p.flags.put("--" + flag, f.string(flag, null));
                 }
             }
             return p;
