@@ -63,11 +63,12 @@ public final class RunCommand implements Callable<Integer> {
     WorldOption worldOption = new WorldOption();
 
     @Option(names = "--pcap", paramLabel = "DIR",
-        description = "Capture every host's underlay interface, and each interface the scenario names, into DIR as "
-            + "NODE-IFACE.pcap (opens in Wireshark).")
+        description = "Write one pcap file per interface into DIR, named NODE-IFACE.pcap: every host's underlay "
+            + "interface and each interface the scenario names (Wireshark opens them).")
     Path pcapDir;
 
-    @Option(names = "--json", description = "Print the results as JSON instead of the transcript.")
+    @Option(names = "--json", description = "Print the results as JSON (each step's output and exit status, the "
+        + "checks, drops by reason, simulated and wall time) instead of the transcript.")
     boolean json;
 
     @Override
@@ -103,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 report = executeScenario(s, out);
             } catch (ScenarioException e) {
-                err.println("knetsim run: " + file + ": " + e.getMessage());
+                err.println("knetsim run: " + ScenarioYaml.locate(file, e).getMessage());
                 return 2;
             } catch (IllegalStateException e) {
                 err.println("knetsim run: " + file + ": the world did not come up: " + e.getMessage());

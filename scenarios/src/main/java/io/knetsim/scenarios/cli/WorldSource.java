@@ -38,6 +38,16 @@ public final class WorldSource {
      */
     public static RunningWorld open(String command, Path file, WorldOption world, SeedOption seed, CommandSpec spec)
         throws Unusable {
+        return open(command, file, world, seed, spec, Path.of("."));
+    }
+
+    /**
+     * As above, with the directory that commands' relative file names ({@code tcpdump -w cap.pcap})
+     * are resolved against: the directory the user started knetsim in, {@code .}, unless a test
+     * gives another.
+     */
+    public static RunningWorld open(String command, Path file, WorldOption world, SeedOption seed, CommandSpec spec,
+        Path workingDirectory) throws Unusable {
         boolean seedGiven = spec != null && spec.commandLine().getParseResult().hasMatchedOption("--seed");
         boolean worldGiven = spec != null && spec.commandLine().getParseResult().hasMatchedOption("--world");
         if (file == null) {
@@ -45,7 +55,7 @@ public final class WorldSource {
                 throw new Unusable(2, "knetsim " + command + ": unknown world '" + world.world + "': expected one of "
                     + String.join(", ", BuiltInWorld.NAMES));
             }
-            return BuiltInWorld.named(world.world, seed.seed, Path.of("."));
+            return BuiltInWorld.named(world.world, seed.seed, workingDirectory);
         }
         if (worldGiven) {
             throw new Unusable(2, "knetsim " + command + ": give a scenario FILE or --world NAME, not both");
@@ -60,7 +70,7 @@ public final class WorldSource {
             throw new Unusable(2, "knetsim " + command + ": " + e.getMessage());
         }
         try {
-            return ScenarioWorld.build(s, Path.of("."));
+            return ScenarioWorld.build(s, workingDirectory);
         } catch (IllegalStateException e) {
             throw new Unusable(1, "knetsim " + command + ": " + file + ": the world did not come up: "
                 + e.getMessage());

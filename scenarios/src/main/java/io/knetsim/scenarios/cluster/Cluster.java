@@ -108,11 +108,7 @@ public final class Cluster {
         }
         // etcdctl set /coreos.com/network/config < flannel-network-config.json, on the first etcd host
         etcd.set(EtcdRegistry.DEFAULT_PREFIX + "/config", false, spec.flannelConfig(), null);
-        this.api = new ApiServer(world.sim(), spec.name());
-        ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
-        api.register(io.knetsim.api.Ingress.TYPE);
-        api.register(io.knetsim.api.IngressClass.TYPE);
-        GatewayController.registerKinds(api);
+        this.api = apiServer(world.sim(), spec.name());
         // the controller images run a controller watching this cluster's API server
         images.register(IngressNginxApp.IMAGE, new IngressNginxApp(api));
         images.register(NginxGatewayApp.IMAGE, new NginxGatewayApp(api));
@@ -138,6 +134,21 @@ public final class Cluster {
         workers.values().forEach(w -> hosts.add(w.host()));
         ClusterDirectory.of(world).register(api, "https://" + spec.etcd().get(0).address() + ":" + API_PORT, hosts,
             this::podNamespace);
+    }
+
+    /**
+     * An API server serving every kind a cluster has: the built-in ones (Namespace, Pod,
+     * Deployment, ...), Service and EndpointSlice (ClusterIPs from kubeadm's 10.96.0.0/12),
+     * Ingress, IngressClass and the Gateway API's kinds. Scenario checks decode manifests against one, so a manifest the cluster would take
+     * is accepted there too.
+     */
+    public static ApiServer apiServer(io.knetsim.sim.Simulator sim, String clusterName) {
+        ApiServer api = new ApiServer(sim, clusterName);
+        ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
+        api.register(io.knetsim.api.Ingress.TYPE);
+        api.register(io.knetsim.api.IngressClass.TYPE);
+        GatewayController.registerKinds(api);
+        return api;
     }
 
     /** A running pod's network namespace, from the kubelet that runs it; null when no kubelet runs it. */

@@ -16,27 +16,38 @@ import java.util.List;
  *       .cluster(ScenarioCluster.named("C0")
  *           .etcd("e1", Ipv4Address.parse("10.1.0.1"))
  *           .worker("w1", Ipv4Address.parse("10.0.0.3")).worker("w2", Ipv4Address.parse("10.0.0.4"))
- *           .pod(ScenarioPod.of("web", "w2", "nginx")))
+ *           .pod(ScenarioPod.of("c2", "w2")).pod(ScenarioPod.of("web", "w2", "nginx")))
+ *       .vip(StaticVip.of("C0", "100.64.10.1", "c2", "web"))
+ *       .ingress(ScenarioIngress.of("C0", "w1", "grp1", 8001, IngressRoute.of("/web", "100.64.10.1:80")))
  *       .capture("C0w1", "eth0")
  *       .step(Step.on("C0w1").run("kubectl get pods").expectExit(0))
  *       .build();
  * </pre>
+ *
+ * Besides the clusters, the scenario holds what spans them or is added once they are up: the
+ * original labs' static VIPs ({@link StaticVip}) and ingresses ({@link ScenarioIngress}), the
+ * captures and the steps. Multi-cluster settings (a router network joining clusters) belong
+ * here too, as one more list of records naming clusters by name, read by {@link ScenarioYaml},
+ * checked by {@link ScenarioCheck} and built by {@link ScenarioWorld} after the ingresses;
+ * they are not part of the format yet.
  *
  * The constructor checks the whole scenario ({@link ScenarioCheck}) and throws
  * {@link ScenarioException} naming the field, so a scenario that exists can be built.
  *
  * @param underlay the properties of every host's link to the shared switch
  */
-public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clusters, List<CapturePoint> captures,
-                       List<Step> steps) {
+public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clusters, List<StaticVip> vips,
+                       List<ScenarioIngress> ingresses, List<CapturePoint> captures, List<Step> steps) {
     /** The seed of a scenario that names none, as {@code knetsim run}'s default. */
     public static final long DEFAULT_SEED = 1;
 
     public Scenario {
         clusters = List.copyOf(clusters);
+        vips = List.copyOf(vips);
+        ingresses = List.copyOf(ingresses);
         captures = List.copyOf(captures);
         steps = List.copyOf(steps);
-        ScenarioCheck.check(underlay, clusters, captures, steps);
+        ScenarioCheck.check(underlay, clusters, vips, ingresses, captures, steps);
     }
 
     public static Builder builder() {
@@ -45,7 +56,7 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long s) {
-        return new Scenario(s, underlay, clusters, captures, steps);
+        return new Scenario(s, underlay, clusters, vips, ingresses, captures, steps);
     }
 
     /** Collects the parts of a scenario; {@link #build()} checks them. */
@@ -53,6 +64,8 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
         private long seed = DEFAULT_SEED;
         private LinkConfig underlay = LinkConfig.DEFAULT;
         private final List<ScenarioCluster> clusters = new ArrayList<>();
+        private final List<StaticVip> vips = new ArrayList<>();
+        private final List<ScenarioIngress> ingresses = new ArrayList<>();
         private final List<CapturePoint> captures = new ArrayList<>();
         private final List<Step> steps = new ArrayList<>();
 
@@ -79,6 +92,18 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
             return this;
         }
 
+        /** A static VIP, programmed once the world is up: YAML {@code vips}. */
+        public Builder vip(StaticVip v) {
+            vips.add(v);
+            return this;
+        }
+
+        /** An ingress started once the world is up: YAML {@code ingresses}. */
+        public Builder ingress(ScenarioIngress i) {
+            ingresses.add(i);
+            return this;
+        }
+
         public Builder capture(String node, String iface) {
             captures.add(new CapturePoint(node, iface));
             return this;
@@ -90,7 +115,7 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
         }
 
         public Scenario build() {
-            return new Scenario(seed, underlay, clusters, captures, steps);
+            return new Scenario(seed, underlay, clusters, vips, ingresses, captures, steps);
         }
     }
 }

@@ -32,8 +32,8 @@ final class ScenarioCheck {
     private ScenarioCheck() {
     }
 
-    static void check(LinkConfig underlay, List<ScenarioCluster> clusters, List<CapturePoint> captures,
-        List<Step> steps) {
+    static void check(LinkConfig underlay, List<ScenarioCluster> clusters, List<StaticVip> vips,
+        List<ScenarioIngress> ingresses, List<CapturePoint> captures, List<Step> steps) {
         if (underlay == null) {
             throw new ScenarioException("underlay", "expected the underlay's link properties");
         }
@@ -86,7 +86,16 @@ final class ScenarioCheck {
             flannel(at + ".flannel", c.flannel());
             pods(at, c);
             manifests(at, c);
+            addOns(at, c);
         }
+        Map<String, Set<String>> ports = new HashMap<>(); // listening ports per host: controllers, ingresses
+        for (ScenarioCluster c : clusters) {
+            for (IngressControllerSpec ic : c.ingressControllers()) {
+                ports.computeIfAbsent(c.name() + ic.worker(), k -> new HashSet<>()).add(Integer.toString(ic.port()));
+            }
+        }
+        vips(clusters, vips);
+        ingresses(clusters, ingresses, ports);
         for (int i = 0; i < captures.size(); i++) {
             CapturePoint p = captures.get(i);
             node("captures[" + i + "].node", p.node(), nodes);
@@ -152,7 +161,7 @@ final class ScenarioCheck {
         if (c.manifests().isEmpty()) {
             return;
         }
-        ApiServer kinds = new ApiServer(new Simulator(0), c.name());
+        ApiServer kinds = io.knetsim.scenarios.cluster.Cluster.apiServer(new Simulator(0), c.name());
         for (int j = 0; j < c.manifests().size(); j++) {
             Manifest m = c.manifests().get(j);
             try {
@@ -160,6 +169,127 @@ final class ScenarioCheck {
             } catch (UsageException e) {
                 throw new ScenarioException(at + ".manifests[" + j + "]", e.getMessage().replace("\n", "; "));
             }
+        }
+    }
+
+    /** kube-proxy, the cluster DNS (which needs kube-proxy to route 10.96.0.10), Ingress controllers. */
+    private static void addOns(String at, ScenarioCluster c) {
+        if (c.clusterDns() && !c.kubeProxy()) {
+            throw new ScenarioException(at + ".clusterDns", "the cluster DNS needs kube-proxy to route its Service "
+                + "10.96.0.10: set kubeProxy: true, or clusterDns: false");
+        }
+        Set<String> used = new HashSet<>();
+        for (int j = 0; j < c.ingressControllers().size(); j++) {
+            IngressControllerSpec ic = c.ingressControllers().get(j);
+            String ip = at + ".ingressControllers[" + j + "]";
+            if (ic == null) {
+                throw new ScenarioException(ip, "expected {worker, port, upstreams}");
+            }
+            worker(ip + ".worker", c, ic.worker());
+            port(ip + ".port", ic.port());
+            if (ic.upstreams() == null) {
+                throw new ScenarioException(ip + ".upstreams", "expected endpoints or service");
+            }
+            if (!used.add(ic.worker() + ":" + ic.port())) {
+                throw new ScenarioException(ip + ".port", "port " + ic.port() + " of " + c.name() + ic.worker()
+                    + " is already taken by another ingress controller");
+            }
+        }
+    }
+
+    private static void vips(List<ScenarioCluster> clusters, List<StaticVip> vips) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < vips.size(); i++) {
+            StaticVip v = vips.get(i);
+            String at = "vips[" + i + "]";
+            if (v == null) {
+                throw new ScenarioException(at, "expected {cluster, vip, pods}");
+            }
+            ScenarioCluster c = cluster(at + ".cluster", clusters, v.cluster());
+            if (v.vip() == null) {
+                throw new ScenarioException(at + ".vip", "expected an IPv4 address (e.g. 100.64.10.1)");
+            }
+            if (!seen.add(c.name() + "/" + v.vip())) {
+                throw new ScenarioException(at + ".vip", "duplicate VIP " + v.vip() + " in cluster " + c.name());
+            }
+            if (v.pods() == null || v.pods().isEmpty()) {
+                throw new ScenarioException(at + ".pods", "expected at least one pod of cluster " + c.name());
+            }
+            List<String> names = c.pods().stream().map(ScenarioPod::name).toList();
+            for (int j = 0; j < v.pods().size(); j++) {
+                if (!names.contains(v.pods().get(j))) {
+                    throw new ScenarioException(at + ".pods[" + j + "]", "no pod " + v.pods().get(j) + " in cluster "
+                        + c.name() + " (pods: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+                }
+            }
+        }
+    }
+
+    private static void ingresses(List<ScenarioCluster> clusters, List<ScenarioIngress> ingresses,
+        Map<String, Set<String>> ports) {
+        for (int i = 0; i < ingresses.size(); i++) {
+            ScenarioIngress g = ingresses.get(i);
+            String at = "ingresses[" + i + "]";
+            if (g == null) {
+                throw new ScenarioException(at, "expected {cluster, worker, name, port, routes}");
+            }
+            ScenarioCluster c = cluster(at + ".cluster", clusters, g.cluster());
+            worker(at + ".worker", c, g.worker());
+            if (g.name() == null || !g.name().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                throw new ScenarioException(at + ".name", "invalid ingress name "
+                    + (g.name() == null ? "(none)" : "'" + g.name() + "'")
+                    + ": expected letters, digits, '-', '_' and '.' (it names /etc/nginx/conf.d/NAME.conf)");
+            }
+            port(at + ".port", g.port());
+            if (g.routes() == null || g.routes().isEmpty()) {
+                throw new ScenarioException(at + ".routes", "expected at least one {path, endpoint}");
+            }
+            for (int j = 0; j < g.routes().size(); j++) {
+                var r = g.routes().get(j);
+                if (r == null || r.path() == null || r.endpoint() == null) {
+                    throw new ScenarioException(at + ".routes[" + j + "]", "expected {path, endpoint}");
+                }
+                if (!r.path().startsWith("/")) {
+                    throw new ScenarioException(at + ".routes[" + j + "].path", "invalid path '" + r.path()
+                        + "': expected a path starting with / (e.g. /svc1)");
+                }
+                if (!r.endpoint().matches("\\d{1,3}(\\.\\d{1,3}){3}:\\d{1,5}")) {
+                    throw new ScenarioException(at + ".routes[" + j + "].endpoint", "invalid endpoint '" + r.endpoint()
+                        + "': expected ADDRESS:PORT (e.g. 100.64.11.1:8000)");
+                }
+            }
+            try {
+                io.knetsim.ingress.Ingresses.config(g.name(), g.port(), g.routes());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(at + ".routes", e.getMessage());
+            }
+            if (!ports.computeIfAbsent(c.name() + g.worker(), k -> new HashSet<>()).add(Integer.toString(g.port()))) {
+                throw new ScenarioException(at + ".port", "port " + g.port() + " of " + c.name() + g.worker()
+                    + " is already taken by another ingress or Ingress controller");
+            }
+        }
+    }
+
+    private static ScenarioCluster cluster(String path, List<ScenarioCluster> clusters, String name) {
+        for (ScenarioCluster c : clusters) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        throw new ScenarioException(path, "no cluster " + (name == null ? "(none)" : name) + " (clusters: "
+            + String.join(", ", clusters.stream().map(ScenarioCluster::name).toList()) + ")");
+    }
+
+    private static void worker(String path, ScenarioCluster c, String worker) {
+        if (c.workers().stream().noneMatch(w -> w.name().equals(worker))) {
+            throw new ScenarioException(path, "no worker " + (worker == null ? "(none)" : worker) + " in cluster "
+                + c.name() + " (workers: " + String.join(", ", c.workers().stream().map(Host::name).toList()) + ")");
+        }
+    }
+
+    private static void port(String path, int port) {
+        if (port < 1 || port > 65535) {
+            throw new ScenarioException(path, "invalid port " + port + ": expected 1 to 65535");
         }
     }
 

@@ -5,6 +5,9 @@ import io.knetsim.api.Deployment;
 import io.knetsim.api.KubeObject;
 import io.knetsim.api.Pod;
 import io.knetsim.cni.kubelet.Worker;
+import io.knetsim.ingress.Ingresses;
+import io.knetsim.ingress.controller.IngressController;
+import io.knetsim.ingress.controller.IngressControllerConfig;
 import io.knetsim.net.World;
 import io.knetsim.scenarios.cluster.Cluster;
 import io.knetsim.scenarios.cluster.ClusterWorld;
@@ -20,16 +23,22 @@ import java.util.List;
 /**
  * A scenario's world, built and running: its clusters on one underlay switch ({@link ClusterWorld}
  * with the scenario's link properties), booted (every flanneld holds a lease, every node is
- * Ready), its pods started on their workers in order, then its manifests created in each cluster
- * in order, and the clock run until every pod of every cluster is Running and every
- * Deployment has all its replicas available.
+ * Ready), its pods started on their workers in order, kube-proxy, the cluster DNS and the Ingress
+ * controllers of each cluster that has them, then its manifests created in each cluster in
+ * order, and the clock run until every pod of every cluster is Running and every Deployment has
+ * all its replicas available; last the original labs' static VIPs and ingresses, as the labs
+ * add them to a running cluster.
  *
  * <pre>
  *   Scenario ──▶ ClusterWorld(seed, underlay, specs).boot() ──▶ pods (create_container)
- *            ──▶ manifests (create) ──▶ every pod Running, every Deployment available
+ *            ──▶ kube-proxy, CoreDNS, Ingress controllers ──▶ manifests (create)
+ *            ──▶ every pod Running, every Deployment available (+ kube-proxy's delay) ──▶ vips (kp_vip_add) ──▶ ingresses (run_ingress)
  * </pre>
  */
 public final class ScenarioWorld implements RunningWorld {
+    /** How long kube-proxy takes to program a change, as the default world runs it. */
+    static final long KUBE_PROXY_DELAY = io.knetsim.sim.SimTime.seconds(1);
+
     private final Scenario scenario;
     private final ClusterWorld clusters;
     private final PyForms py;
@@ -50,6 +59,10 @@ public final class ScenarioWorld implements RunningWorld {
             s.clusters().stream().map(ScenarioCluster::spec).toList(), workingDirectory).boot();
         for (ScenarioCluster c : s.clusters()) {
             Cluster cluster = w.cluster(c.name());
+            if (c.clusterDns()) {
+                // kubelets run with --cluster-dns from the start, as kubeadm configures them
+                cluster.workers().forEach(wk -> wk.kubelet().clusterDns());
+            }
             for (ScenarioPod p : c.pods()) {
                 try {
                     cluster.worker(p.worker()).createContainer(p.name(), p.image(), p.args().toArray(String[]::new));
@@ -61,11 +74,50 @@ public final class ScenarioWorld implements RunningWorld {
         }
         for (ScenarioCluster c : s.clusters()) {
             Cluster cluster = w.cluster(c.name());
+            if (c.kubeProxy()) {
+                cluster.startKubeProxy(KUBE_PROXY_DELAY);
+            }
+            if (c.clusterDns()) {
+                cluster.startClusterDns();
+            }
+            for (IngressControllerSpec ic : c.ingressControllers()) {
+                IngressController.start(cluster.api(), cluster.worker(ic.worker()).host(),
+                    IngressControllerConfig.of(IngressControllerSpec.PROXY_NAME, ic.port()).withUpstreams(ic.upstreams()));
+            }
+        }
+        for (ScenarioCluster c : s.clusters()) {
+            Cluster cluster = w.cluster(c.name());
             for (Manifest m : c.manifests()) {
                 create(cluster, m);
             }
         }
         waitForPods(w);
+        if (s.clusters().stream().anyMatch(ScenarioCluster::kubeProxy)) {
+            // kube-proxy programs a change KUBE_PROXY_DELAY after it: let the last endpoints that
+            // became ready (CoreDNS's, a Deployment's) reach the rules before the steps begin
+            w.world().sim().runFor(KUBE_PROXY_DELAY);
+        }
+        for (int i = 0; i < s.vips().size(); i++) {
+            StaticVip v = s.vips().get(i);
+            Cluster cluster = w.cluster(v.cluster());
+            List<String> ips = new ArrayList<>();
+            for (String pod : v.pods()) {
+                ips.add(cluster.api().get(Pod.class, "default", pod).status().podIP());
+            }
+            try {
+                cluster.addStaticVip(v.vip().toString(), ips);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("vips[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        for (int i = 0; i < s.ingresses().size(); i++) {
+            ScenarioIngress g = s.ingresses().get(i);
+            try {
+                Ingresses.run(w.cluster(g.cluster()).worker(g.worker()).host(), g.name(), g.port(), g.routes());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new IllegalStateException("ingresses[" + i + "]: " + e.getMessage(), e);
+            }
+        }
         return new ScenarioWorld(s, w);
     }
 

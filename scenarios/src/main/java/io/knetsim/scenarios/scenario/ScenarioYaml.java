@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
+import io.knetsim.ingress.IngressRoute;
+import io.knetsim.ingress.controller.UpstreamMode;
 import io.knetsim.net.link.LinkConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,8 +34,13 @@ import java.util.function.Function;
  *     etcd: [{name: e1, address: 10.1.0.1}]
  *     workers: [{name: w1, address: 10.0.0.3}, {name: w2, address: 10.0.0.4}]
  *     flannel: {network: 11.0.0.0/8, subnetLen: 20, backend: vxlan, vni: 100}
- *     pods: [{name: web, worker: w2, image: nginx}]
+ *     pods: [{name: c2, worker: w2}, {name: web, worker: w2, image: nginx}]
  *     manifests: [deploy.yaml]
+ *     kubeProxy: true
+ *     clusterDns: true
+ *     ingressControllers: [{worker: w1, port: 8080, upstreams: endpoints}]
+ * vips: [{cluster: C0, vip: 100.64.10.1, pods: [c2, web]}]
+ * ingresses: [{cluster: C0, worker: w1, name: grp1, port: 8001, routes: [{path: /web, endpoint: 100.64.10.1:80}]}]
  * captures: [{node: C0w1, interface: eth0}]
  * steps:
  *   - on: C0w1
@@ -45,9 +52,20 @@ import java.util.function.Function;
  * whose message reads {@code FILE:LINE:COLUMN: FIELD: what was expected}.
  */
 public final class ScenarioYaml {
-    private static final List<String> ROOT = List.of("seed", "underlay", "clusters", "captures", "steps");
+    /**
+     * The top-level sections: the world (seed, underlay, clusters), what is added to it once the
+     * clusters are up and may span them (vips, ingresses; multi-cluster settings go here, read by
+     * a method of their own like {@link #vip}), then captures and steps.
+     */
+    private static final List<String> ROOT = List.of("seed", "underlay", "clusters", "vips", "ingresses", "captures",
+        "steps");
     private static final List<String> UNDERLAY = List.of("delay", "bandwidth", "loss", "queue");
-    private static final List<String> CLUSTER = List.of("name", "etcd", "workers", "flannel", "pods", "manifests");
+    private static final List<String> CLUSTER = List.of("name", "etcd", "workers", "flannel", "pods", "manifests",
+        "kubeProxy", "clusterDns", "ingressControllers");
+    private static final List<String> INGRESS_CONTROLLER = List.of("worker", "port", "upstreams");
+    private static final List<String> VIP = List.of("cluster", "vip", "pods");
+    private static final List<String> INGRESS = List.of("cluster", "worker", "name", "port", "routes");
+    private static final List<String> ROUTE = List.of("path", "endpoint");
     private static final List<String> HOST = List.of("name", "address");
     private static final List<String> FLANNEL = List.of("network", "subnetLen", "subnetMin", "subnetMax", "backend",
         "vni", "port");
@@ -95,13 +113,30 @@ public final class ScenarioYaml {
         if (!root.fields.containsKey("clusters")) {
             throw error(root, "", "missing field 'clusters': expected a list of clusters");
         }
+        List<StaticVip> vips = list(root, "vips", this::vip);
+        List<ScenarioIngress> ingresses = list(root, "ingresses", this::ingress);
         List<CapturePoint> captures = list(root, "captures", this::capture);
         List<Step> steps = list(root, "steps", this::step);
         try {
-            return new Scenario(seed, underlay, clusters, captures, steps);
+            return new Scenario(seed, underlay, clusters, vips, ingresses, captures, steps);
         } catch (ScenarioException e) {
             YamlNode at = find(root, e.path());
             throw new ScenarioException(file, at.line, at.column, e.path(), e.problem());
+        }
+    }
+
+    /**
+     * An error found once the world is built (a capture on an interface the node lacks), located
+     * where its field is written in {@code path}: {@code FILE:LINE:COLUMN: FIELD: problem}. If the
+     * file can no longer be read, the error is returned as it was.
+     */
+    public static ScenarioException locate(Path path, ScenarioException e) {
+        try {
+            YamlNode root = YamlNode.read(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+            YamlNode at = find(root, e.path());
+            return new ScenarioException(path.toString(), at.line, at.column, e.path(), e.problem());
+        } catch (IOException | ScenarioException x) {
+            return e;
         }
     }
 
@@ -191,7 +226,73 @@ public final class ScenarioYaml {
         for (Manifest m : list(n, "manifests", this::manifest)) {
             c = c.manifest(m);
         }
+        if (n.fields.containsKey("kubeProxy")) {
+            c = c.kubeProxy(bool(n.fields.get("kubeProxy")));
+        }
+        if (n.fields.containsKey("clusterDns")) {
+            c = c.clusterDns(bool(n.fields.get("clusterDns")));
+        }
+        for (IngressControllerSpec ic : list(n, "ingressControllers", this::ingressController)) {
+            c = c.ingressController(ic);
+        }
         return c;
+    }
+
+    private IngressControllerSpec ingressController(YamlNode n) {
+        map(n, INGRESS_CONTROLLER);
+        IngressControllerSpec ic = IngressControllerSpec.on(required(n, "worker"), port(n));
+        if (n.fields.containsKey("upstreams")) {
+            YamlNode u = n.fields.get("upstreams");
+            String mode = string(u);
+            ic = switch (mode) {
+                case "endpoints" -> ic.withUpstreams(UpstreamMode.ENDPOINTS);
+                case "service" -> ic.withUpstreams(UpstreamMode.SERVICE);
+                default -> throw error(u, u.path, "unknown upstreams '" + mode + "': expected endpoints or service");
+            };
+        }
+        return ic;
+    }
+
+    private StaticVip vip(YamlNode n) {
+        map(n, VIP);
+        String cluster = required(n, "cluster");
+        if (!n.fields.containsKey("vip")) {
+            throw error(n, n.path, "missing field 'vip': expected the virtual IP (e.g. 100.64.10.1)");
+        }
+        Ipv4Address vip = parsed(n.fields.get("vip"), Ipv4Address::parse);
+        if (!n.fields.containsKey("pods")) {
+            throw error(n, n.path, "missing field 'pods': expected a list of the cluster's pods (e.g. [c2, c3])");
+        }
+        return new StaticVip(cluster, vip, list(n, "pods", this::string));
+    }
+
+    private ScenarioIngress ingress(YamlNode n) {
+        map(n, INGRESS);
+        String cluster = required(n, "cluster");
+        String worker = required(n, "worker");
+        String name = required(n, "name");
+        int port = port(n);
+        if (!n.fields.containsKey("routes")) {
+            throw error(n, n.path, "missing field 'routes': expected a list of {path, endpoint}");
+        }
+        List<IngressRoute> routes = list(n, "routes", r -> {
+            map(r, ROUTE);
+            return IngressRoute.of(required(r, "path"), required(r, "endpoint"));
+        });
+        return new ScenarioIngress(cluster, worker, name, port, routes);
+    }
+
+    /** The {@code port} field of {@code n}, required, 1 to 65535. */
+    private int port(YamlNode n) {
+        YamlNode p = n.fields.get("port");
+        if (p == null) {
+            throw error(n, n.path, "missing field 'port'");
+        }
+        long port = integer(p);
+        if (port < 1 || port > 65535) {
+            throw error(p, p.path, "invalid port " + port + ": expected 1 to 65535");
+        }
+        return (int) port;
     }
 
     private Host host(YamlNode n) {
@@ -365,6 +466,13 @@ public final class ScenarioYaml {
         return n.text;
     }
 
+    private boolean bool(YamlNode n) {
+        if (n.kind != YamlNode.Kind.SCALAR || (n.token != JsonToken.VALUE_TRUE && n.token != JsonToken.VALUE_FALSE)) {
+            throw error(n, n.path, "expected true or false, got " + n.describe());
+        }
+        return n.token == JsonToken.VALUE_TRUE;
+    }
+
     private long integer(YamlNode n) {
         if (n.kind != YamlNode.Kind.SCALAR || n.token != JsonToken.VALUE_NUMBER_INT) {
             throw error(n, n.path, "expected an integer, got " + n.describe());
@@ -475,6 +583,26 @@ public final class ScenarioYaml {
                     inline(manifests, m.text());
                 }
             }
+            cn.put("kubeProxy", c.kubeProxy());
+            cn.put("clusterDns", c.clusterDns());
+            ArrayNode ics = cn.putArray("ingressControllers");
+            for (IngressControllerSpec ic : c.ingressControllers()) {
+                ics.addObject().put("worker", ic.worker()).put("port", ic.port())
+                    .put("upstreams", IngressControllerSpec.modeName(ic.upstreams()));
+            }
+        }
+        ArrayNode vips = root.putArray("vips");
+        for (StaticVip v : s.vips()) {
+            ObjectNode vn = vips.addObject().put("cluster", v.cluster()).put("vip", v.vip().toString());
+            ArrayNode pods = vn.putArray("pods");
+            v.pods().forEach(pods::add);
+        }
+        ArrayNode ingresses = root.putArray("ingresses");
+        for (ScenarioIngress g : s.ingresses()) {
+            ObjectNode gn = ingresses.addObject().put("cluster", g.cluster()).put("worker", g.worker())
+                .put("name", g.name()).put("port", g.port());
+            ArrayNode routes = gn.putArray("routes");
+            g.routes().forEach(r -> routes.addObject().put("path", r.path()).put("endpoint", r.endpoint()));
         }
         ArrayNode captures = root.putArray("captures");
         for (CapturePoint p : s.captures()) {

@@ -42,7 +42,10 @@ public final class StepRunner {
         this.world = world;
     }
 
-    /** Runs {@code steps}, handing each result to {@code each} as it completes; returns them all. */
+    /**
+     * Runs {@code steps}, handing each result to {@code each} as it completes; returns them all.
+     * Background commands a step started ({@code tcpdump -w cap.pcap &}) are stopped at the end.
+     */
     public List<Result> run(List<Step> steps, Consumer<Result> each) {
         Simulator sim = world.world().sim();
         StringBuilder out = new StringBuilder();
@@ -84,6 +87,7 @@ public final class StepRunner {
             results.add(r);
             each.accept(r);
         }
+        session.close(); // background jobs stop as the shell's would: a tcpdump -w file is complete
         return results;
     }
 

@@ -8,8 +8,11 @@ record Job(int number, String node, String command, Invocation invocation) {
         return invocation.finished() ? "Done" : "Running";
     }
 
-    /** As bash's {@code jobs} prints it: {@code [1]+  Running                 podA tcpdump &}. */
-    String line() {
-        return String.format("[%d]   %-24s%s %s &", number, state(), node, command);
+    /**
+     * As bash's {@code jobs} prints it: {@code [1]+  Running                 podA tcpdump &}, with
+     * {@code marker} {@code +} for the current (latest) job, {@code -} for the one before, else a space.
+     */
+    String line(char marker) {
+        return String.format("[%d]%c  %-24s%s %s &", number, marker, state(), node, command);
     }
 }

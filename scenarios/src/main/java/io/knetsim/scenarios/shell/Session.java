@@ -1,11 +1,7 @@
 package io.knetsim.scenarios.shell;
 
-import io.knetsim.net.NetDevice;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
-import io.knetsim.net.dev.EthernetNic;
-import io.knetsim.net.dev.Veth;
-import io.knetsim.net.link.Link;
 import io.knetsim.sim.SimTime;
 import io.knetsim.tool.CommandLine;
 import io.knetsim.tool.Invocation;
@@ -114,6 +110,20 @@ public final class Session {
         return names;
     }
 
+    /**
+     * Ends the session as leaving the shell does: every background job still running is
+     * interrupted, as Ctrl-C would, so it prints its last words and closes its files (a
+     * {@code tcpdump -w} capture is complete on disk). Nothing runs after this.
+     */
+    public void close() {
+        for (Job j : List.copyOf(jobs)) {
+            if (!j.invocation().finished()) {
+                j.invocation().interrupt();
+            }
+        }
+        jobs.clear();
+    }
+
     /** Interprets one line; true when it succeeded (exit status 0). */
     public boolean execute(String line) {
         lastExit = 0;
@@ -150,11 +160,11 @@ public final class Session {
                 return true;
             }
             case "nodes" -> {
-                out.accept("available nodes are: \n" + String.join(" ", nodes.keySet()) + "\n");
+                out.accept(new NetDump(nodes, clusters).nodes());
                 return true;
             }
             case "net" -> {
-                out.accept(net());
+                out.accept(new NetDump(nodes, clusters).net());
                 return true;
             }
             case "time" -> {
@@ -165,8 +175,9 @@ public final class Session {
                 return runFor(words);
             }
             case "jobs" -> {
-                for (Job j : jobs) {
-                    out.accept(j.line() + "\n");
+                for (int i = 0; i < jobs.size(); i++) {
+                    char marker = i == jobs.size() - 1 ? '+' : i == jobs.size() - 2 ? '-' : ' ';
+                    out.accept(jobs.get(i).line(marker) + "\n");
                 }
                 jobs.removeIf(j -> j.invocation().finished());
                 return true;
@@ -270,16 +281,23 @@ public final class Session {
 
     private static final Pattern CONTEXT = Pattern.compile("(\\s)--context(=|\\s+)(\\S+)");
 
-    /** {@code CLUSTER/POD COMMAND}: a command inside a pod of the default namespace, e.g. {@code C0/c1 ip addr}. */
+    /**
+     * {@code CLUSTER/POD COMMAND}: a command inside a pod of the default namespace, e.g. {@code C0/c1 ip addr};
+     * {@code CLUSTER/NAMESPACE/POD COMMAND} for a pod of another namespace.
+     */
     private boolean onPod(String target, String command) {
-        int slash = target.indexOf('/');
-        String cluster = target.substring(0, slash);
-        String pod = target.substring(slash + 1);
-        var c = clusters.clusters().stream().filter(x -> x.name().equals(cluster)).findFirst().orElse(null);
-        NetNamespace ns = c == null ? null : c.podNamespace("default", pod);
+        String[] parts = target.split("/", -1);
+        String cluster = parts[0];
+        String namespace = parts.length == 3 ? parts[1] : "default";
+        String pod = parts[parts.length - 1];
+        var c = parts.length > 3 ? null
+            : clusters.clusters().stream().filter(x -> x.name().equals(cluster)).findFirst().orElse(null);
+        NetNamespace ns = c == null ? null : c.podNamespace(namespace, pod);
         if (ns == null) {
-            err.accept("*** Unknown pod: " + target + (c == null ? " (no cluster " + cluster + ")"
-                : " (no running pod " + pod + " in cluster " + cluster + ")") + "\n");
+            err.accept("*** Unknown pod: " + target + (parts.length > 3 ? " (expected CLUSTER/POD or CLUSTER/NAMESPACE/POD)"
+                : c == null ? " (no cluster " + cluster + ")"
+                : " (no running pod " + pod + " in " + (namespace.equals("default") ? "" : "namespace " + namespace + " of ")
+                + "cluster " + cluster + ")") + "\n");
             return false;
         }
         if (command.isEmpty()) {
@@ -389,49 +407,19 @@ public final class Session {
         return String.format("%d.%09d", nanos / SimTime.SECOND, nanos % SimTime.SECOND);
     }
 
-    /** Links per node, as Mininet's {@code net} prints them: {@code NODE IF:PEERNODE-PEERIF ...}. */
-    private String net() {
-        StringBuilder sb = new StringBuilder();
-        for (NetNamespace ns : nodes.values()) {
-            sb.append(ns.name());
-            for (NetDevice d : ns.devices()) {
-                if (d == ns.loopback()) {
-                    continue;
-                }
-                sb.append(' ').append(d.name()).append(':');
-                NetDevice peer = peerOf(d);
-                if (peer != null) {
-                    sb.append(peer.namespace().name()).append('-').append(peer.name());
-                }
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static NetDevice peerOf(NetDevice d) {
-        if (d instanceof Veth v) {
-            return v.peer();
-        }
-        if (d instanceof EthernetNic n) {
-            Link l = n.link();
-            return l == null ? null : l.peerOf(n);
-        }
-        return null;
-    }
-
     private String help() {
         StringBuilder sb = new StringBuilder("""
             Documented commands:
               NODE COMMAND...      run COMMAND on NODE (e.g. podA ping -c 3 11.10.2.2); time runs until it ends
-              NODE COMMAND &       run it in the background
+              NODE COMMAND &       run it in the background (C0w1 tcpdump -i eth0 -w cap.pcap &: the file lands
+                                   in the directory knetsim was started in; kill %N closes it)
               jobs                 list background commands
               kill %N              interrupt background command N
               nodes                list nodes
-              net                  list each node's interfaces and what they connect to
+              net                  list each node's (and pod's) interfaces and their peers, as Mininet: NODE-IF:PEER-IF
               time                 print the simulated clock
               run DURATION         let simulated time pass (e.g. run 5s, run 250ms)
-              CLUSTER/POD COMMAND  run COMMAND in a pod (e.g. C0/c1 ip addr)
+              CLUSTER/POD COMMAND  run COMMAND in a pod (e.g. C0/c1 ip addr; C0/kube-system/POD for another namespace)
               kubectl [--context CLUSTER] ...   kubectl against a cluster's API server (default: the first)
               skupper [--context CLUSTER] init|token create FILE|link create FILE|expose ...|status   Skupper sites
               py W.exec_container("c1", "CMD")   run CMD in container c1 of worker W (default world)

@@ -36,8 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * scenario's steps are not run, so the learner can type them one by one.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-    description = {"Open a knetsim> prompt on a built-in world: by default the original labs' two flannel clusters",
-        "(nodes C0w1..C0w3, C0e1, C0e2, C1w1..C1w3, C1e1, C1e2, switch s0); --world overlay for lab 0's hostA/hostB.",
+    description = {"Open a knetsim> prompt on a running world, in the manner of Mininet's CLI.",
+        "By default the original labs' two flannel clusters (nodes C0w1..C0w3, C0e1, C0e2, C1w1..C1w3, C1e1, C1e2, "
+            + "switch s0); --world overlay for lab 0's hostA/hostB.",
         "Given a scenario FILE, opens on its world once built (its steps are not run).",
         "Type 'help' at the prompt. Without a terminal, commands are read from standard input."})
 public final class ShellCommand implements Callable<Integer> {
@@ -50,6 +51,13 @@ public final class ShellCommand implements Callable<Integer> {
 
     private RunningWorld opened;
 
+    /**
+     * Where commands' relative file names land ({@code C0w1 tcpdump -i eth0 -w cap.pcap &} writes
+     * {@code ./cap.pcap}) and where the prompt's {@code kubectl -f FILE} reads: the directory
+     * knetsim was started in; tests set another.
+     */
+    Path workingDirectory = Path.of(".");
+
     @Mixin
     SeedOption seedOption = new SeedOption();
 
@@ -59,9 +67,10 @@ public final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try {
-            opened = WorldSource.open("shell", file, worldOption, seedOption, spec);
+            opened = WorldSource.open("shell", file, worldOption, seedOption, spec, workingDirectory);
         } catch (WorldSource.Unusable e) {
-            System.err.println(e.getMessage());
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
             return e.exitCode();
         }
         if (System.console() != null) {
@@ -74,7 +83,7 @@ public final class ShellCommand implements Callable<Integer> {
         RunningWorld w = opened;
         if (w == null) {
             try {
-                w = WorldSource.open("shell", file, worldOption, seedOption, spec);
+                w = WorldSource.open("shell", file, worldOption, seedOption, spec, workingDirectory);
             } catch (WorldSource.Unusable e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
@@ -85,7 +94,7 @@ public final class ShellCommand implements Callable<Integer> {
         }, s -> {
             err.print(s);
             err.flush();
-        });
+        }).localDirectory(workingDirectory); // kubectl -f FILE at the prompt reads the same directory
     }
 
     /** Reads commands from {@code in} until end of input or {@code exit}; 0 if all succeeded. */
@@ -97,6 +106,7 @@ public final class ShellCommand implements Callable<Integer> {
         while (!session.exited() && (line = r.readLine()) != null) {
             ok &= session.execute(line);
         }
+        session.close(); // background jobs stop and close their files
         return ok ? 0 : 1;
     }
 
@@ -120,6 +130,7 @@ public final class ShellCommand implements Callable<Integer> {
                 }
                 session.execute(line);
             }
+            session.close();
         }
         return 0;
     }

@@ -43,10 +43,12 @@ public final class TopologyCommand implements Callable<Integer> {
         try {
             t = Topology.of(WorldSource.open("topology", file, worldOption, seedOption, spec).world());
         } catch (WorldSource.Unusable e) {
-            System.err.println(e.getMessage());
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
             return e.exitCode();
         }
-        System.out.print(format == Format.dot ? t.dot() : t.text());
+        spec.commandLine().getOut().print(format == Format.dot ? t.dot() : t.text());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -137,8 +137,8 @@ class RunScenarioTest {
         Path f = write(tmp, ONE_WORKER + "captures: [{node: C0w1, interface: eth7}]\n"
             + "steps: [{on: C0w1, run: ip link}]\n");
         Result r = knetsim("run", f.toString(), "--pcap", tmp.resolve("pcap").toString());
-        assertThat(r.err()).isEqualTo("knetsim run: " + f + ": captures[0].interface: node C0w1 has no interface eth7 "
-            + "(interfaces: lo, eth0, flannel.100, cni0, veth254483ec)\n");
+        assertThat(r.err()).isEqualTo("knetsim run: " + f + ":7:36: captures[0].interface: node C0w1 has no interface "
+            + "eth7 (interfaces: lo, eth0, flannel.100, cni0, veth254483ec)\n");
         assertThat(r.exit()).isEqualTo(2);
     }
 
@@ -173,6 +173,18 @@ class RunScenarioTest {
         assertThat(j.get("failed")).hasSize(1);
         assertThat(j.get("failed").get(0).asText())
             .isEqualTo("step 4 (C0w1 true): should start at 3s but the steps before it ran until 3.5s");
+    }
+
+    @Test
+    void aCaptureAStepStartsInTheBackgroundIsCompleteWhenTheRunEnds(@TempDir Path tmp) throws Exception {
+        Path cap = tmp.resolve("c1.pcap");
+        Path f = write(tmp, ONE_WORKER + "steps:\n"
+            + "  - {on: C0w1, run: 'tcpdump -n -i cni0 -w " + cap + " icmp &'}\n"
+            + "  - {py: 'C0w1.exec_container(\"c1\", \"ping -c 2 10.0.0.3\")', expect: {contains: \"2 received\"}}\n");
+        Result r = knetsim("run", f.toString());
+        assertThat(r.exit()).isZero();
+        // pcap header (24 bytes), then 4 records (16-byte header + 98-byte ICMP frame each)
+        assertThat(Files.size(cap)).isEqualTo(24 + 4 * (16 + 98));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.api.Namespace;
 import io.knetsim.api.Pod;
+import io.knetsim.ingress.IngressRoute;
 import io.knetsim.scenarios.cluster.ClusterSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,54 @@ class ScenarioDslTest {
                 .expectMatches("icmp_seq=2 ttl=62 time=8\\.\\d+ ms")),
             r -> { }).get(0);
         assertThat(ping.failures()).isEmpty();
+    }
+
+    /**
+     * The original labs' additions in the DSL: a static VIP to two pods and an ingress in front of
+     * it; without kube-proxy and the cluster DNS (the default), so pods keep the host's resolver
+     * and kube-system is empty.
+     *
+     * <pre>
+     *   C0w1 [c1]   ingress grp1 :8001  /web -&gt; 100.64.10.1:80
+     *   C0w2 [web1 nginx, web2 nginx]   100.64.10.1 -&gt; web1, web2 (dnat on every worker)
+     * </pre>
+     */
+    @Test
+    void staticVipsAndIngressesAreAddedOnceTheWorldIsUpAndAddOnsCanBeOff() {
+        Scenario s = Scenario.builder()
+            .cluster(ScenarioCluster.named("C0")
+                .etcd("e1", Ipv4Address.parse("10.1.0.1"))
+                .worker("w1", Ipv4Address.parse("10.0.0.3")).worker("w2", Ipv4Address.parse("10.0.0.4"))
+                .pod(ScenarioPod.of("c1", "w1"))
+                .pod(ScenarioPod.of("web1", "w2", "nginx")).pod(ScenarioPod.of("web2", "w2", "nginx"))
+                .kubeProxy(false).clusterDns(false))
+            .vip(StaticVip.of("C0", "100.64.10.1", "web1", "web2"))
+            .ingress(ScenarioIngress.of("C0", "w1", "grp1", 8001, IngressRoute.of("/web", "100.64.10.1:80")))
+            .build();
+        assertThat(ScenarioYaml.parse("s.yaml", ScenarioYaml.write(s), Path.of("."))).isEqualTo(s);
+        ScenarioWorld w = ScenarioWorld.build(s, Path.of("."));
+        assertThat(w.clusters().cluster("C0").kubeProxies()).isEmpty();
+        assertThat(w.clusters().cluster("C0").api().list(Pod.class)).extracting(p -> p.metadata().name())
+            .containsExactly("c1", "web1", "web2");
+
+        List<StepRunner.Result> results = new StepRunner(w).run(List.of(
+            Step.py("C0w1.exec_container(\"c1\", \"curl -s 100.64.10.1\")").expectContains("Welcome to nginx!"),
+            Step.on("C0w2").run("curl -s -i 10.0.0.3:8001/web").expectContains("HTTP/1.1 404 Not Found"),
+            Step.on("C0w1").run("nginx -T").expectContains("location /web {"),
+            Step.py("C0w1.exec_container(\"c1\", \"cat /etc/resolv.conf\")").expectExit(0)), r -> { });
+        assertThat(results).allSatisfy(r -> assertThat(r.failures()).as(r.line() + "\n" + r.stdout()).isEmpty());
+        assertThat(results.get(3).stdout()).doesNotContain("10.96.0.10");
+    }
+
+    @Test
+    void aStaticVipNeedsPodsOfItsCluster() {
+        assertThatThrownBy(() -> Scenario.builder()
+            .cluster(ScenarioCluster.named("C0").etcd("e1", Ipv4Address.parse("10.1.0.1"))
+                .worker("w1", Ipv4Address.parse("10.0.0.3")))
+            .vip(StaticVip.of("C0", "100.64.10.1", "c2"))
+            .build())
+            .isInstanceOf(ScenarioException.class)
+            .hasMessage("vips[0].pods[0]: no pod c2 in cluster C0 (pods: none)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.knetsim.addr.Cidr;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.link.LinkConfig;
+import io.knetsim.ingress.IngressRoute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,21 @@ class ScenarioYamlTest {
     }
 
     @Test
+    void theLabsWorldExampleHasTheLabsVipsAndIngressAsTheDslWritesThem() {
+        Scenario s = ScenarioYaml.read(EXAMPLES.resolve("labs-world.yaml"));
+        assertThat(s.vips()).containsExactly(StaticVip.of("C0", "100.64.10.1", "c2", "c3"),
+            StaticVip.of("C1", "100.64.10.1", "c2", "c3"), StaticVip.of("C0", "100.64.11.1", "ic0", "ic1"),
+            StaticVip.of("C0", "100.64.11.2", "ic2", "ic3"));
+        assertThat(s.ingresses()).containsExactly(ScenarioIngress.of("C0", "w1", "grp1", 8001,
+            IngressRoute.of("/svc1", "100.64.11.1:8000"), IngressRoute.of("/svc2", "100.64.11.2:8000")));
+        assertThat(s.clusters()).allSatisfy(c -> assertThat(c.kubeProxy() && c.clusterDns()).isTrue());
+        ScenarioCluster services = ScenarioYaml.read(EXAMPLES.resolve("services.yaml")).clusters().get(0);
+        assertThat(services.ingressControllers()).containsExactly(IngressControllerSpec.on("w1", 8080));
+        assertThat(services.manifests()).extracting(Manifest::source)
+            .containsExactly("manifests/web-service.yaml", "inline manifest");
+    }
+
+    @Test
     void manifestsAreReadFromFilesNextToTheScenarioOrWrittenInline() {
         Scenario s = ScenarioYaml.read(EXAMPLES.resolve("deployment.yaml"));
         List<Manifest> m = s.clusters().get(0).manifests();
@@ -94,7 +110,7 @@ class ScenarioYamlTest {
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', textBlock = """
-        seed: 7\\nclusterz: []                              | 2:1   | clusterz: unknown field 'clusterz': expected one of seed, underlay, clusters, captures, steps
+        seed: 7\\nclusterz: []                              | 2:1   | clusterz: unknown field 'clusterz': expected one of seed, underlay, clusters, vips, ingresses, captures, steps
         seed: seven\\n                                      | 1:7   | seed: expected an integer, got the string 'seven'
         seed: 7\\n                                          | 1:1   | missing field 'clusters': expected a list of clusters
         clusters: C0\\n                                     | 1:11  | clusters: expected a list, got the string 'C0'
@@ -102,7 +118,7 @@ class ScenarioYamlTest {
         underlay: {bandwidth: 1Gbps}\\nclusters: []        | 1:23  | underlay.bandwidth: invalid rate '1Gbps': expected a number with a unit: bit, kbit, Mbit, Gbit or Tbit (e.g. 100Mbit), or unlimited
         underlay: {loss: 150%}\\nclusters: []              | 1:18  | underlay.loss: invalid loss '150%': expected a percentage (0.5%) or a probability from 0 to 1
         clusters: []\\n                                     | 1:11  | clusters: expected at least one cluster
-        clusters:\\n  - name: C0\\n    wokers: []\\n        | 3:5   | clusters[0].wokers: unknown field 'wokers': expected one of name, etcd, workers, flannel, pods, manifests
+        clusters:\\n  - name: C0\\n    wokers: []\\n        | 3:5   | clusters[0].wokers: unknown field 'wokers': expected one of name, etcd, workers, flannel, pods, manifests, kubeProxy, clusterDns, ingressControllers
         clusters:\\n  - {name: C0, etcd: [{name: e1, address: 10.1.0.300}]}\\n | 2:43 | clusters[0].etcd[0].address: invalid IPv4 address '10.1.0.300': expected four decimal numbers 0-255 separated by dots, e.g. 10.0.0.1
         clusters:\\n  - {name: C0, flannel: {network: 11.0.0/8}}\\n | 2:35 | clusters[0].flannel.network: invalid CIDR '11.0.0/8': expected an IPv4 address and prefix length such as 10.0.0.0/8
         clusters:\\n  - {name: C0, flannel: {backend: udp}}\\n | 2:35 | clusters[0].flannel.backend: unknown backend 'udp': expected vxlan or host-gw
@@ -141,6 +157,48 @@ class ScenarioYamlTest {
         assertError(CLUSTER + "    manifests: [{apiVersion: v1, kind: Foo, metadata: {name: x}}]\n",
             "bad.yaml:5:17: clusters[0].manifests[0]: error: resource mapping not found for name: \"x\" namespace: \"\" "
                 + "from \"inline manifest\": no matches for kind \"Foo\" in version \"v1\"; ensure CRDs are installed first");
+    }
+
+    @Test
+    void vipsIngressesAndAddOnsAreCheckedWhereTheyAreWritten() {
+        String pods = CLUSTER + "    pods: [{name: c2, worker: w2}]\n";
+        assertError(pods + "vips: [{cluster: C1, vip: 100.64.10.1, pods: [c2]}]\n",
+            "bad.yaml:6:18: vips[0].cluster: no cluster C1 (clusters: C0)");
+        assertError(pods + "vips: [{cluster: C0, vip: 100.64.10.1, pods: [c2, c3]}]\n",
+            "bad.yaml:6:51: vips[0].pods[1]: no pod c3 in cluster C0 (pods: c2)");
+        assertError(pods + "vips: [{cluster: C0, vip: 100.64.10, pods: [c2]}]\n",
+            "bad.yaml:6:27: vips[0].vip: invalid IPv4 address '100.64.10': expected four decimal numbers 0-255 "
+                + "separated by dots, e.g. 10.0.0.1");
+        assertError(pods + "vips:\n  - {cluster: C0, vip: 100.64.10.1, pods: [c2]}\n"
+                + "  - {cluster: C0, vip: 100.64.10.1, pods: [c2]}\n",
+            "bad.yaml:8:24: vips[1].vip: duplicate VIP 100.64.10.1 in cluster C0");
+        assertError(pods + "vips: [{cluster: C0, vip: 100.64.10.1}]\n",
+            "bad.yaml:6:8: vips[0]: missing field 'pods': expected a list of the cluster's pods (e.g. [c2, c3])");
+        String ingress = "ingresses:\n  - {cluster: C0, worker: w1, name: grp1, port: 8001,\n"
+            + "     routes: [{path: /svc1, endpoint: 100.64.11.1:8000}]}\n";
+        assertError(CLUSTER + ingress.replace("worker: w1", "worker: w3"),
+            "bad.yaml:6:27: ingresses[0].worker: no worker w3 in cluster C0 (workers: w1, w2)");
+        assertError(CLUSTER + ingress.replace("port: 8001", "port: 80000"),
+            "bad.yaml:6:49: ingresses[0].port: invalid port 80000: expected 1 to 65535");
+        assertError(CLUSTER + ingress.replace("path: /svc1", "path: svc1"),
+            "bad.yaml:7:22: ingresses[0].routes[0].path: invalid path 'svc1': expected a path starting with / (e.g. /svc1)");
+        assertError(CLUSTER + ingress.replace("100.64.11.1:8000", "100.64.11.1"),
+            "bad.yaml:7:39: ingresses[0].routes[0].endpoint: invalid endpoint '100.64.11.1': expected ADDRESS:PORT "
+                + "(e.g. 100.64.11.1:8000)");
+        assertError(CLUSTER + ingress + ingress.replace("ingresses:\n", ""),
+            "bad.yaml:8:49: ingresses[1].port: port 8001 of C0w1 is already taken by another ingress or "
+                + "Ingress controller");
+        assertError(CLUSTER + "    ingressControllers: [{worker: w1, port: 8001}]\n" + ingress,
+            "bad.yaml:7:49: ingresses[0].port: port 8001 of C0w1 is already taken by another ingress or "
+                + "Ingress controller");
+        assertError(CLUSTER + "    ingressControllers: [{worker: w1, port: 80, upstreams: pods}]\n",
+            "bad.yaml:5:60: clusters[0].ingressControllers[0].upstreams: unknown upstreams 'pods': expected endpoints "
+                + "or service");
+        assertError(CLUSTER + "    kubeProxy: maybe\n",
+            "bad.yaml:5:16: clusters[0].kubeProxy: expected true or false, got the string 'maybe'");
+        assertError(CLUSTER + "    clusterDns: true\n",
+            "bad.yaml:5:17: clusters[0].clusterDns: the cluster DNS needs kube-proxy to route its Service 10.96.0.10: "
+                + "set kubeProxy: true, or clusterDns: false");
     }
 
     @Test
