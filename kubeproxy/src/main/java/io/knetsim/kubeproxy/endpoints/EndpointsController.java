@@ -12,6 +12,7 @@ import io.knetsim.api.Service;
 import io.knetsim.api.ServicePort;
 import io.knetsim.api.controller.WorkQueue;
 import io.knetsim.kubeproxy.endpointutil.ServicePods;
+import io.knetsim.kubeproxy.endpointutil.TriggerTimeTracker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,7 +42,9 @@ import java.util.TreeMap;
  * that port). Addresses are sorted by IP (as strings, as Kubernetes compares them), ports
  * keep the Service's order and subsets are ordered by their first address, where Kubernetes
  * orders ports and subsets by hash. At most {@link Endpoints#MAX_CAPACITY} addresses are kept,
- * ready ones first, with {@code endpoints.kubernetes.io/over-capacity: truncated}. The
+ * ready ones first, with {@code endpoints.kubernetes.io/over-capacity: truncated}; every write
+ * sets {@code endpoints.kubernetes.io/last-change-trigger-time} from a {@link TriggerTimeTracker}
+ * (or removes it when only deletions changed things). The
  * object carries the Service's labels, plus {@code service.kubernetes.io/headless} for a
  * headless Service. Services without a selector are left alone: their Endpoints are written
  * by hand.
@@ -54,6 +57,7 @@ public final class EndpointsController {
 
     private final ApiServer api;
     private final WorkQueue queue;
+    private final TriggerTimeTracker triggerTimes = new TriggerTimeTracker();
 
     private EndpointsController(ApiServer api) {
         this.api = api;
@@ -74,6 +78,7 @@ public final class EndpointsController {
         Service svc = api.find(Service.class, ns, name).orElse(null);
         Endpoints have = api.find(Endpoints.class, ns, name).orElse(null);
         if (svc == null) {
+            triggerTimes.deleteService(ns, name);
             if (have != null) {
                 api.delete(Endpoints.class, ns, name);
             }
@@ -82,7 +87,9 @@ public final class EndpointsController {
         if (!ServicePods.hasEndpoints(svc)) {
             return;
         }
-        List<EndpointSubset> subsets = subsets(svc, ServicePods.of(api, svc));
+        List<Pod> pods = ServicePods.of(api, svc);
+        String triggerTime = triggerTimes.compute(svc, pods);
+        List<EndpointSubset> subsets = subsets(svc, pods);
         boolean truncated = truncate(subsets);
         Map<String, String> labels = new TreeMap<>(svc.metadata().labels());
         if (svc.spec().isHeadless()) {
@@ -96,11 +103,21 @@ public final class EndpointsController {
         } else {
             annotations.remove(Endpoints.OVER_CAPACITY_ANNOTATION);
         }
+        boolean same = have != null && have.subsets().equals(subsets) && have.metadata().labels().equals(labels)
+            && have.metadata().annotations().equals(annotations);
+        if (same) {
+            return;
+        }
+        // written only with a change, as Kubernetes does: the time of the oldest change it takes in
+        if (triggerTime != null) {
+            annotations.put(TriggerTimeTracker.ANNOTATION, triggerTime);
+        } else {
+            annotations.remove(TriggerTimeTracker.ANNOTATION);
+        }
         if (have == null) {
             ObjectMeta m = ObjectMeta.of(ns, name, labels).withAnnotations(annotations);
             api.create(Endpoints.of(m, subsets));
-        } else if (!have.subsets().equals(subsets) || !have.metadata().labels().equals(labels)
-            || !have.metadata().annotations().equals(annotations)) {
+        } else {
             api.update(have.withMetadata(have.metadata().withLabels(labels).withAnnotations(annotations))
                 .withSubsets(subsets));
         }

@@ -177,18 +177,42 @@ class EndpointsControllerTest {
             pod(String.format("web-%04d", i), "11.10." + (i / 250) + "." + (1 + i % 250), i >= 5, null, 8080);
         }
         Endpoints ep = endpoints().orElseThrow();
-        assertThat(ep.metadata().annotations()).containsExactlyEntriesOf(
-            Map.of("endpoints.kubernetes.io/over-capacity", "truncated"));
+        assertThat(ep.metadata().annotations()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+            "endpoints.kubernetes.io/over-capacity", "truncated",
+            "endpoints.kubernetes.io/last-change-trigger-time", "1970-01-01T00:00:00Z")));
         // 998 ready kept whole; 2 of the 5 not ready fill the 1000
         assertThat(ep.subsets().get(0).addresses()).hasSize(998);
         assertThat(ep.subsets().get(0).notReadyAddresses()).hasSize(2);
-        // back under capacity, the annotation goes
+        // back under capacity, the annotation goes (and, with only deletions, the trigger time)
         for (int i = 0; i < 5; i++) {
             api.delete(Pod.class, "default", String.format("web-%04d", i));
         }
         ep = endpoints().orElseThrow();
         assertThat(ep.metadata().annotations()).isEmpty();
         assertThat(ep.subsets().get(0).addresses()).hasSize(998);
+    }
+
+    @Test
+    void theLastChangeTriggerTimeIsTheOldestChangeASyncTakesIn() {
+        api.create(Service.of(ObjectMeta.of("default", "web"), ServiceSpec.clusterIP(Map.of("app", "web"),
+            ServicePort.tcp(80, 8080))));
+        String trigger = "endpoints.kubernetes.io/last-change-trigger-time";
+        // first sync: the Service's creation
+        assertThat(endpoints().orElseThrow().metadata().annotations()).containsEntry(trigger, "1970-01-01T00:00:00Z");
+        sim.runFor(SimTime.seconds(5));
+        pod("web-a", "11.10.0.1", false, null, 8080);
+        sim.runFor(SimTime.seconds(2));
+        // web-a turns Ready at 7 s: that transition is the trigger
+        setStatus(api.get(Pod.class, "default", "web-a"), "11.10.0.1", true);
+        Endpoints ep = endpoints().orElseThrow();
+        assertThat(ips(ep.subsets().get(0).addresses())).containsExactly("11.10.0.1");
+        assertThat(ep.metadata().annotations()).containsEntry(trigger, "1970-01-01T00:00:07Z");
+        sim.runFor(SimTime.seconds(2));
+        api.delete(Pod.class, "default", "web-a");
+        // a deletion alone brings no trigger time: the annotation goes
+        ep = endpoints().orElseThrow();
+        assertThat(ep.subsets()).isEmpty();
+        assertThat(ep.metadata().annotations()).doesNotContainKey(trigger);
     }
 
     @Test
