@@ -32,8 +32,8 @@ import java.util.Map;
  *
  * Which pods, their readiness and their ports come from {@link ServicePods}, shared with the
  * Endpoints controller. A named {@code targetPort} is resolved per pod against its containers'
- * named ports; pods whose ports resolve differently go in different slices, as in Kubernetes. Endpoints are
- * sorted by pod name so that the same world gives the same slices.
+ * named ports; pods whose ports resolve differently go in different slices, as in Kubernetes.
+ * Endpoints are sorted by pod name so that the same world gives the same slices.
  */
 public final class EndpointSliceController {
     /** {@code --max-endpoints-per-slice}'s default. */
