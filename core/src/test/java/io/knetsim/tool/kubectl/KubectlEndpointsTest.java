@@ -142,4 +142,46 @@ class KubectlEndpointsTest {
                 + "\n"
                 + "Events:  <none>\n");
     }
+
+    @Test
+    void aServiceWithoutSelectorGetsItsEndpointsFromAManifest() {
+        admin.files().write("/root/external.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: external-db
+            spec:
+              ports:
+              - port: 5432
+            ---
+            apiVersion: v1
+            kind: Endpoints
+            metadata:
+              name: external-db
+            subsets:
+            - addresses:
+              - ip: 192.0.2.42
+              ports:
+              - port: 5432
+            """);
+        assertThat(sh.out(admin, "kubectl apply -f external.yaml"))
+            .isEqualTo("service/external-db created\nendpoints/external-db created\n");
+        assertThat(sh.out(admin, "kubectl get ep external-db")).isEqualTo(
+            "NAME          ENDPOINTS         AGE\n"
+                + "external-db   192.0.2.42:5432   0s\n");
+        admin.files().write("/root/bad.yaml", """
+            apiVersion: v1
+            kind: Endpoints
+            metadata:
+              name: bad
+            subsets:
+            - addresses:
+              - ip: 127.0.0.1
+            """);
+        var bad = sh.run(admin, "kubectl apply -f bad.yaml");
+        assertThat(bad.stderr()).isEqualTo("The Endpoints \"bad\" is invalid: subsets[0].addresses[0].ip: Invalid value: "
+            + "\"127.0.0.1\": may not be in the loopback range (127.0.0.0/8, ::1/128)\n");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(api.find(Endpoints.class, "default", "bad")).isEmpty();
+    }
 }
