@@ -39,6 +39,10 @@ public final class SkBuff {
     public int oif;
     /** {@code skb->mark}, set by rules ({@code meta mark set}) and routing. */
     public int mark;
+    /** {@code skb->nf_trace}: set by {@code meta nftrace set 1}, makes nftables report the packet's path. */
+    public boolean nftrace;
+    /** The id {@code nft monitor trace} shows for this packet, 0 until it is first traced. */
+    public int traceId;
     /** The conntrack entry this packet belongs to, set by the netfilter layer. */
     public Object nfct;
     public PktType pktType = PktType.HOST;
@@ -170,6 +174,8 @@ public final class SkBuff {
         c.iif = iif;
         c.oif = oif;
         c.mark = mark;
+        c.nftrace = nftrace;
+        c.traceId = traceId;
         c.nfct = nfct;
         c.pktType = pktType;
         c.hops = hops;

@@ -104,6 +104,8 @@ public final class Veth extends NetDevice {
             skb.mark = 0;
         }
         skb.nfct = null;
+        skb.nftrace = false; // skb_scrub_packet: nf_reset_trace
+        skb.traceId = 0;
         skb.bridgedNf = false;
         p.receive(skb);
     }

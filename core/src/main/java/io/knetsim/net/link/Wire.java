@@ -24,6 +24,8 @@ public final class Wire implements Channel {
         skb.hops = 0;
         skb.mark = 0;
         skb.nfct = null;
+        skb.nftrace = false;
+        skb.traceId = 0;
         skb.bridgedNf = false;
         sim.after(delay, () -> to.receive(skb));
     }

@@ -53,7 +53,10 @@ public final class Conntrack {
         this.ns = ns;
     }
 
-    /** Registers the tracking, NAT and confirm hooks (once); {@code nat} runs the nat chains. */
+    /**
+     * Registers the tracking, NAT and confirm hooks (once); {@code nat} runs the nat chains, null
+     * while the ruleset has none (then a clashing flow cannot be given another source port).
+     */
     public void enable(NatChains nat) {
         this.natChains = nat;
         if (!registered.isEmpty()) {
@@ -254,6 +257,12 @@ public final class Conntrack {
                 e.snatDecided = true;
                 if (e.snat != null) {
                     e.snat = freePort(e);
+                } else if (natChains != null && clashes(e)) {
+                    // nf_nat_alloc_null_binding: the source stays, but a reply tuple another flow
+                    // holds gets the next free source port (get_unique_tuple), as Linux remaps
+                    // a second flow whose replies would be confused with the first's
+                    e.snat = new ConntrackEntry.Binding(e.original.src(), -1);
+                    e.snat = freePort(e);
                 }
             } else {
                 e.dnatDecided = true;
@@ -313,6 +322,12 @@ public final class Conntrack {
         if ((p == Ipv4Header.PROTO_TCP || p == Ipv4Header.PROTO_UDP) && ith + 4 <= tail && port >= 0) {
             Bytes.put16(b, ith + (sourcePort ? 0 : 2), port);
         }
+    }
+
+    /** True if another live flow already holds the reply tuple {@code e}'s bindings imply. */
+    private boolean clashes(ConntrackEntry e) {
+        ConntrackEntry other = lookup(e.replyAfterNat());
+        return other != null && other != e;
     }
 
     /** Keeps the flow's source port if its reply tuple is free, else the next free one ({@code nf_nat_used_tuple}). */

@@ -4,13 +4,21 @@ import io.knetsim.packet.Ipv4Header;
 import java.util.List;
 
 /**
- * {@code fib daddr type} ({@code nft_fib} with {@code NFTA_FIB_F_DADDR}, result
- * {@code NFT_FIB_RESULT_ADDRTYPE}): the kind of address the packet is going to, as the
- * namespace's addresses say: {@code local} for one of its own (iptables' {@code -m addrtype
- * --dst-type LOCAL}, which iptables-nft writes as {@code fib daddr type local}), {@code broadcast},
- * {@code multicast}, else {@code unicast}.
+ * {@code fib daddr type} and {@code fib saddr type} ({@code nft_fib} with
+ * {@code NFTA_FIB_F_DADDR} or {@code _SADDR}, result {@code NFT_FIB_RESULT_ADDRTYPE}): the kind of
+ * address the packet is going to (or coming from), as the namespace's addresses say:
+ * {@code local} for one of its own (iptables' {@code -m addrtype --dst-type LOCAL}, which
+ * iptables-nft writes as {@code fib daddr type local}; kube-proxy's {@code fib saddr type local}
+ * for traffic the node itself sends), {@code broadcast}, {@code multicast}, else {@code unicast}.
+ *
+ * @param saddr true for {@code fib saddr type}
  */
-public record FibExpr() implements Expr {
+public record FibExpr(boolean saddr) implements Expr {
+    /** {@code fib daddr type}. */
+    public FibExpr() {
+        this(false);
+    }
+
     /** {@code RTN_UNICAST}, {@code RTN_LOCAL}, {@code RTN_BROADCAST}, {@code RTN_MULTICAST}. */
     static final long UNICAST = 1;
     static final long LOCAL = 2;
@@ -19,7 +27,8 @@ public record FibExpr() implements Expr {
 
     @Override
     public Object eval(NftPacket p) {
-        int dst = Ipv4Header.dst(p.skb.buf(), p.skb.networkHeader);
+        int dst = saddr ? Ipv4Header.src(p.skb.buf(), p.skb.networkHeader)
+            : Ipv4Header.dst(p.skb.buf(), p.skb.networkHeader);
         if (p.nft.ns().isLocalAddress(dst)) {
             return LOCAL;
         }
@@ -36,6 +45,6 @@ public record FibExpr() implements Expr {
 
     @Override
     public String format() {
-        return "fib daddr type";
+        return saddr ? "fib saddr type" : "fib daddr type";
     }
 }

@@ -14,7 +14,9 @@ public record MetaExpr(Key key) implements Expr {
         OIFNAME("oifname", DataType.IFNAME, false),
         L4PROTO("l4proto", DataType.INET_PROTO, true),
         MARK("mark", DataType.MARK, true),
-        NFPROTO("nfproto", DataType.NFPROTO, true);
+        NFPROTO("nfproto", DataType.NFPROTO, true),
+        /** {@code meta nftrace}: 1 once a rule set it, the packet is traced. */
+        NFTRACE("nftrace", DataType.INTEGER, true);
 
         private final String text;
         private final DataType type;
@@ -52,6 +54,7 @@ public record MetaExpr(Key key) implements Expr {
             case L4PROTO -> (long) p.protocol();
             case MARK -> p.skb.mark & 0xffffffffL;
             case NFPROTO -> 2L;
+            case NFTRACE -> p.skb.nftrace ? 1L : 0L;
         };
     }
 

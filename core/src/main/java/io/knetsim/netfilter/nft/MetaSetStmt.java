@@ -2,7 +2,10 @@ package io.knetsim.netfilter.nft;
 
 import java.util.List;
 
-/** {@code meta mark set VALUE} ({@code nft_meta} set): the value may be a constant, a map lookup, numgen or jhash. */
+/**
+ * {@code meta mark set VALUE} ({@code nft_meta} set): the value may be a constant, a map lookup,
+ * numgen or jhash; {@code meta nftrace set 0|1} turns tracing of the packet off or on.
+ */
 public record MetaSetStmt(MetaExpr.Key key, Expr value) implements Stmt {
     @Override
     public boolean eval(NftPacket p) {
@@ -10,7 +13,11 @@ public record MetaSetStmt(MetaExpr.Key key, Expr value) implements Stmt {
         if (v == null) {
             return false;
         }
-        p.skb.mark = (int) (long) (Long) v;
+        if (key == MetaExpr.Key.NFTRACE) {
+            p.skb.nftrace = (Long) v != 0;
+        } else {
+            p.skb.mark = (int) (long) (Long) v;
+        }
         return true;
     }
 

@@ -27,6 +27,21 @@ public final class NftSet {
     long handle;
     private final Map<Object, Object> exact = new LinkedHashMap<>();
     private final TreeMap<Long, Interval> ranges = new TreeMap<>();
+    /**
+     * The chains whose rules use this named set, with how many rules each: a verdict map's new
+     * element is checked against these chains only, not against every rule of the table.
+     */
+    final Map<Chain, Integer> users = new java.util.IdentityHashMap<>();
+    /** {@code flags dynamic}: rules may add elements ({@code update @set { ... }}). */
+    private boolean dynamic;
+    /** {@code flags timeout}: elements may expire. */
+    private boolean timeouts;
+    /** The set's {@code timeout} in nanoseconds: what an element added from the packet path lives; 0: none. */
+    private long timeout;
+    /** When each element with a timeout expires, on the simulator clock. */
+    private final Map<Object, Long> expires = new java.util.HashMap<>();
+    /** The namespace's clock, once the set belongs to a table. */
+    java.util.function.LongSupplier clock = () -> 0;
 
     /**
      * @param dataType the type of a map's values ({@link DataType#VERDICT} for a verdict map), null for a set
@@ -45,6 +60,45 @@ public final class NftSet {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Sets {@code flags dynamic}, {@code flags timeout} and the set's {@code timeout} (nanoseconds,
+     * 0 for none), before the set is added to a table.
+     */
+    public NftSet withTimeouts(boolean dynamicFlag, boolean timeoutFlag, long timeoutNanos) {
+        if (interval && (dynamicFlag || timeoutFlag)) {
+            throw new NftException("interval sets with timeouts are not modelled by knetsim");
+        }
+        this.dynamic = dynamicFlag;
+        this.timeouts = timeoutFlag || timeoutNanos > 0;
+        this.timeout = timeoutNanos;
+        return this;
+    }
+
+    public boolean dynamic() {
+        return dynamic;
+    }
+
+    /** {@code flags timeout}. */
+    public boolean timeouts() {
+        return timeouts;
+    }
+
+    /** The set's {@code timeout} in nanoseconds, 0 when none. */
+    public long timeout() {
+        return timeout;
+    }
+
+    /**
+     * {@code update @set { KEY }} from the packet path ({@code nft_dynset}): adds the element,
+     * or restarts its timeout if it is there.
+     */
+    void update(Object key) {
+        exact.putIfAbsent(key, Boolean.TRUE);
+        if (timeout > 0) {
+            expires.put(key, clock.getAsLong() + timeout);
+        }
     }
 
     public boolean anonymous() {
@@ -114,7 +168,35 @@ public final class NftSet {
             addRange(v, v, -1, data);
             return;
         }
-        exact.putIfAbsent(key, map ? data : Boolean.TRUE);
+        if (exact.putIfAbsent(key, map ? data : Boolean.TRUE) == null && timeout > 0) {
+            expires.put(key, clock.getAsLong() + timeout); // the set's timeout applies to added elements too
+        }
+    }
+
+    /** Live elements of a set with timeouts and when each expires (for a program that rebuilds the set). */
+    public Map<Object, Long> expiries() {
+        Map<Object, Long> out = new LinkedHashMap<>();
+        long now = clock.getAsLong();
+        for (Map.Entry<Object, Long> e : expires.entrySet()) {
+            if (e.getValue() > now && exact.containsKey(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Puts back elements with the expiry they had (those already expired are left out), as
+     * kube-proxy's affinity sets keep their clients across a sync that rewrites the table.
+     */
+    public void restoreExpiries(Map<Object, Long> elements) {
+        long now = clock.getAsLong();
+        for (Map.Entry<Object, Long> e : elements.entrySet()) {
+            if (e.getValue() > now) {
+                exact.putIfAbsent(e.getKey(), Boolean.TRUE);
+                expires.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** Adds a range or prefix element; see {@link #add} for when to call it directly. */
@@ -151,12 +233,14 @@ public final class NftSet {
             }
             return false;
         }
+        expires.remove(key);
         return exact.remove(key) != null;
     }
 
     void clear() {
         exact.clear();
         ranges.clear();
+        expires.clear();
     }
 
     /** True if {@code key} is in the set. */
@@ -172,7 +256,14 @@ public final class NftSet {
 
     private Object find(Object key) {
         if (!interval) {
-            return exact.get(key);
+            Object v = exact.get(key);
+            if (v != null && !expires.isEmpty()) {
+                Long at = expires.get(key);
+                if (at != null && at <= clock.getAsLong()) {
+                    return null; // expired: the kernel's lookup skips it until the gc removes it
+                }
+            }
+            return v;
         }
         if (!(key instanceof Long v)) {
             return null;
@@ -187,8 +278,14 @@ public final class NftSet {
     /** The elements as {@code nft list} writes them, each with {@code " : value"} for a map. */
     public List<String> formatElements() {
         List<String> out = new ArrayList<>();
+        long now = clock.getAsLong();
         for (Map.Entry<Object, Object> e : exact.entrySet()) {
-            out.add(formatKey(e.getKey()) + (map ? " : " + dataType.format(e.getValue()) : ""));
+            Long at = expires.get(e.getKey());
+            if (at != null && at <= now) {
+                continue;
+            }
+            out.add(formatKey(e.getKey()) + (at != null ? " expires " + formatTime((at - now) / 1_000_000L) : "")
+                + (map ? " : " + dataType.format(e.getValue()) : ""));
         }
         for (Interval iv : ranges.values()) {
             DataType t = keyTypes.get(0);
@@ -208,6 +305,24 @@ public final class NftSet {
             return sb.toString();
         }
         return keyTypes.get(0).format(key);
+    }
+
+    /** A time as nft writes one ({@code time_print}): {@code 3h}, {@code 2h59m58s996ms}, {@code 0s}. */
+    public static String formatTime(long ms) {
+        if (ms <= 0) {
+            return "0s";
+        }
+        StringBuilder sb = new StringBuilder();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            long n = ms / units[i];
+            ms %= units[i];
+            if (n > 0) {
+                sb.append(n).append(names[i]);
+            }
+        }
+        return sb.toString();
     }
 
     /** Chains the verdicts of a verdict map jump or go to. */
@@ -236,7 +351,7 @@ public final class NftSet {
 
     /** The elements in the form the set holds them, for undo. */
     Object snapshot() {
-        return new Object[] {new LinkedHashMap<>(exact), new TreeMap<>(ranges)};
+        return new Object[] {new LinkedHashMap<>(exact), new TreeMap<>(ranges), new java.util.HashMap<>(expires)};
     }
 
     @SuppressWarnings("unchecked")
@@ -246,5 +361,7 @@ public final class NftSet {
         exact.putAll((Map<Object, Object>) s[0]);
         ranges.clear();
         ranges.putAll((Map<Long, Interval>) s[1]);
+        expires.clear();
+        expires.putAll((Map<Object, Long>) s[2]);
     }
 }

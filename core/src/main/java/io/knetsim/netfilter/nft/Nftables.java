@@ -43,9 +43,15 @@ public final class Nftables {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private long tableHandle;
     private final List<NfHooks.Entry> registered = new ArrayList<>();
+    /** The nat base chains by hook in priority order, as {@link #syncHooks} last found them. */
+    private final Map<NfHook, List<Chain>> natChains = new java.util.EnumMap<>(NfHook.class);
     private final Deque<String> kernelLog = new ArrayDeque<>();
     private SimRandom random;
+    private SimRandom traceRandom;
+    private final List<TraceMonitor> traceMonitors = new ArrayList<>();
     private Deque<Runnable> undo;
+    /** Sets whose elements the current transaction already saved for undo. */
+    private final Set<NftSet> guarded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private Conntrack conntrack;
 
     public Nftables(NetNamespace ns) {
@@ -85,6 +91,59 @@ public final class Nftables {
             (now % 1_000_000_000L) / 1000, line));
     }
 
+    // ---- tracing ----------------------------------------------------------------------------
+
+    /**
+     * Starts an {@code nft monitor trace} listener: {@code lines} receives, one call a line
+     * without its newline, the trace events of packets marked with {@code meta nftrace set 1}.
+     */
+    public TraceMonitor monitorTrace(Consumer<String> lines) {
+        TraceMonitor m = new TraceMonitor(this, lines);
+        traceMonitors.add(m);
+        return m;
+    }
+
+    void removeTraceMonitor(TraceMonitor m) {
+        traceMonitors.remove(m);
+    }
+
+    /** {@code trace id 0a1b2c3d ip filter output }: the packet's id (kept on the skb), family, table, chain. */
+    private String traceHeader(NftPacket p, Chain c) {
+        if (p.skb.traceId == 0) {
+            if (traceRandom == null) {
+                traceRandom = ns.sim().random("nft-trace/" + ns.name());
+            }
+            int id;
+            do {
+                id = traceRandom.nextInt();
+            } while (id == 0);
+            p.skb.traceId = id;
+        }
+        return String.format(java.util.Locale.ROOT, "trace id %08x %s %s %s ", p.skb.traceId,
+            c.table().family().text(), c.table().name(), c.name());
+    }
+
+    /**
+     * One trace event: {@code rule RULE (verdict V)} when {@code rule} is given (each monitor
+     * writes the rule from its own copy of the ruleset), else {@code event}. The first event of
+     * a base chain's run carries the packet line before it. Returns true (the packet is dumped).
+     */
+    private boolean trace(NftPacket p, Chain c, boolean dumped, Rule rule, String event) {
+        String hdr = traceHeader(p, c);
+        String packet = dumped ? null : hdr + TracePacket.format(p);
+        for (TraceMonitor m : List.copyOf(traceMonitors)) {
+            if (packet != null) {
+                m.emit(packet);
+            }
+            m.emit(hdr + (rule == null ? event : "rule " + m.ruleText(rule) + " (verdict " + event + ")"));
+        }
+        return true;
+    }
+
+    private static String markSuffix(NftPacket p) {
+        return p.skb.mark == 0 ? "" : String.format(java.util.Locale.ROOT, "meta mark 0x%08x ", p.skb.mark);
+    }
+
     // ---- transactions ---------------------------------------------------------------------
 
     /** Runs {@code changes} as one transaction: all of it, or (on an exception) none of it. */
@@ -95,8 +154,12 @@ public final class Nftables {
             return;
         }
         undo = new ArrayDeque<>();
+        guarded.clear();
         try {
             changes.accept(this);
+            for (TraceMonitor m : traceMonitors) {
+                m.cacheRules(); // nft's cache follows the new rules as their events arrive
+            }
         } catch (RuntimeException e) {
             while (!undo.isEmpty()) {
                 undo.pop().run();
@@ -104,6 +167,7 @@ public final class Nftables {
             throw e;
         } finally {
             undo = null;
+            guarded.clear();
             syncHooks();
         }
     }
@@ -233,9 +297,11 @@ public final class Nftables {
     public void flushChain(Chain c) {
         List<Rule> old = new ArrayList<>(c.rules);
         c.rules.clear();
+        old.forEach(r -> use(c, r, -1));
         onUndo(() -> {
             c.rules.clear();
             c.rules.addAll(old);
+            old.forEach(r -> use(c, r, 1));
         });
     }
 
@@ -271,8 +337,10 @@ public final class Nftables {
         }
         Rule r = new Rule(t.allocHandle(), stmts);
         c.rules.add(at, r);
+        use(c, r, 1);
         onUndo(() -> {
             c.rules.remove(r);
+            use(c, r, -1);
             t.lastHandle = oldHandle;
         });
         return r;
@@ -293,8 +361,12 @@ public final class Nftables {
         Rule old = c.rules.get(i);
         Rule r = new Rule(handle, stmts);
         c.rules.set(i, r);
+        use(c, old, -1);
+        use(c, r, 1);
         onUndo(() -> {
             c.rules.set(c.rules.indexOf(r), old);
+            use(c, r, -1);
+            use(c, old, 1);
             t.lastHandle = oldHandle;
         });
         return r;
@@ -306,7 +378,20 @@ public final class Nftables {
             throw new NftException("Could not process rule: No such file or directory");
         }
         Rule old = c.rules.remove(i);
-        onUndo(() -> c.rules.add(i, old));
+        use(c, old, -1);
+        onUndo(() -> {
+            c.rules.add(i, old);
+            use(c, old, 1);
+        });
+    }
+
+    /** Counts {@code r} in or out of the users of the named sets it refers to ({@link NftSet#users}). */
+    private static void use(Chain c, Rule r, int delta) {
+        for (Object o : refs(r.stmts())) {
+            if (o instanceof NftSet s && !s.anonymous()) {
+                s.users.merge(c, delta, (a, b) -> a + b == 0 ? null : a + b);
+            }
+        }
     }
 
     private static List<NftSet> anonymousSets(List<Stmt> stmts) {
@@ -421,6 +506,7 @@ public final class Nftables {
         }
         long oldHandle = t.lastHandle;
         s.handle = t.allocHandle();
+        s.clock = () -> ns.sim().now();
         t.sets.put(s.name(), s);
         onUndo(() -> {
             t.sets.remove(s.name());
@@ -444,8 +530,14 @@ public final class Nftables {
         });
     }
 
-    /** Saves a set's elements for undo before a change to them. */
+    /**
+     * Saves a set's elements for undo before the transaction's first change to them (once: a
+     * sync that adds 10,000 elements copies the set once, not 10,000 times).
+     */
     private void guard(NftSet s) {
+        if (undo == null || !guarded.add(s)) {
+            return;
+        }
         Object snap = s.snapshot();
         onUndo(() -> s.restore(snap));
     }
@@ -469,12 +561,8 @@ public final class Nftables {
 
     private void checkElementData(Table t, NftSet s, Object data) {
         if (data instanceof NftVerdict v && v.chain() != null) {
-            for (Chain c : t.chains.values()) {
-                for (Rule r : c.rules) {
-                    if (refs(r.stmts()).contains(s)) {
-                        checkJump(c, v.chain());
-                    }
-                }
+            for (Chain c : s.users.keySet()) {
+                checkJump(c, v.chain());
             }
             if (v.chain().base() != null) {
                 throw new NftException("Could not process rule: Operation not supported");
@@ -514,12 +602,14 @@ public final class Nftables {
             hooks.unregister(e);
         }
         registered.clear();
+        natChains.clear();
         boolean needsConntrack = false;
         for (Table t : tables.values()) {
             for (Chain c : t.chains.values()) {
                 BaseChain b = c.base();
                 if (b != null && b.type() == ChainType.NAT) {
                     needsConntrack = true;
+                    natChains.computeIfAbsent(b.hook(), h -> new ArrayList<>()).add(c);
                 } else if (b != null) {
                     registered.add(hooks.register(b.hook(), b.priority(),
                         (hook, skb, in, out) -> run(c, hook, skb, in, out)));
@@ -529,8 +619,11 @@ public final class Nftables {
                 }
             }
         }
+        for (List<Chain> l : natChains.values()) {
+            l.sort((a, b) -> Integer.compare(a.base().priority(), b.base().priority())); // stable: table order on ties
+        }
         if (needsConntrack) {
-            conntrack().enable(this::runNat);
+            conntrack().enable(natChains.isEmpty() ? null : this::runNat);
         } else if (conntrack != null && conntrack.enabled()) {
             conntrack.disable();
         }
@@ -549,17 +642,13 @@ public final class Nftables {
         return false;
     }
 
-    /** The nat chains at {@code hook} by priority, until one decides a binding or drops. */
+    /**
+     * The nat chains at {@code hook} by priority, until one decides a binding or drops. The
+     * list is kept by {@link #syncHooks}, so a flow's first packet does not walk every chain of
+     * every table (kube-proxy's table has three chains a service).
+     */
     private Verdict runNat(NfHook hook, SkBuff skb, NetDevice in, NetDevice out) {
-        List<Chain> nat = new ArrayList<>();
-        for (Table t : tables.values()) {
-            for (Chain c : t.chains.values()) {
-                if (c.base() != null && c.base().type() == ChainType.NAT && c.base().hook() == hook) {
-                    nat.add(c);
-                }
-            }
-        }
-        nat.sort((a, b) -> Integer.compare(a.base().priority(), b.base().priority()));
+        List<Chain> nat = natChains.getOrDefault(hook, List.of());
         boolean source = hook == NfHook.POSTROUTING || hook == NfHook.INPUT;
         for (Chain c : nat) {
             Verdict v = run(c, hook, skb, in, out);
@@ -574,7 +663,12 @@ public final class Nftables {
         return Verdict.ACCEPT;
     }
 
-    /** Evaluates a base chain for one packet ({@code nft_do_chain}). */
+    /**
+     * Evaluates a base chain for one packet ({@code nft_do_chain}). A packet with
+     * {@code nftrace} set reports to the {@link TraceMonitor}s what {@code nft_trace_packet}
+     * reports: each rule that matched with its verdict, the fall off a chain's end
+     * ({@code verdict continue}) and the base chain's policy.
+     */
     Verdict run(Chain base, NfHook hook, SkBuff skb, NetDevice in, NetDevice out) {
         NftPacket p = new NftPacket(this, hook, skb, in, out);
         Chain[] stackChain = null; // made on the first jump: most packets never jump
@@ -582,14 +676,21 @@ public final class Nftables {
         int sp = 0;
         Chain c = base;
         int i = 0;
+        boolean monitored = !traceMonitors.isEmpty();
+        boolean dumped = false; // the packet line goes with the first event of this base chain
         while (true) {
             List<Rule> rules = c.rules;
             boolean returned = false;
             while (i < rules.size() && !returned) {
                 Rule r = rules.get(i++);
                 p.verdict = null;
-                r.eval(p);
+                boolean matched = r.eval(p);
                 NftVerdict v = p.verdict;
+                if (monitored && skb.nftrace && (v != null || matched)) {
+                    boolean ret = v != null && v.kind() == NftVerdict.Kind.RETURN;
+                    dumped = trace(p, c, dumped, ret ? null : r,
+                        ret ? "verdict return " + markSuffix(p) : v == null ? "continue" : v.format());
+                }
                 if (v == null) {
                     continue;
                 }
@@ -621,8 +722,15 @@ public final class Nftables {
                     }
                 }
             }
+            if (monitored && skb.nftrace && !returned) {
+                dumped = trace(p, c, dumped, null, "verdict continue " + markSuffix(p)); // fell off the chain's end
+            }
             if (sp == 0) {
-                return base.base().policyDrop() ? Verdict.DROP : Verdict.ACCEPT;
+                boolean drop = base.base().policyDrop();
+                if (monitored && skb.nftrace) {
+                    trace(p, base, dumped, null, "policy " + (drop ? "drop " : "accept ") + markSuffix(p));
+                }
+                return drop ? Verdict.DROP : Verdict.ACCEPT;
             }
             c = stackChain[--sp];
             i = stackIdx[sp];

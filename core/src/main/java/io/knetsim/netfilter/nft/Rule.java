@@ -24,13 +24,18 @@ public final class Rule {
         return stmts;
     }
 
-    /** Runs the statements; a verdict, if any, is left in {@link NftPacket#verdict}. */
-    void eval(NftPacket p) {
+    /**
+     * Runs the statements; a verdict, if any, is left in {@link NftPacket#verdict}. True when
+     * every statement went through (the rule matched and gave no verdict: {@code NFT_CONTINUE}),
+     * false when one stopped it (no match, {@code NFT_BREAK}, or a verdict).
+     */
+    boolean eval(NftPacket p) {
         for (Stmt s : stmts) {
             if (!s.eval(p)) {
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** The rule as {@code nft list} writes it. */

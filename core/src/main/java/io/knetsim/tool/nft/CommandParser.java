@@ -375,6 +375,9 @@ final class CommandParser {
         List<DataType> keyTypes = null;
         DataType dataType = null;
         boolean interval = false;
+        boolean dynamic = false;
+        boolean timeouts = false;
+        long timeout = 0;
         NftSet s = null;
         while (true) {
             in.skipSeparators();
@@ -397,31 +400,62 @@ final class CommandParser {
                 case "flags" -> {
                     do {
                         Token f = in.name();
-                        if (!f.is("interval")) {
-                            throw new NftSyntaxException("set flag '" + f.text() + "' is not modelled by knetsim", f);
+                        switch (f.text()) {
+                            case "interval" -> interval = true;
+                            case "dynamic" -> dynamic = true;
+                            case "timeout" -> timeouts = true;
+                            default -> throw new NftSyntaxException("set flag '" + f.text() + "' is not modelled by knetsim",
+                                f);
                         }
-                        interval = true;
                     } while (in.accept(","));
                 }
+                case "timeout" -> timeout = time(in.next());
                 case "elements" -> {
                     in.expect("=");
-                    s = makeSet(t, name, keyTypes, dataType, interval, create, item);
+                    s = makeSet(t, name, keyTypes, dataType, interval, create, item, dynamic, timeouts, timeout);
                     elements(t, s, false);
                 }
                 default -> throw Tokens.unexpected(item);
             }
         }
         if (s == null) {
-            makeSet(t, name, keyTypes, dataType, interval, create, name);
+            makeSet(t, name, keyTypes, dataType, interval, create, name, dynamic, timeouts, timeout);
         }
     }
 
     private NftSet makeSet(Table t, Token name, List<DataType> keyTypes, DataType dataType, boolean interval,
-                           boolean create, Token at) {
+                           boolean create, Token at, boolean dynamic, boolean timeouts, long timeout) {
         if (keyTypes == null) {
             throw new NftSyntaxException("set definition does not specify key", name);
         }
-        return nft.addSet(t, new NftSet(name.text(), false, keyTypes, dataType, interval), create);
+        try {
+            return nft.addSet(t, new NftSet(name.text(), false, keyTypes, dataType, interval)
+                .withTimeouts(dynamic, timeouts, timeout), create);
+        } catch (NftException e) {
+            throw new NftSyntaxException(e.getMessage(), at);
+        }
+    }
+
+    /** nft's time: {@code 10800s}, {@code 3h}, {@code 2h30m}, {@code 1d}, {@code 500ms}; nanoseconds. */
+    private static long time(Token t) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|d|h|m|s)").matcher(t.text());
+        long ms = 0;
+        int at = 0;
+        while (m.find() && m.start() == at) {
+            long n = Long.parseLong(m.group(1));
+            ms += n * switch (m.group(2)) {
+                case "d" -> 86_400_000L;
+                case "h" -> 3_600_000L;
+                case "m" -> 60_000L;
+                case "s" -> 1000L;
+                default -> 1L;
+            };
+            at = m.end();
+        }
+        if (at == 0 || at != t.text().length()) {
+            throw new NftSyntaxException("Wrong time format, expecting [NUMd][NUMh][NUMm][NUMs][NUMms]", t);
+        }
+        return ms * 1_000_000L;
     }
 
     private DataType dataType(Token t) {

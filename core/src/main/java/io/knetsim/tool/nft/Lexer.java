@@ -17,7 +17,7 @@ final class Lexer {
 
     static List<Token> lex(Source src) {
         String s = src.text();
-        List<Token> out = new ArrayList<>();
+        List<Token> out = new ArrayList<>(s.length() / 4 + 16);
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
@@ -37,14 +37,14 @@ final class Lexer {
                 if (j < 0) {
                     throw new NftSyntaxException("unterminated string", src, i, s.length());
                 }
-                out.add(new Token(Token.Kind.STRING, s.substring(i + 1, j), src, i, j + 1));
+                out.add(new Token(Token.Kind.STRING, src, i, j + 1, i + 1, j));
                 i = j + 1;
             } else if (c == '$') {
                 int j = i + 1;
                 while (j < s.length() && isWordChar(s.charAt(j)) && s.charAt(j) != '.') {
                     j++;
                 }
-                out.add(new Token(Token.Kind.VARIABLE, s.substring(i + 1, j), src, i, j));
+                out.add(new Token(Token.Kind.VARIABLE, src, i, j, i + 1, j));
                 i = j;
             } else if (isWordChar(c) && c != '.' && c != '-') {
                 int j = i;
@@ -58,15 +58,15 @@ final class Lexer {
                     }
                     j++;
                 }
-                out.add(new Token(Token.Kind.WORD, s.substring(i, j), src, i, j));
+                out.add(new Token(Token.Kind.WORD, src, i, j, i, j));
                 i = j;
             } else if (PUNCT.indexOf(c) >= 0) {
-                String two = i + 1 < s.length() ? s.substring(i, i + 2) : "";
-                if (two.equals("==") || two.equals("!=") || two.equals("<=") || two.equals(">=")) {
-                    out.add(new Token(Token.Kind.PUNCT, two, src, i, i + 2));
+                char n = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+                if (n == '=' && (c == '=' || c == '!' || c == '<' || c == '>')) {
+                    out.add(new Token(Token.Kind.PUNCT, src, i, i + 2, i, i + 2));
                     i += 2;
                 } else {
-                    out.add(new Token(Token.Kind.PUNCT, String.valueOf(c), src, i, i + 1));
+                    out.add(new Token(Token.Kind.PUNCT, src, i, i + 1, i, i + 1));
                     i++;
                 }
             } else {

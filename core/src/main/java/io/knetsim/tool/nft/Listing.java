@@ -66,8 +66,21 @@ final class Listing {
             out.append(" : ").append(s.dataType().typeName());
         }
         out.append('\n');
+        List<String> flags = new java.util.ArrayList<>();
+        if (s.dynamic()) {
+            flags.add("dynamic");
+        }
         if (s.interval()) {
-            out.append("\t\tflags interval\n");
+            flags.add("interval");
+        }
+        if (s.timeouts()) {
+            flags.add("timeout");
+        }
+        if (!flags.isEmpty()) {
+            out.append("\t\tflags ").append(String.join(",", flags)).append('\n');
+        }
+        if (s.timeout() > 0) {
+            out.append("\t\ttimeout ").append(NftSet.formatTime(s.timeout() / 1_000_000L)).append('\n');
         }
         List<String> elems = s.formatElements();
         if (!elems.isEmpty()) {

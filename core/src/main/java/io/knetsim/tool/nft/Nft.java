@@ -23,7 +23,8 @@ public final class Nft implements Command {
 
     @Override
     public String synopsis() {
-        return "nft [-a] [-c] [-f FILE | COMMAND]: add/insert/replace/delete/flush/list tables, chains, rules, sets, maps";
+        return "nft [-a] [-c] [-f FILE | COMMAND]: add/insert/replace/delete/flush/list tables, chains, rules, sets, maps; "
+            + "monitor trace";
     }
 
     /** Registers {@code nft} and {@code dmesg} (where {@code log} statements write). */
@@ -66,6 +67,10 @@ public final class Nft implements Command {
                 }
             }
         }
+        if (file == null && !words.isEmpty() && words.get(0).equals("monitor")) {
+            monitor(inv, words);
+            return;
+        }
         Source src;
         if (file != null) {
             FileTree files = inv.ns().files();
@@ -104,6 +109,23 @@ public final class Nft implements Command {
             return;
         }
         inv.exit(0);
+    }
+
+    /**
+     * {@code nft monitor trace}: prints the trace events of packets marked with
+     * {@code meta nftrace set 1} as they happen, until interrupted (exit 130, as after Ctrl-C).
+     * Run it in the background ({@code nft monitor trace &}) or as a command the world's clock
+     * runs under. Other monitor event kinds are not modelled.
+     */
+    private static void monitor(Invocation inv, List<String> words) {
+        if (words.size() != 2 || !words.get(1).equals("trace")) {
+            inv.eprintln("Error: 'nft " + String.join(" ", words) + "' is not modelled by knetsim; only "
+                + "'nft monitor trace' is");
+            inv.exit(1);
+            return;
+        }
+        io.knetsim.netfilter.nft.TraceMonitor m = inv.ns().nftables().monitorTrace(inv::println);
+        inv.onExit(m::stop);
     }
 
     /**

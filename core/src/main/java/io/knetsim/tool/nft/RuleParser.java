@@ -147,6 +147,27 @@ final class RuleParser {
                 }
                 return new NatStmt(t.is("dnat") ? NatStmt.Kind.DNAT : NatStmt.Kind.SNAT, addr, port, inet);
             }
+            case "update" -> {
+                in.next();
+                Token at = in.expect("@");
+                Token name = in.name();
+                NftSet set = table.set(name.text());
+                if (set == null || set.isMap()) {
+                    throw new NftSyntaxException("Could not process rule: No such file or directory", name);
+                }
+                in.expect("{");
+                Expr key = expr();
+                in.expect("}");
+                if (!key.types().equals(set.keyTypes())) {
+                    throw new NftSyntaxException("datatype mismatch, expected " + describe(set.keyTypes())
+                        + ", expression has type " + describe(key.types()), at.source(), at.start(), in.last().end());
+                }
+                if (!set.dynamic()) {
+                    throw new NftSyntaxException("Could not process rule: Operation not supported", at.source(),
+                        at.start(), in.last().end());
+                }
+                return new io.knetsim.netfilter.nft.UpdateStmt(set, key);
+            }
             case "masquerade" -> {
                 in.next();
                 return new NatStmt(NatStmt.Kind.MASQUERADE, null, -1, false);
@@ -155,8 +176,17 @@ final class RuleParser {
                 if (in.peek(2).is("set")) {
                     in.next();
                     Token k = in.next();
+                    if (k.is("nftrace")) {
+                        in.next();
+                        Token v = in.next();
+                        if (!v.is("0") && !v.is("1")) {
+                            throw new NftSyntaxException("Value " + v.text() + " exceeds valid range 0-1", v);
+                        }
+                        return new MetaSetStmt(MetaExpr.Key.NFTRACE, new ConstExpr(Long.parseLong(v.text()),
+                            DataType.INTEGER));
+                    }
                     if (!k.is("mark")) {
-                        throw new NftSyntaxException("meta " + k.text() + " set is not modelled by knetsim (only mark)", k);
+                        throw new NftSyntaxException("meta " + k.text() + " set is not modelled by knetsim (only mark and nftrace)", k);
                     }
                     in.next();
                     return new MetaSetStmt(MetaExpr.Key.MARK, setValue(DataType.MARK));
@@ -314,11 +344,12 @@ final class RuleParser {
             }
             case "fib" -> {
                 Token k = in.next();
-                if (!k.is("daddr")) {
-                    throw new NftSyntaxException("fib " + k.text() + " is not modelled by knetsim (only fib daddr type)", k);
+                if (!k.is("daddr") && !k.is("saddr")) {
+                    throw new NftSyntaxException("fib " + k.text()
+                        + " is not modelled by knetsim (only fib daddr type and fib saddr type)", k);
                 }
                 in.expect("type");
-                return new io.knetsim.netfilter.nft.FibExpr();
+                return new io.knetsim.netfilter.nft.FibExpr(k.is("saddr"));
             }
             case "ct" -> {
                 Token k = in.next();

@@ -185,6 +185,42 @@ class NftConntrackNatLabTest {
     }
 
     @Test
+    void aFlowWhoseRepliesWouldLookLikeADnatedFlowsGetsAnotherSourcePort() {
+        // node's own traffic to 100.64.10.9:53 is DNATed to node2's 10.0.0.4:9000
+        sh.ok(node, "nft add table ip nat");
+        sh.ok(node, "nft add chain ip nat output '{ type nat hook output priority -100; policy accept; }'");
+        sh.ok(node, "nft add rule ip nat output ip daddr 100.64.10.9 udp dport 53 dnat to 10.0.0.4:9000");
+        sh.ok(node, "ip route add 100.64.0.0/16 via 10.0.0.4");
+        List<String> seen = new ArrayList<>();
+        UdpSocket server = UdpSocket.open(node2).bind(Ipv4Address.ANY, 9000);
+        server.onReceive(d -> {
+            String text = new String(d.payload(), StandardCharsets.US_ASCII);
+            seen.add(d.src() + ":" + d.srcPort() + " " + text);
+            server.sendTo(("re " + text).getBytes(StandardCharsets.US_ASCII), d.src(), d.srcPort());
+        });
+        List<String> answers = new ArrayList<>();
+        UdpSocket client = UdpSocket.open(node).bind(Ipv4Address.ANY, 5000);
+        client.onReceive(d -> answers.add(d.src() + ":" + d.srcPort() + " "
+            + new String(d.payload(), StandardCharsets.US_ASCII)));
+
+        client.sendTo("via-vip".getBytes(StandardCharsets.US_ASCII), Ipv4Address.parse("100.64.10.9"), 53);
+        w.sim().runFor(SimTime.ms(10));
+        // the same source port straight to the endpoint: its replies (10.0.0.4:9000 -> 10.0.0.3:5000)
+        // would be the DNATed flow's, so conntrack gives it source port 5001, as get_unique_tuple does
+        client.sendTo("direct".getBytes(StandardCharsets.US_ASCII), Ipv4Address.parse("10.0.0.4"), 9000);
+        w.sim().runFor(SimTime.seconds(1));
+
+        assertThat(seen).containsExactly("10.0.0.3:5000 via-vip", "10.0.0.3:5001 direct");
+        assertThat(answers).containsExactly("100.64.10.9:53 re via-vip", "10.0.0.4:9000 re direct");
+        assertThat(node.drops().get(io.knetsim.net.DropReason.NF_DROP)).isZero();
+        Invocation ct = sh.run(node, "conntrack -L -p udp");
+        assertThat(ct.stdout()).isEqualTo("""
+            udp      17 29 src=10.0.0.3 dst=10.0.0.4 sport=5000 dport=9000 src=10.0.0.4 dst=10.0.0.3 sport=9000 dport=5001 mark=0 use=1
+            udp      17 28 src=10.0.0.3 dst=100.64.10.9 sport=5000 dport=53 src=10.0.0.4 dst=10.0.0.3 sport=9000 dport=5000 mark=0 use=1
+            """);
+    }
+
+    @Test
     void anIcmpErrorAboutATrackedFlowIsRelated() {
         sh.ok(node, "nft add table ip fw");
         sh.ok(node, "nft add chain ip fw input '{ type filter hook input priority 0; policy drop; }'");

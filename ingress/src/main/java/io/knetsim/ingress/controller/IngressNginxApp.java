@@ -5,7 +5,6 @@ import io.knetsim.app.image.AppContext;
 import io.knetsim.app.image.AppHandle;
 import io.knetsim.app.image.SimulatedApp;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,12 +37,13 @@ public final class IngressNginxApp implements SimulatedApp {
     /** ingress-nginx's {@code --http-port} default. */
     public static final int DEFAULT_HTTP_PORT = 80;
 
-    private static final Set<String> IGNORED = Set.of("--election-id", "--publish-service", "--configmap",
-        "--validating-webhook", "--validating-webhook-certificate", "--validating-webhook-key", "--enable-metrics",
-        "--watch-ingress-without-class", "--v", "--default-ssl-certificate", "--https-port", "--tcp-services-configmap",
-        "--udp-services-configmap", "--report-node-internal-ip-address");
-    private static final Set<String> BOOLEANS = Set.of("--enable-metrics", "--watch-ingress-without-class",
-        "--report-node-internal-ip-address");
+    /** The flags taking a value: those modelled, then the real controller's that are ignored. */
+    private static final Set<String> VALUES = Set.of("ingress-class", "controller-class", "http-port", "upstream-mode",
+        "election-id", "publish-service", "configmap", "validating-webhook", "validating-webhook-certificate",
+        "validating-webhook-key", "v", "default-ssl-certificate", "https-port", "tcp-services-configmap",
+        "udp-services-configmap");
+    private static final Set<String> BOOLEANS = Set.of("enable-metrics", "watch-ingress-without-class",
+        "report-node-internal-ip-address");
 
     private final ApiServer api;
 
@@ -61,59 +61,13 @@ public final class IngressNginxApp implements SimulatedApp {
 
     /** The controller's configuration from the container's args; throws with pflag's messages. */
     public static IngressControllerConfig config(List<String> args) {
-        IngressControllerConfig cfg = new IngressControllerConfig(PROXY_NAME, IngressControllerConfig.DEFAULT_INGRESS_CLASS,
-            DEFAULT_HTTP_PORT, UpstreamMode.ENDPOINTS);
-        int i = !args.isEmpty() && !args.get(0).startsWith("-") ? 1 : 0;
-        for (; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("nginx-ingress-controller: unexpected argument \"" + a
-                    + "\" (flags are --name=value)");
-            }
-            int eq = a.indexOf('=');
-            String flag = eq < 0 ? a : a.substring(0, eq);
-            String value;
-            if (eq >= 0) {
-                value = a.substring(eq + 1);
-            } else if (BOOLEANS.contains(flag)) {
-                value = "true";
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new IllegalArgumentException("flag needs an argument: " + flag);
-            }
-            switch (flag) {
-                case "--ingress-class" -> cfg = cfg.withIngressClass(value);
-                case "--controller-class" -> cfg = cfg.withControllerClass(value);
-                case "--http-port" -> cfg = new IngressControllerConfig(cfg.name(), cfg.ingressClass(),
-                    cfg.controllerClass(), port(value), cfg.upstreams());
-                case "--upstream-mode" -> cfg = cfg.withUpstreams(switch (value.toLowerCase(Locale.ROOT)) {
-                    case "endpoints" -> UpstreamMode.ENDPOINTS;
-                    case "service" -> UpstreamMode.SERVICE;
-                    default -> throw new IllegalArgumentException("invalid argument \"" + value
-                        + "\" for \"--upstream-mode\" flag: expected endpoints or service");
-                });
-                default -> {
-                    if (!IGNORED.contains(flag)) {
-                        throw new IllegalArgumentException("unknown flag: " + flag);
-                    }
-                }
-            }
+        ControllerArgs a = ControllerArgs.parse("nginx-ingress-controller", args, VALUES, BOOLEANS);
+        int port = a.integer("http-port", DEFAULT_HTTP_PORT);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not a valid port number (--http-port)");
         }
-        return cfg;
-    }
-
-    private static int port(String v) {
-        int p;
-        try {
-            p = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid argument \"" + v + "\" for \"--http-port\" flag: "
-                + "strconv.ParseInt: parsing \"" + v + "\": invalid syntax");
-        }
-        if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("port " + p + " is not a valid port number (--http-port)");
-        }
-        return p;
+        return new IngressControllerConfig(PROXY_NAME, a.string("ingress-class", IngressControllerConfig.DEFAULT_INGRESS_CLASS),
+            a.string("controller-class", IngressControllerConfig.DEFAULT_CONTROLLER_CLASS), port,
+            a.upstreamMode(UpstreamMode.ENDPOINTS));
     }
 }

@@ -5,7 +5,6 @@ import io.knetsim.app.image.AppContext;
 import io.knetsim.app.image.AppHandle;
 import io.knetsim.app.image.SimulatedApp;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,11 +31,11 @@ public final class NginxGatewayApp implements SimulatedApp {
     /** The proxies' names: {@code gateway-PORT}. */
     public static final String PROXY_NAME = "gateway";
 
-    private static final Set<String> IGNORED = Set.of("--config", "--service", "--metrics-port", "--metrics-disable",
-        "--health-port", "--health-disable", "--leader-election-lock-name", "--leader-election-disable",
-        "--product-telemetry-disable", "--usage-report-secret", "--snippets-filters");
-    private static final Set<String> BOOLEANS = Set.of("--metrics-disable", "--health-disable",
-        "--leader-election-disable", "--product-telemetry-disable", "--snippets-filters");
+    /** The flags taking a value: those modelled, then the real controller's that are ignored. */
+    private static final Set<String> VALUES = Set.of("gatewayclass", "gateway-ctlr-name", "upstream-mode", "config",
+        "service", "metrics-port", "health-port", "leader-election-lock-name", "usage-report-secret");
+    private static final Set<String> BOOLEANS = Set.of("metrics-disable", "health-disable", "leader-election-disable",
+        "product-telemetry-disable", "snippets-filters");
 
     private final ApiServer api;
 
@@ -51,45 +50,11 @@ public final class NginxGatewayApp implements SimulatedApp {
         return c::stop;
     }
 
-    /** The controller's configuration from the container's args. */
+    /** The controller's configuration from the container's args; throws with pflag's messages. */
     public static GatewayControllerConfig config(List<String> args) {
-        String gatewayClass = "nginx";
-        String controller = GatewayControllerConfig.DEFAULT_CONTROLLER_NAME;
-        UpstreamMode mode = UpstreamMode.ENDPOINTS;
-        int i = !args.isEmpty() && !args.get(0).startsWith("-") ? 1 : 0;
-        for (; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unknown command \"" + a + "\" for \"gateway\"");
-            }
-            int eq = a.indexOf('=');
-            String flag = eq < 0 ? a : a.substring(0, eq);
-            String value;
-            if (eq >= 0) {
-                value = a.substring(eq + 1);
-            } else if (BOOLEANS.contains(flag)) {
-                value = "true";
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new IllegalArgumentException("flag needs an argument: " + flag);
-            }
-            switch (flag) {
-                case "--gatewayclass" -> gatewayClass = value;
-                case "--gateway-ctlr-name" -> controller = value;
-                case "--upstream-mode" -> mode = switch (value.toLowerCase(Locale.ROOT)) {
-                    case "endpoints" -> UpstreamMode.ENDPOINTS;
-                    case "service" -> UpstreamMode.SERVICE;
-                    default -> throw new IllegalArgumentException("invalid argument \"" + value
-                        + "\" for \"--upstream-mode\" flag: expected endpoints or service");
-                };
-                default -> {
-                    if (!IGNORED.contains(flag)) {
-                        throw new IllegalArgumentException("unknown flag: " + flag);
-                    }
-                }
-            }
-        }
-        return new GatewayControllerConfig(PROXY_NAME, gatewayClass, controller, mode);
+        ControllerArgs a = ControllerArgs.parse("gateway", args, VALUES, BOOLEANS);
+        return new GatewayControllerConfig(PROXY_NAME, a.string("gatewayclass", "nginx"),
+            a.string("gateway-ctlr-name", GatewayControllerConfig.DEFAULT_CONTROLLER_NAME),
+            a.upstreamMode(UpstreamMode.ENDPOINTS));
     }
 }

@@ -6,6 +6,9 @@ import io.knetsim.api.EndpointSlice;
 import io.knetsim.api.Service;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.netfilter.conntrack.ConntrackEntry;
+import io.knetsim.netfilter.nft.Family;
+import io.knetsim.netfilter.nft.NftSet;
+import io.knetsim.netfilter.nft.Table;
 import io.knetsim.packet.Ipv4Header;
 import io.knetsim.tool.nft.NftScript;
 import java.util.HashMap;
@@ -25,7 +28,8 @@ import java.util.Set;
  * </pre>
  *
  * Until the rules change, packets keep going to the endpoints of the last sync (a dead pod's
- * connections fail), as in a real cluster. After a sync, UDP conntrack entries whose DNAT
+ * connections fail), as in a real cluster. ClientIP affinity sets keep their clients across
+ * syncs (the table is rewritten; their elements are put back with the expiry they had). After a sync, UDP conntrack entries whose DNAT
  * points at an endpoint that is no longer a service's endpoint are deleted, as kube-proxy does
  * (UDP has no connection to fail, so the flow would otherwise stick to the dead endpoint).
  */
@@ -93,6 +97,7 @@ public final class KubeProxy {
     /** Rewrites the node's {@code table ip kube-proxy} from the API server's current objects. */
     public void sync() {
         List<ServicePortInfo> ports = ServicePorts.of(api.list(Service.class), api.list(EndpointSlice.class));
+        Map<String, Map<Object, Long>> affinity = affinityClients();
         try {
             NftScript.apply(node.nftables(), "kube-proxy", ProxyRuleset.build(ports, config));
         } catch (IllegalArgumentException e) {
@@ -101,6 +106,15 @@ public final class KubeProxy {
             return;
         }
         syncs++;
+        // the table was replaced whole; kube-proxy's affinity sets outlive its syncs, so the
+        // clients each endpoint's set remembered go back with the expiry they had
+        Table t = node.nftables().table(Family.IP, ProxyRuleset.TABLE);
+        for (Map.Entry<String, Map<Object, Long>> e : affinity.entrySet()) {
+            NftSet s = t.set(e.getKey());
+            if (s != null) {
+                s.restoreExpiries(e.getValue());
+            }
+        }
         Map<String, Set<String>> now = new HashMap<>();
         for (ServicePortInfo sp : ports) {
             if (sp.protocol().equals("udp")) {
@@ -118,6 +132,20 @@ public final class KubeProxy {
             }
         }
         udpEndpoints = now;
+    }
+
+    /** The live clients of each {@code affinity-*} set of the current table. */
+    private Map<String, Map<Object, Long>> affinityClients() {
+        Map<String, Map<Object, Long>> out = new HashMap<>();
+        Table t = node.nftables().table(Family.IP, ProxyRuleset.TABLE);
+        if (t != null) {
+            for (NftSet s : t.sets()) {
+                if (s.name().startsWith("affinity-")) {
+                    out.put(s.name(), s.expiries());
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code conntrack -D -p udp --orig-dst SVCIP --dst-nat ENDPOINT}. */

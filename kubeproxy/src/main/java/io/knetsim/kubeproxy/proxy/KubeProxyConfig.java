@@ -14,11 +14,20 @@ import java.util.List;
  * @param propagationDelay  how long after a change of Services or EndpointSlices the rules change
  *                          (watch latency plus {@code --min-sync-period}): endpoints of a dead
  *                          pod stay in the rules for that long, as in a real cluster
+ * @param serviceCidr       the cluster's service range (the API server's
+ *                          {@code --service-cluster-ip-range}); when given, new connections to
+ *                          an address in it that is no service's ClusterIP are dropped, as
+ *                          kube-proxy's {@code cluster-ips-check} does; null: not known
  */
 public record KubeProxyConfig(String nodeName, Cidr clusterCidr, List<String> nodePortAddresses,
-    long propagationDelay) {
+    long propagationDelay, Cidr serviceCidr) {
     /** kube-proxy's default {@code --min-sync-period} for nftables: 1 s. */
     public static final long DEFAULT_PROPAGATION_DELAY = SimTime.seconds(1);
+
+    /** Without a service range (no drop for unallocated ClusterIPs). */
+    public KubeProxyConfig(String nodeName, Cidr clusterCidr, List<String> nodePortAddresses, long propagationDelay) {
+        this(nodeName, clusterCidr, nodePortAddresses, propagationDelay, null);
+    }
 
     public KubeProxyConfig {
         nodePortAddresses = List.copyOf(nodePortAddresses);
@@ -28,6 +37,10 @@ public record KubeProxyConfig(String nodeName, Cidr clusterCidr, List<String> no
     }
 
     public KubeProxyConfig withPropagationDelay(long nanos) {
-        return new KubeProxyConfig(nodeName, clusterCidr, nodePortAddresses, nanos);
+        return new KubeProxyConfig(nodeName, clusterCidr, nodePortAddresses, nanos, serviceCidr);
+    }
+
+    public KubeProxyConfig withServiceCidr(Cidr cidr) {
+        return new KubeProxyConfig(nodeName, clusterCidr, nodePortAddresses, propagationDelay, cidr);
     }
 }

@@ -13,9 +13,13 @@ import java.util.Objects;
  *      ip daddr . meta l4proto . th dport vmap @service-ips      one lookup, whatever the number of services
  *      ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports
  *  service-HASH-ns/svc/tcp/port:   clients outside the pod network: jump mark-for-masquerade
- *      numgen random mod N vmap { 0 : goto endpoint-..., ... }     (ClientIP affinity: jhash ip saddr)
- *  endpoint-HASH-ns/svc/tcp/port__ip/port:  hairpin (ip saddr = the endpoint) marks; dnat to ip:port
- *  external-HASH-...:  node-port traffic; Cluster: mark, goto service-...; Local: only this node's endpoints
+ *      ClientIP affinity: ip saddr @affinity-EP goto endpoint-EP     (a client seen within the timeout)
+ *      numgen random mod N vmap { 0 : goto endpoint-..., ... }
+ *  endpoint-HASH-ns/svc/tcp/port__ip/port:  hairpin (ip saddr = the endpoint) marks;
+ *      ClientIP affinity: update @affinity-EP { ip saddr }; dnat to ip:port
+ *  set affinity-HASH-...__ip/port { type ipv4_addr; flags dynamic,timeout; timeout Ns; }  one per endpoint
+ *  external-HASH-...:  node-port traffic; Cluster: mark, goto service-...; Local: pods and the node
+ *      itself (fib saddr type local, marked) go to service-..., others to this node's endpoints only
  *  filter-input / filter-forward / filter-output (priority -110), ct state new:
  *      service-endpoints-check: ip daddr . meta l4proto . th dport vmap @no-endpoint-services  (goto reject-chain)
  *      nodeport-endpoints-check, cluster-ips-check (a ClusterIP on a port no service has: reject)
@@ -26,10 +30,8 @@ import java.util.Objects;
  * {@code comment}s; the masquerade mark is set and tested as the whole mark
  * ({@code meta mark set 0x00004000}, {@code meta mark != 0x00004000 return}) rather than with
  * {@code |}, {@code &} and {@code ^}; {@code masquerade} without {@code fully-random}; ClientIP
- * affinity hashes the client address ({@code jhash ip saddr}) instead of remembering it in
- * dynamic {@code affinity-*} sets, so it holds while the endpoints stay the same and has no
- * timeout; {@code externalTrafficPolicy: Local} does not short-circuit node-local clients
- * through {@code fib saddr type local}.
+ * affinity sets are rebuilt on every sync (the table is replaced), and {@link KubeProxy} puts
+ * their clients back with the expiry they had.
  */
 public final class ProxyRuleset {
     public static final String TABLE = "kube-proxy";
@@ -41,7 +43,7 @@ public final class ProxyRuleset {
 
     /** The full transaction for {@code ports} on the node {@code config} describes. */
     public static String build(List<ServicePortInfo> ports, KubeProxyConfig config) {
-        List<String> clusterIps = new ArrayList<>();
+        java.util.Set<String> clusterIps = new java.util.LinkedHashSet<>(); // a service's ports share its IP
         List<String> serviceIps = new ArrayList<>();
         List<String> serviceNodePorts = new ArrayList<>();
         List<String> noEndpointServices = new ArrayList<>();
@@ -49,9 +51,7 @@ public final class ProxyRuleset {
         StringBuilder chains = new StringBuilder();
         String podNet = config.clusterCidr() == null ? null : config.clusterCidr().toString();
         for (ServicePortInfo sp : ports) {
-            if (!clusterIps.contains(sp.clusterIP())) {
-                clusterIps.add(sp.clusterIP());
-            }
+            clusterIps.add(sp.clusterIP());
             String key = sp.clusterIP() + " . " + sp.protocol() + " . " + sp.port();
             String npKey = sp.protocol() + " . " + sp.nodePort();
             if (sp.endpoints().isEmpty()) {
@@ -68,33 +68,42 @@ public final class ProxyRuleset {
                 chains.append("\t\tip daddr ").append(sp.clusterIP()).append(' ').append(sp.protocol()).append(" dport ")
                     .append(sp.port()).append(" ip saddr != ").append(podNet).append(" jump mark-for-masquerade\n");
             }
-            chains.append("\t\t").append(dispatch(sp, sp.endpoints())).append("\n\t}\n");
+            chains.append(dispatch(sp, sp.endpoints())).append("\t}\n");
             for (ServicePortInfo.EndpointInfo e : sp.endpoints()) {
                 chains.append("\tchain ").append(sp.endpointChain(e)).append(" {\n")
-                    .append("\t\tip saddr ").append(e.ip()).append(" jump mark-for-masquerade\n")
-                    .append("\t\tmeta l4proto ").append(sp.protocol()).append(" dnat to ").append(e.ip()).append(':')
+                    .append("\t\tip saddr ").append(e.ip()).append(" jump mark-for-masquerade\n");
+                if (sp.affinityTimeout() > 0) {
+                    chains.append("\t\tupdate @").append(affinitySet(sp, e)).append(" { ip saddr }\n");
+                }
+                chains.append("\t\tmeta l4proto ").append(sp.protocol()).append(" dnat to ").append(e.ip()).append(':')
                     .append(e.port()).append("\n\t}\n");
             }
             if (sp.nodePort() != 0) {
                 List<ServicePortInfo.EndpointInfo> local = sp.endpoints().stream()
                     .filter(e -> Objects.equals(e.nodeName(), config.nodeName())).toList();
-                if (sp.localExternal() && local.isEmpty()) {
-                    noEndpointNodePorts.add(npKey + " : drop");
-                } else {
-                    serviceNodePorts.add(npKey + " : goto " + sp.externalChain());
-                    chains.append("\tchain ").append(sp.externalChain()).append(" {\n");
-                    if (sp.localExternal()) {
-                        if (podNet != null) {
-                            chains.append("\t\tip saddr ").append(podNet).append(" goto ").append(sp.serviceChain())
-                                .append('\n');
-                        }
-                        chains.append("\t\tgoto ").append(sp.localChain()).append("\n\t}\n");
-                        chains.append("\tchain ").append(sp.localChain()).append(" {\n\t\t").append(dispatch(sp, local))
-                            .append("\n\t}\n");
-                    } else {
-                        chains.append("\t\tjump mark-for-masquerade\n\t\tgoto ").append(sp.serviceChain())
-                            .append("\n\t}\n");
+                serviceNodePorts.add(npKey + " : goto " + sp.externalChain());
+                chains.append("\tchain ").append(sp.externalChain()).append(" {\n");
+                if (sp.localExternal()) {
+                    // pods and the node itself reach every endpoint (the node masqueraded); only
+                    // traffic from outside is kept on this node's endpoints, unmasqueraded
+                    if (podNet != null) {
+                        chains.append("\t\tip saddr ").append(podNet).append(" goto ").append(sp.serviceChain())
+                            .append('\n');
                     }
+                    chains.append("\t\tfib saddr type local jump mark-for-masquerade\n")
+                        .append("\t\tfib saddr type local goto ").append(sp.serviceChain()).append('\n');
+                    if (local.isEmpty()) {
+                        // nothing more: the packet reaches filter-input, whose nodeport check drops it
+                        noEndpointNodePorts.add(npKey + " : drop");
+                        chains.append("\t}\n");
+                    } else {
+                        chains.append("\t\tgoto ").append(sp.localChain()).append("\n\t}\n");
+                        chains.append("\tchain ").append(sp.localChain()).append(" {\n").append(dispatch(sp, local))
+                            .append("\t}\n");
+                    }
+                } else {
+                    chains.append("\t\tjump mark-for-masquerade\n\t\tgoto ").append(sp.serviceChain())
+                        .append("\n\t}\n");
                 }
             }
         }
@@ -102,12 +111,21 @@ public final class ProxyRuleset {
         t.append("add table ip ").append(TABLE).append('\n');
         t.append("delete table ip ").append(TABLE).append('\n');
         t.append("table ip ").append(TABLE).append(" {\n");
-        set(t, "cluster-ips", "ipv4_addr", clusterIps);
+        set(t, "cluster-ips", "ipv4_addr", List.copyOf(clusterIps));
         set(t, "nodeport-ips", "ipv4_addr", config.nodePortAddresses());
         set(t, "no-endpoint-nodeports", "inet_proto . inet_service : verdict", noEndpointNodePorts);
         set(t, "no-endpoint-services", "ipv4_addr . inet_proto . inet_service : verdict", noEndpointServices);
         set(t, "service-ips", "ipv4_addr . inet_proto . inet_service : verdict", serviceIps);
         set(t, "service-nodeports", "inet_proto . inet_service : verdict", serviceNodePorts);
+        for (ServicePortInfo sp : ports) {
+            if (sp.affinityTimeout() > 0) {
+                for (ServicePortInfo.EndpointInfo e : sp.endpoints()) {
+                    t.append("\tset ").append(affinitySet(sp, e)).append(" {\n\t\ttype ipv4_addr\n")
+                        .append("\t\tflags dynamic,timeout\n\t\ttimeout ").append(sp.affinityTimeout())
+                        .append("s\n\t}\n");
+                }
+            }
+        }
         t.append("""
             	chain filter-input {
             		type filter hook input priority -110; policy accept;
@@ -141,7 +159,7 @@ public final class ProxyRuleset {
             	}
             	chain cluster-ips-check {
             		ip daddr @cluster-ips reject
-            	}
+            %2$s	}
             	chain mark-for-masquerade {
             		meta mark set %1$s
             	}
@@ -163,19 +181,36 @@ public final class ProxyRuleset {
             		ip daddr . meta l4proto . th dport vmap @service-ips
             		ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports
             	}
-            """.formatted(MASQ_MARK));
+            """.formatted(MASQ_MARK, config.serviceCidr() == null ? ""
+            : "\t\tip daddr " + config.serviceCidr() + " drop\n"));
         t.append(chains);
         t.append("}\n");
         return t.toString();
     }
 
+    /**
+     * The rules that pick an endpoint, each line tab-indented: with ClientIP affinity first a
+     * rule per endpoint for the clients it remembers, then a random choice.
+     */
     private static String dispatch(ServicePortInfo sp, List<ServicePortInfo.EndpointInfo> eps) {
+        StringBuilder out = new StringBuilder();
+        if (sp.affinityTimeout() > 0) {
+            for (ServicePortInfo.EndpointInfo e : eps) {
+                out.append("\t\tip saddr @").append(affinitySet(sp, e)).append(" goto ").append(sp.endpointChain(e))
+                    .append('\n');
+            }
+        }
         StringBuilder m = new StringBuilder();
         for (int i = 0; i < eps.size(); i++) {
             m.append(i == 0 ? "" : ", ").append(i).append(" : goto ").append(sp.endpointChain(eps.get(i)));
         }
-        String pick = sp.affinityTimeout() > 0 ? "jhash ip saddr mod " : "numgen random mod ";
-        return pick + eps.size() + " vmap { " + m + " }";
+        return out.append("\t\tnumgen random mod ").append(eps.size()).append(" vmap { ").append(m).append(" }\n")
+            .toString();
+    }
+
+    /** {@code affinity-HASH-ns/svc/proto/port__ip/port}: the endpoint chain's name with another prefix. */
+    static String affinitySet(ServicePortInfo sp, ServicePortInfo.EndpointInfo e) {
+        return "affinity-" + sp.endpointChain(e).substring("endpoint-".length());
     }
 
     private static void set(StringBuilder t, String name, String type, List<String> elements) {

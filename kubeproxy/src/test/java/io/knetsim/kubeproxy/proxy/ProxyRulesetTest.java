@@ -56,8 +56,15 @@ class ProxyRulesetTest {
             + "\t\telements = { 172.30.0.43 . tcp . 80 : goto reject-chain }\n",
             "map no-endpoint-nodeports {\n\t\ttype inet_proto . inet_service : verdict\n"
                 + "\t\telements = { tcp . 3003 : goto reject-chain, tcp . 3004 : drop }\n",
-            "elements = { 172.30.0.44 . tcp . 80 : goto service-");
-        assertThat(text).doesNotContain("chain service-" + none.chainBase(), "chain external-" + local.chainBase());
+            "elements = { 172.30.0.44 . tcp . 80 : goto service-",
+            // as kube-proxy's TestOverallNFTablesRules writes svc2: pods and the node itself still
+            // reach the service's endpoints; traffic from outside falls through to the drop
+            "elements = { tcp . 3004 : goto external-" + local.chainBase() + " }",
+            "\tchain external-" + local.chainBase() + " {\n"
+                + "\t\tip saddr 10.0.0.0/8 goto service-" + local.chainBase() + "\n"
+                + "\t\tfib saddr type local jump mark-for-masquerade\n"
+                + "\t\tfib saddr type local goto service-" + local.chainBase() + "\n\t}\n");
+        assertThat(text).doesNotContain("chain service-" + none.chainBase(), "chain local-" + local.chainBase());
     }
 
     @Test
@@ -76,7 +83,14 @@ class ProxyRulesetTest {
             "\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tjump services\n",
             "\t\ttype filter hook forward priority -110; policy accept;\n\t\tct state new jump service-endpoints-check\n",
             "\tchain external-" + base + " {\n\t\tjump mark-for-masquerade\n\t\tgoto service-" + base + "\n\t}\n",
-            "\t\tjhash ip saddr mod 2 vmap { 0 : goto endpoint-",
+            // ClientIP affinity (timeout 600 s), as kube-proxy's TestOverallNFTablesRules writes svc5
+            "\tset affinity-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53) + " {\n"
+                + "\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n\t\ttimeout 10m\n\t}\n",
+            "\t\tip saddr @affinity-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53)
+                + " goto endpoint-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53) + "\n",
+            "\t\tupdate @affinity-" + ChainNames.endpointBase("ns2", "svc2", "udp", "", "10.180.0.2", 53)
+                + " { ip saddr }\n\t\tmeta l4proto udp dnat to 10.180.0.2:53\n",
+            "\t\tnumgen random mod 2 vmap { 0 : goto endpoint-",
             "elements = { udp . 3002 : goto external-" + base + " }",
             "\tchain masquerading {\n\t\tmeta mark != 0x00004000 return\n\t\tmeta mark set 0x00000000\n\t\tmasquerade\n\t}\n");
         // a second sync replaces the table whole, in one transaction

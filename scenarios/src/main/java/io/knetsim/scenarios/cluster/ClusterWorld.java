@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Clusters sharing one underlay switch ({@code s0}), with a prompt that knows every core, CNI
- * and ingress command. {@link #boot()} runs the clock until every cluster is {@linkplain Cluster#ready() ready}.
+ * and ingress command, and {@code skstat} and {@code skupper}. {@link #boot()} runs the clock until every cluster is {@linkplain Cluster#ready() ready}.
  */
 public final class ClusterWorld {
     /** Longest a boot may take in simulated time before it is reported as failed. */
@@ -39,6 +39,8 @@ public final class ClusterWorld {
         ToolRegistry tools = CoreTools.registry();
         CniTools.registerAll(tools);
         IngressTools.registerAll(tools);
+        io.knetsim.skupper.SkupperTools.registerAll(tools);
+        io.knetsim.skupper.site.SiteTools.registerAll(tools);
         this.runner = new ToolRunner(tools, workingDirectory);
         for (ClusterSpec s : specs) {
             clusters.put(s.name(), new Cluster(world, lan, s, runner));

@@ -174,8 +174,8 @@ public final class Session {
             case "kill" -> {
                 return kill(words);
             }
-            case "kubectl" -> {
-                return kubectl(trimmed);
+            case "kubectl", "skupper" -> {
+                return kubectl(first, trimmed);
             }
             default -> {
                 if (first.indexOf('/') > 0 && clusters != null) {
@@ -211,10 +211,12 @@ public final class Session {
      * that worker's files first, at the path kubectl there reads ({@code /root/FILE} for a
      * relative path), e.g. {@code kubectl apply -f docs/manifests/ingress-nginx.yaml} from the
      * repository. A path that exists on neither side gets kubectl's own error.
+     * {@code skupper [--context CLUSTER] ARGS...} likewise (its token files are the learner's
+     * files already: it reads and writes them in the tool runner's working directory).
      */
-    private boolean kubectl(String line) {
+    private boolean kubectl(String tool, String line) {
         if (clusters == null) {
-            err.accept("*** kubectl: this world has no Kubernetes cluster; try the default world\n");
+            err.accept("*** " + tool + ": this world has no Kubernetes cluster; try the default world\n");
             return false;
         }
         String context = clusters.clusters().get(0).name();
@@ -431,6 +433,7 @@ public final class Session {
               run DURATION         let simulated time pass (e.g. run 5s, run 250ms)
               CLUSTER/POD COMMAND  run COMMAND in a pod (e.g. C0/c1 ip addr)
               kubectl [--context CLUSTER] ...   kubectl against a cluster's API server (default: the first)
+              skupper [--context CLUSTER] init|token create FILE|link create FILE|expose ...|status   Skupper sites
               py W.exec_container("c1", "CMD")   run CMD in container c1 of worker W (default world)
               py W.create_container("c5") / py W.delete_container("c5")   add / remove a container
               py C0.get("w1").run_ingress("grp2", 8002, [{"path": "/svc1", "endpoint": "IP:PORT"}])   start an ingress
