@@ -42,7 +42,7 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
     }
 
     /**
-     * Registers Service and EndpointSlice with {@code api} and installs the allocator for
+     * Registers Service, EndpointSlice and Endpoints with {@code api} and installs the allocator for
      * {@code serviceCidr} and the default node-port range. Returns the allocator.
      */
     public static ServiceAllocator install(ApiServer api, Cidr serviceCidr) {
@@ -51,6 +51,7 @@ public final class ServiceAllocator implements ApiServer.Admission<Service> {
         }
         api.register(Service.TYPE);
         api.register(EndpointSlice.TYPE);
+        api.register(Endpoints.TYPE);
         ServiceAllocator a = new ServiceAllocator(api, serviceCidr, NODE_PORT_MIN, NODE_PORT_MAX);
         api.admission(Service.TYPE, a);
         return a;

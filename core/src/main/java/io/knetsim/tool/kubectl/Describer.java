@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code kubectl describe pod|node|deployment|service NAME}: kubectl's describers' sections, aligned as
+ * {@code kubectl describe pod|node|deployment|service|endpoints NAME}: kubectl's describers' sections, aligned as
  * its prefix writer does ({@link GoTabWriter#describe()}), with timestamps in RFC 1123 with a
  * numeric zone ({@code Thu, 01 Jan 1970 00:00:05 +0000}) and the object's Events last:
  * <pre>
@@ -64,6 +64,8 @@ final class Describer {
             deployment(d);
         } else if (o instanceof io.knetsim.api.Service svc) {
             service(svc);
+        } else if (o instanceof io.knetsim.api.Endpoints ep) {
+            endpoints(ep);
         } else {
             throw new io.knetsim.tool.UsageException("error: describe of " + o.kind() + " is not supported by knetsim's kubectl", 1);
         }
@@ -447,6 +449,51 @@ final class Describer {
             }
         }
         return String.join(",", list) + (count > 3 ? " + " + (count - 3) + " more..." : "");
+    }
+
+    // ---------------------------------------------------------------- endpoints
+
+    /**
+     * Endpoints as kubectl's describer prints them: each subset's ready and not-ready IPs and
+     * its ports, then a blank line.
+     * <pre>
+     * Subsets:
+     *   Addresses:          11.10.16.2,11.15.64.2
+     *   NotReadyAddresses:  &lt;none&gt;
+     *   Ports:
+     *     Name     Port  Protocol
+     *     ----     ----  --------
+     *     &lt;unset&gt;  9376  TCP
+     * </pre>
+     */
+    private void endpoints(io.knetsim.api.Endpoints ep) {
+        var m = ep.metadata();
+        line("", "Name", m.name());
+        line("", "Namespace", m.namespace());
+        labels("", "Labels", m.labels());
+        annotations("", m.annotations());
+        w.write("Subsets:\n");
+        for (io.knetsim.api.Endpoints.EndpointSubset ss : ep.subsets()) {
+            line("  ", "Addresses", ips(ss.addresses()));
+            line("  ", "NotReadyAddresses", ips(ss.notReadyAddresses()));
+            if (!ss.ports().isEmpty()) {
+                w.write("  Ports:\n");
+                w.write("    Name\tPort\tProtocol\n");
+                w.write("    ----\t----\t--------\n");
+                for (io.knetsim.api.Endpoints.EndpointPort p : ss.ports()) {
+                    String name = p.name() == null || p.name().isEmpty() ? "<unset>" : p.name();
+                    w.write("    " + name + "\t" + (p.port() == null ? 0 : p.port()) + "\t"
+                        + (p.protocol() == null ? "" : p.protocol()) + "\n");
+                }
+            }
+            w.write("\n");
+        }
+        events(ep);
+    }
+
+    private static String ips(List<io.knetsim.api.Endpoints.EndpointAddress> addresses) {
+        return addresses.isEmpty() ? "<none>"
+            : String.join(",", addresses.stream().map(io.knetsim.api.Endpoints.EndpointAddress::ip).toList());
     }
 
     // ---------------------------------------------------------------- events

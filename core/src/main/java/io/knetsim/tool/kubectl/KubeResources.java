@@ -16,7 +16,8 @@ final class KubeResources {
     /** kubectl's short names (discovery's {@code shortNames}). */
     private static final Map<String, String> SHORT = Map.ofEntries(Map.entry("po", "pods"), Map.entry("no", "nodes"),
         Map.entry("deploy", "deployments"), Map.entry("rs", "replicasets"), Map.entry("ns", "namespaces"),
-        Map.entry("ev", "events"), Map.entry("svc", "services"), Map.entry("ing", "ingresses"),
+        Map.entry("ev", "events"), Map.entry("svc", "services"), Map.entry("ep", "endpoints"),
+        Map.entry("ing", "ingresses"),
         Map.entry("gtw", "gateways"), Map.entry("gc", "gatewayclasses"));
 
     private KubeResources() {

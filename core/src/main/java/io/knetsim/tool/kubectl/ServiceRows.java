@@ -1,6 +1,7 @@
 package io.knetsim.tool.kubectl;
 
 import io.knetsim.api.EndpointSlice;
+import io.knetsim.api.Endpoints;
 import io.knetsim.api.Service;
 import io.knetsim.api.ServicePort;
 import io.knetsim.api.ServiceSpec;
@@ -10,12 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * kubectl's rows for Services and EndpointSlices:
+ * kubectl's rows for Services, EndpointSlices and Endpoints:
  * <pre>
  * NAME        TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)          AGE
  * hostnames   NodePort    10.96.45.12    &lt;none&gt;        8888:31234/TCP   5s
  * NAME              ADDRESSTYPE   PORTS   ENDPOINTS                              AGE
  * hostnames-x7k2p   IPv4          9376    11.10.16.2,11.13.176.3,11.15.64.2 + 2 more...   5s
+ * NAME        ENDPOINTS                                               AGE
+ * hostnames   11.10.16.2:9376,11.13.176.3:9376,11.15.64.2:9376 + 2 more...   5s
  * </pre>
  */
 final class ServiceRows {
@@ -61,6 +64,39 @@ final class ServiceRows {
         }
         return List.of(s.metadata().name(), nz(s.addressType(), ""), ports.isEmpty() ? "<unset>" : String.join(",", ports),
             eps, age);
+    }
+
+    /**
+     * kubectl's {@code formatEndpoints}: the ready addresses as {@code ip:port} for every port of
+     * every subset (just {@code ip} in a subset without ports), the first three then
+     * {@code + N more...}; {@code <none>} without subsets, and "" when no address is ready.
+     */
+    static String formatEndpoints(Endpoints ep) {
+        if (ep.subsets().isEmpty()) {
+            return "<none>";
+        }
+        List<String> list = new ArrayList<>();
+        int count = 0;
+        for (Endpoints.EndpointSubset ss : ep.subsets()) {
+            if (ss.ports().isEmpty()) {
+                count += ss.addresses().size();
+                for (Endpoints.EndpointAddress a : ss.addresses()) {
+                    if (list.size() < 3) {
+                        list.add(a.ip());
+                    }
+                }
+                continue;
+            }
+            for (Endpoints.EndpointPort p : ss.ports()) {
+                count += ss.addresses().size();
+                for (Endpoints.EndpointAddress a : ss.addresses()) {
+                    if (list.size() < 3) {
+                        list.add(a.ip() + ":" + (p.port() == null ? 0 : p.port()));
+                    }
+                }
+            }
+        }
+        return String.join(",", list) + (count > 3 ? " + " + (count - 3) + " more..." : "");
     }
 
     private static String nz(String s, String dflt) {

@@ -30,6 +30,7 @@ import java.util.Map;
  * events       LAST SEEN TYPE REASON OBJECT MESSAGE
  * services     NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE   -o wide: SELECTOR
  * endpointslices NAME ADDRESSTYPE PORTS ENDPOINTS AGE
+ * endpoints    NAME ENDPOINTS AGE                    (ENDPOINTS {@code ip:port}, three then {@code + N more...})
  * ingresses    NAME CLASS HOSTS ADDRESS PORTS AGE    (CLASS {@code <none>} without one, HOSTS {@code *} without any)
  * ingressclasses NAME CONTROLLER PARAMETERS AGE
  * gatewayclasses NAME CONTROLLER ACCEPTED AGE     gateways NAME CLASS ADDRESS PROGRAMMED AGE
@@ -74,6 +75,8 @@ final class Tables {
             }
         } else if (kind == io.knetsim.api.EndpointSlice.class) {
             h.addAll(List.of("NAME", "ADDRESSTYPE", "PORTS", "ENDPOINTS", "AGE"));
+        } else if (kind == io.knetsim.api.Endpoints.class) {
+            h.addAll(List.of("NAME", "ENDPOINTS", "AGE"));
         } else if (kind == io.knetsim.api.Ingress.class) {
             h.addAll(List.of("NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"));
         } else if (kind == io.knetsim.api.IngressClass.class) {
@@ -127,6 +130,9 @@ final class Tables {
         }
         if (o instanceof io.knetsim.api.EndpointSlice es) {
             return ServiceRows.endpointSlice(es, age(es, now));
+        }
+        if (o instanceof io.knetsim.api.Endpoints ep) {
+            return List.of(name(ep), ServiceRows.formatEndpoints(ep), age(ep, now));
         }
         if (o instanceof io.knetsim.api.Ingress ing) {
             String cls = ing.spec() == null || ing.spec().ingressClassName() == null ? "<none>"

@@ -1,20 +1,15 @@
 package io.knetsim.kubeproxy.endpointslice;
 
 import io.knetsim.api.ApiServer;
-import io.knetsim.api.Container;
-import io.knetsim.api.ContainerPort;
 import io.knetsim.api.EndpointSlice;
-import io.knetsim.api.IntOrString;
 import io.knetsim.api.ObjectMeta;
 import io.knetsim.api.ObjectReference;
 import io.knetsim.api.OwnerReference;
 import io.knetsim.api.Pod;
 import io.knetsim.api.Service;
 import io.knetsim.api.ServicePort;
-import io.knetsim.api.ServiceSpec;
-import io.knetsim.api.WatchEvent;
 import io.knetsim.api.controller.WorkQueue;
-import io.knetsim.api.labels.Selector;
+import io.knetsim.kubeproxy.endpointutil.ServicePods;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,9 +30,10 @@ import java.util.Map;
  *     ownerReferences: Service (garbage-collected with it)
  * </pre>
  *
- * A named {@code targetPort} is resolved per pod against its containers' named ports; pods
- * whose ports resolve differently go in different slices, as in Kubernetes. Endpoints are
- * sorted by pod name so that the same world gives the same slices.
+ * Which pods, their readiness and their ports come from {@link ServicePods}, shared with the
+ * Endpoints controller. A named {@code targetPort} is resolved per pod against its containers'
+ * named ports; pods whose ports resolve differently go in different slices, as in Kubernetes.
+ * Endpoints are sorted by pod name so that the same world gives the same slices.
  */
 public final class EndpointSliceController {
     /** {@code --max-endpoints-per-slice}'s default. */
@@ -66,21 +62,8 @@ public final class EndpointSliceController {
             throw new IllegalArgumentException("max-endpoints-per-slice must be between 1 and 1000, got " + maxPerSlice);
         }
         EndpointSliceController c = new EndpointSliceController(api, maxPerSlice);
-        api.watch(Service.class, null, null, null,
-            e -> c.queue.add(WorkQueue.key(e.object().metadata().namespace(), e.object().metadata().name())));
-        api.watch(Pod.class, null, null, null, c::onPod);
+        ServicePods.watch(api, c.queue);
         return c;
-    }
-
-    private void onPod(WatchEvent<Pod> e) {
-        String ns = e.object().metadata().namespace();
-        Map<String, String> labels = e.object().metadata().labels() == null ? Map.of() : e.object().metadata().labels();
-        for (Service s : api.list(Service.class, ns, (Selector) null)) {
-            Map<String, String> sel = s.spec().selector();
-            if (!sel.isEmpty() && Selector.fromSet(sel).matches(labels)) {
-                queue.add(WorkQueue.key(ns, s.metadata().name()));
-            }
-        }
     }
 
     private void sync(String key) {
@@ -91,18 +74,12 @@ public final class EndpointSliceController {
         List<EndpointSlice> existing = new ArrayList<>(api.list(EndpointSlice.class, ns,
             EndpointSlice.SERVICE_NAME_LABEL + "=" + name + "," + EndpointSlice.MANAGED_BY_LABEL + "=" + MANAGED_BY));
         existing.sort(Comparator.comparing(s -> s.metadata().name()));
-        if (svc == null || svc.spec().selector().isEmpty() || ServiceSpec.EXTERNAL_NAME.equals(svc.spec().type())) {
+        if (svc == null || !ServicePods.hasEndpoints(svc)) {
             return; // deleted services' slices go with the garbage collector; others are managed by hand
         }
-        List<Pod> pods = new ArrayList<>(api.list(Pod.class, ns, Selector.fromSet(svc.spec().selector())));
-        pods.sort(Comparator.comparing(p -> p.metadata().name()));
         Map<List<EndpointSlice.EndpointPort>, List<EndpointSlice.Endpoint>> groups = new LinkedHashMap<>();
-        for (Pod p : pods) {
-            if (p.status() == null || p.status().podIP() == null || p.status().podIP().isEmpty()
-                || "Succeeded".equals(p.phase()) || "Failed".equals(p.phase())) {
-                continue;
-            }
-            boolean ready = p.isReady();
+        for (Pod p : ServicePods.of(api, svc)) {
+            boolean ready = ServicePods.isReady(p);
             EndpointSlice.Endpoint ep = new EndpointSlice.Endpoint(List.of(p.status().podIP()),
                 new EndpointSlice.Conditions(ready, ready, false), p.nodeName(), ObjectReference.to(p));
             groups.computeIfAbsent(ports(svc, p), k -> new ArrayList<>()).add(ep);
@@ -144,33 +121,11 @@ public final class EndpointSliceController {
     private static List<EndpointSlice.EndpointPort> ports(Service svc, Pod pod) {
         List<EndpointSlice.EndpointPort> out = new ArrayList<>();
         for (ServicePort sp : svc.spec().ports()) {
-            IntOrString t = sp.targetPort();
-            Integer port = null;
-            if (t == null) {
-                port = sp.port();
-            } else if (t.isInt()) {
-                port = t.intVal();
-            } else if (pod != null) {
-                port = namedPort(pod, t.strVal(), sp.protocol());
-            }
+            Integer port = ServicePods.targetPort(pod, sp);
             if (port != null || pod == null) {
                 out.add(new EndpointSlice.EndpointPort(sp.name() == null ? "" : sp.name(), sp.protocol(), port));
             }
         }
         return out;
-    }
-
-    private static Integer namedPort(Pod pod, String name, String protocol) {
-        if (pod.spec() == null) {
-            return null;
-        }
-        for (Container c : pod.spec().containers()) {
-            for (ContainerPort cp : c.ports()) {
-                if (name.equals(cp.name()) && protocol.equals(cp.protocol() == null ? "TCP" : cp.protocol())) {
-                    return cp.containerPort();
-                }
-            }
-        }
-        return null;
     }
 }

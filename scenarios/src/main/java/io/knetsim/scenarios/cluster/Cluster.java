@@ -114,6 +114,7 @@ public final class Cluster {
         images.register(NginxGatewayApp.IMAGE, new NginxGatewayApp(api));
         ControllerManager.start(api);
         EndpointSliceController.start(api);
+        io.knetsim.kubeproxy.endpoints.EndpointsController.start(api);
         Scheduler.start(api);
         String[] endpoints = spec.etcd().stream().map(h -> "http://" + h.address() + ":" + EtcdServer.PORT)
             .toArray(String[]::new);
