@@ -58,7 +58,7 @@ public final class RouterNetwork {
      * Starts one router per entry (cluster name to configuration) on that cluster's first
      * worker, in map order; each router writes its configuration to {@value #CONFIG_PATH} there.
      * Every cluster is looked up first; when a router refuses its configuration the ones
-     * already started are stopped again and the exception is passed on.
+     * already started are stopped again, their files removed, and the exception is passed on.
      */
     public static RouterNetwork start(ClusterWorld world, Map<String, RouterConfig> configs) {
         Map<String, NetNamespace> hosts = new LinkedHashMap<>();
@@ -69,7 +69,11 @@ public final class RouterNetwork {
                 started.put(e.getKey(), SkupperRouter.start(hosts.get(e.getKey()), e.getValue()));
             }
         } catch (RuntimeException ex) {
-            started.values().forEach(SkupperRouter::stop);
+            // undo: the routers already started stop and their configuration files go
+            started.forEach((c, r) -> {
+                r.stop();
+                hosts.get(c).files().delete(CONFIG_PATH);
+            });
             throw ex;
         }
         return new RouterNetwork(world, started);
