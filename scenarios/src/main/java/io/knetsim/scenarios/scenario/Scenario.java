@@ -19,6 +19,8 @@ import java.util.List;
  *           .pod(ScenarioPod.of("c2", "w2")).pod(ScenarioPod.of("web", "w2", "nginx")))
  *       .vip(StaticVip.of("C0", "100.64.10.1", "c2", "web"))
  *       .ingress(ScenarioIngress.of("C0", "w1", "grp1", 8001, IngressRoute.of("/web", "100.64.10.1:80")))
+ *       .routerSite(RouterSite.of("C0"))
+ *       .routerService(RouterService.pod("svc1", "C0", "web", 80, 1028))
  *       .capture("C0w1", "eth0")
  *       .step(Step.on("C0w1").run("kubectl get pods").expectExit(0))
  *       .build();
@@ -26,18 +28,18 @@ import java.util.List;
  *
  * Besides the clusters, the scenario holds what spans them or is added once they are up: the
  * original labs' static VIPs ({@link StaticVip}) and ingresses ({@link ScenarioIngress}), the
- * captures and the steps. Multi-cluster settings (a router network joining clusters) belong
- * here too, as one more list of records naming clusters by name, read by {@link ScenarioYaml},
- * checked by {@link ScenarioCheck} and built by {@link ScenarioWorld} after the ingresses;
- * they are not part of the format yet.
+ * multi-cluster settings (the skupper router network joining clusters, {@link ScenarioRouters}:
+ * its sites and exposed services, naming clusters and pods by name), the captures and the steps.
  *
  * The constructor checks the whole scenario ({@link ScenarioCheck}) and throws
  * {@link ScenarioException} naming the field, so a scenario that exists can be built.
  *
  * @param underlay the properties of every host's link to the shared switch
+ * @param routers  the router network, {@link ScenarioRouters#NONE} for none
  */
 public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clusters, List<StaticVip> vips,
-                       List<ScenarioIngress> ingresses, List<CapturePoint> captures, List<Step> steps) {
+                       List<ScenarioIngress> ingresses, ScenarioRouters routers, List<CapturePoint> captures,
+                       List<Step> steps) {
     /** The seed of a scenario that names none, as {@code knetsim run}'s default. */
     public static final long DEFAULT_SEED = 1;
 
@@ -45,9 +47,10 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
         clusters = List.copyOf(clusters);
         vips = List.copyOf(vips);
         ingresses = List.copyOf(ingresses);
+        routers = routers == null ? ScenarioRouters.NONE : routers;
         captures = List.copyOf(captures);
         steps = List.copyOf(steps);
-        ScenarioCheck.check(underlay, clusters, vips, ingresses, captures, steps);
+        ScenarioCheck.check(underlay, clusters, vips, ingresses, routers, captures, steps);
     }
 
     public static Builder builder() {
@@ -56,7 +59,7 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long s) {
-        return new Scenario(s, underlay, clusters, vips, ingresses, captures, steps);
+        return new Scenario(s, underlay, clusters, vips, ingresses, routers, captures, steps);
     }
 
     /** Collects the parts of a scenario; {@link #build()} checks them. */
@@ -66,6 +69,7 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
         private final List<ScenarioCluster> clusters = new ArrayList<>();
         private final List<StaticVip> vips = new ArrayList<>();
         private final List<ScenarioIngress> ingresses = new ArrayList<>();
+        private ScenarioRouters routers = ScenarioRouters.NONE;
         private final List<CapturePoint> captures = new ArrayList<>();
         private final List<Step> steps = new ArrayList<>();
 
@@ -104,6 +108,18 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
             return this;
         }
 
+        /** A site of the router network: YAML {@code routers.sites}. */
+        public Builder routerSite(RouterSite s) {
+            routers = routers.site(s);
+            return this;
+        }
+
+        /** A service exposed over the router network: YAML {@code routers.services}. */
+        public Builder routerService(RouterService s) {
+            routers = routers.service(s);
+            return this;
+        }
+
         public Builder capture(String node, String iface) {
             captures.add(new CapturePoint(node, iface));
             return this;
@@ -115,7 +131,7 @@ public record Scenario(long seed, LinkConfig underlay, List<ScenarioCluster> clu
         }
 
         public Scenario build() {
-            return new Scenario(seed, underlay, clusters, vips, ingresses, captures, steps);
+            return new Scenario(seed, underlay, clusters, vips, ingresses, routers, captures, steps);
         }
     }
 }

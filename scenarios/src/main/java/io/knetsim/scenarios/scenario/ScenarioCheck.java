@@ -6,11 +6,15 @@ import io.knetsim.cni.flanneld.FlannelConfig;
 import io.knetsim.cni.flanneld.FlannelConfigException;
 import io.knetsim.net.link.LinkConfig;
 import io.knetsim.sim.Simulator;
+import io.knetsim.skupper.config.ExposedService;
+import io.knetsim.skupper.config.SiteSpec;
+import io.knetsim.skupper.config.SkupperConfigGenerator;
 import io.knetsim.tool.UsageException;
 import io.knetsim.tool.kubectl.Manifests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +25,8 @@ import java.util.regex.PatternSyntaxException;
  * Checks a scenario as a whole before anything is built: names (unique, usable as host name
  * prefixes), addresses (unique, on the underlay's /8), flannel configurations (as flanneld
  * would read them), manifests (decoded as {@code kubectl create -f} does), and every reference
- * (a pod's worker, a capture's or a step's node, a step's regular expression). The first
+ * (a pod's worker, a router site's remotes, a capture's or a step's node, a step's regular
+ * expression) and every listening port a host would be asked to open twice. The first
  * problem is thrown as a {@link ScenarioException} naming its field.
  */
 final class ScenarioCheck {
@@ -33,7 +38,7 @@ final class ScenarioCheck {
     }
 
     static void check(LinkConfig underlay, List<ScenarioCluster> clusters, List<StaticVip> vips,
-        List<ScenarioIngress> ingresses, List<CapturePoint> captures, List<Step> steps) {
+        List<ScenarioIngress> ingresses, ScenarioRouters routers, List<CapturePoint> captures, List<Step> steps) {
         if (underlay == null) {
             throw new ScenarioException("underlay", "expected the underlay's link properties");
         }
@@ -96,6 +101,7 @@ final class ScenarioCheck {
         }
         vips(clusters, vips);
         ingresses(clusters, ingresses, ports);
+        routers(clusters, routers, ports);
         for (int i = 0; i < captures.size(); i++) {
             CapturePoint p = captures.get(i);
             node("captures[" + i + "].node", p.node(), nodes);
@@ -267,6 +273,119 @@ final class ScenarioCheck {
                 throw new ScenarioException(at + ".port", "port " + g.port() + " of " + c.name() + g.worker()
                     + " is already taken by another ingress or Ingress controller");
             }
+        }
+    }
+
+    /**
+     * The ports skupper-router's generated configuration listens on itself, each with the
+     * listener's name ({@link SkupperConfigGenerator}); a tcpListener on any of them would clash.
+     */
+    private static final Map<Integer, String> ROUTER_PORTS = Map.of(5672, "amqp",
+        SkupperConfigGenerator.INTER_ROUTER_PORT, "interior-listener", SkupperConfigGenerator.EDGE_PORT,
+        "edge-listener", 9090, "@9090");
+
+    /** Sites, then services, then each service's tcpListener on every other site's first worker. */
+    private static void routers(List<ScenarioCluster> clusters, ScenarioRouters routers,
+        Map<String, Set<String>> ports) {
+        Map<String, ScenarioCluster> sites = new LinkedHashMap<>();
+        List<RouterSite> siteList = routers.sites();
+        for (int i = 0; i < siteList.size(); i++) {
+            RouterSite s = siteList.get(i);
+            String at = "routers.sites[" + i + "]";
+            if (s == null) {
+                throw new ScenarioException(at, "expected {cluster, remotes}");
+            }
+            ScenarioCluster c = cluster(at + ".cluster", clusters, s.cluster());
+            if (sites.putIfAbsent(c.name(), c) != null) {
+                throw new ScenarioException(at + ".cluster", "site " + c.name() + " is listed twice");
+            }
+            if (s.remotes() == null) {
+                throw new ScenarioException(at + ".remotes", "expected a list of clusters (e.g. [C0])");
+            }
+        }
+        for (int i = 0; i < siteList.size(); i++) {
+            RouterSite s = siteList.get(i);
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < s.remotes().size(); j++) {
+                String r = s.remotes().get(j);
+                String at = "routers.sites[" + i + "].remotes[" + j + "]";
+                if (s.cluster().equals(r)) {
+                    throw new ScenarioException(at, "site " + s.cluster() + " cannot link to itself");
+                }
+                cluster(at, clusters, r);
+                if (!sites.containsKey(r)) {
+                    throw new ScenarioException(at, "cluster " + r + " is not a site (sites: "
+                        + String.join(", ", sites.keySet()) + ")");
+                }
+                if (!seen.add(r)) {
+                    throw new ScenarioException(at, "remote " + r + " is listed twice");
+                }
+            }
+        }
+        List<RouterService> services = routers.services();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < services.size(); i++) {
+            RouterService v = services.get(i);
+            String at = "routers.services[" + i + "]";
+            if (v == null) {
+                throw new ScenarioException(at, "expected {name, cluster, pod or host, port, lport}");
+            }
+            if (v.name() == null || !v.name().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                throw new ScenarioException(at + ".name", "invalid service name "
+                    + (v.name() == null ? "(none)" : "'" + v.name() + "'")
+                    + ": expected letters, digits, '-', '_' and '.' (it is the router address)");
+            }
+            if (!names.add(v.name())) {
+                throw new ScenarioException(at + ".name", "duplicate service name " + v.name());
+            }
+            ScenarioCluster c = cluster(at + ".cluster", clusters, v.cluster());
+            if (!sites.containsKey(c.name())) {
+                throw new ScenarioException(at + ".cluster", "cluster " + c.name() + " has no router: expected one "
+                    + "of the sites (sites: " + (sites.isEmpty() ? "none" : String.join(", ", sites.keySet())) + ")");
+            }
+            if (v.pod() != null && v.host() != null) {
+                throw new ScenarioException(at, "expected either pod or host, not both");
+            }
+            if (v.pod() == null && v.host() == null) {
+                throw new ScenarioException(at, "expected pod (one of cluster " + c.name()
+                    + "'s pods) or host (an address)");
+            }
+            if (v.pod() != null) {
+                List<String> pods = c.pods().stream().map(ScenarioPod::name).toList();
+                if (!pods.contains(v.pod())) {
+                    throw new ScenarioException(at + ".pod", "no pod " + v.pod() + " in cluster " + c.name()
+                        + " (pods: " + (pods.isEmpty() ? "none" : String.join(", ", pods)) + ")");
+                }
+            }
+            port(at + ".port", v.port());
+            port(at + ".lport", v.lport());
+        }
+        for (int i = 0; i < services.size(); i++) {
+            RouterService v = services.get(i);
+            for (ScenarioCluster site : sites.values()) {
+                if (site.name().equals(v.cluster())) {
+                    continue;
+                }
+                String host = site.name() + site.workers().get(0).name();
+                String at = "routers.services[" + i + "].lport";
+                if (ROUTER_PORTS.containsKey(v.lport())) {
+                    throw new ScenarioException(at, "lport " + v.lport() + " of " + host + " is already taken by the "
+                        + "router's listener " + ROUTER_PORTS.get(v.lport()));
+                }
+                if (!ports.computeIfAbsent(host, k -> new HashSet<>()).add(Integer.toString(v.lport()))) {
+                    throw new ScenarioException(at, "lport " + v.lport() + " of " + host
+                        + " is already taken by another service, ingress or Ingress controller");
+                }
+            }
+        }
+        try {
+            SkupperConfigGenerator.generate(
+                siteList.stream().map(s -> new SiteSpec(s.cluster(),
+                    sites.get(s.cluster()).workers().get(0).address().toString(), s.remotes())).toList(),
+                services.stream().map(v -> new ExposedService(v.name(), v.cluster(),
+                    v.host() == null ? "0.0.0.0" : v.host().toString(), v.port(), v.lport())).toList());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("routers", e.getMessage());
         }
     }
 

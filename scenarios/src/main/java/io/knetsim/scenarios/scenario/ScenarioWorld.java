@@ -11,14 +11,18 @@ import io.knetsim.ingress.controller.IngressControllerConfig;
 import io.knetsim.net.World;
 import io.knetsim.scenarios.cluster.Cluster;
 import io.knetsim.scenarios.cluster.ClusterWorld;
+import io.knetsim.scenarios.cluster.RouterNetwork;
 import io.knetsim.scenarios.shell.PyForms;
 import io.knetsim.scenarios.world.RunningWorld;
 import io.knetsim.sim.Simulator;
+import io.knetsim.skupper.config.ExposedService;
+import io.knetsim.skupper.config.SiteSpec;
 import io.knetsim.tool.ToolRunner;
 import io.knetsim.tool.kubectl.Manifests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A scenario's world, built and running: its clusters on one underlay switch ({@link ClusterWorld}
@@ -26,13 +30,15 @@ import java.util.List;
  * Ready), its pods started on their workers in order, kube-proxy, the cluster DNS and the Ingress
  * controllers of each cluster that has them, then its manifests created in each cluster in
  * order, and the clock run until every pod of every cluster is Running and every Deployment has
- * all its replicas available; last the original labs' static VIPs and ingresses, as the labs
- * add them to a running cluster.
+ * all its replicas available; then the original labs' static VIPs and ingresses, as the labs
+ * add them to a running cluster; last the skupper router network, if any, and the clock run
+ * until its routers have exchanged routes and addresses ({@link RouterNetwork#awaitConverged}).
  *
  * <pre>
  *   Scenario ──▶ ClusterWorld(seed, underlay, specs).boot() ──▶ pods (create_container)
  *            ──▶ kube-proxy, CoreDNS, Ingress controllers ──▶ manifests (create)
  *            ──▶ every pod Running, every Deployment available (+ kube-proxy's delay) ──▶ vips (kp_vip_add) ──▶ ingresses (run_ingress)
+ *            ──▶ routers (one skupper-router per site on its first worker, converged)
  * </pre>
  */
 public final class ScenarioWorld implements RunningWorld {
@@ -42,11 +48,13 @@ public final class ScenarioWorld implements RunningWorld {
     private final Scenario scenario;
     private final ClusterWorld clusters;
     private final PyForms py;
+    private final RouterNetwork routers;
 
-    private ScenarioWorld(Scenario scenario, ClusterWorld clusters) {
+    private ScenarioWorld(Scenario scenario, ClusterWorld clusters, RouterNetwork routers) {
         this.scenario = scenario;
         this.clusters = clusters;
         this.py = new PyForms(clusters);
+        this.routers = routers;
     }
 
     /**
@@ -118,7 +126,30 @@ public final class ScenarioWorld implements RunningWorld {
                 throw new IllegalStateException("ingresses[" + i + "]: " + e.getMessage(), e);
             }
         }
-        return new ScenarioWorld(s, w);
+        return new ScenarioWorld(s, w, routers(w, s.routers()));
+    }
+
+    /**
+     * Starts one router per site with the services' addresses looked up (a pod's IP now that it
+     * runs) and runs the clock until the routers have converged; null when there are no sites.
+     */
+    private static RouterNetwork routers(ClusterWorld w, ScenarioRouters r) {
+        if (r.sites().isEmpty()) {
+            return null;
+        }
+        List<SiteSpec> sites = r.sites().stream().map(s -> new SiteSpec(s.cluster(),
+            w.cluster(s.cluster()).spec().workers().get(0).address(), s.remotes())).toList();
+        List<ExposedService> services = new ArrayList<>();
+        for (RouterService v : r.services()) {
+            String host = v.host() != null ? v.host().toString()
+                : w.cluster(v.cluster()).api().get(Pod.class, "default", v.pod()).status().podIP();
+            services.add(new ExposedService(v.name(), v.cluster(), host, v.port(), v.lport()));
+        }
+        try {
+            return RouterNetwork.start(w, sites, services).awaitConverged();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalStateException("routers: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -165,6 +196,11 @@ public final class ScenarioWorld implements RunningWorld {
             }
         }
         return out;
+    }
+
+    /** The skupper router network of {@code routers.sites}, if the scenario has one. */
+    public Optional<RouterNetwork> routers() {
+        return Optional.ofNullable(routers);
     }
 
     public Scenario scenario() {

@@ -41,6 +41,9 @@ import java.util.function.Function;
  *     ingressControllers: [{worker: w1, port: 8080, upstreams: endpoints}]
  * vips: [{cluster: C0, vip: 100.64.10.1, pods: [c2, web]}]
  * ingresses: [{cluster: C0, worker: w1, name: grp1, port: 8001, routes: [{path: /web, endpoint: 100.64.10.1:80}]}]
+ * routers:            # with a second cluster C1
+ *   sites: [{cluster: C0}, {cluster: C1, remotes: [C0]}]
+ *   services: [{name: svc1, cluster: C0, pod: web, port: 80, lport: 1028}]
  * captures: [{node: C0w1, interface: eth0}]
  * steps:
  *   - on: C0w1
@@ -54,11 +57,11 @@ import java.util.function.Function;
 public final class ScenarioYaml {
     /**
      * The top-level sections: the world (seed, underlay, clusters), what is added to it once the
-     * clusters are up and may span them (vips, ingresses; multi-cluster settings go here, read by
-     * a method of their own like {@link #vip}), then captures and steps.
+     * clusters are up and may span them (vips, ingresses, the multi-cluster router network), then
+     * captures and steps.
      */
-    private static final List<String> ROOT = List.of("seed", "underlay", "clusters", "vips", "ingresses", "captures",
-        "steps");
+    private static final List<String> ROOT = List.of("seed", "underlay", "clusters", "vips", "ingresses", "routers",
+        "captures", "steps");
     private static final List<String> UNDERLAY = List.of("delay", "bandwidth", "loss", "queue");
     private static final List<String> CLUSTER = List.of("name", "etcd", "workers", "flannel", "pods", "manifests",
         "kubeProxy", "clusterDns", "ingressControllers");
@@ -66,6 +69,9 @@ public final class ScenarioYaml {
     private static final List<String> VIP = List.of("cluster", "vip", "pods");
     private static final List<String> INGRESS = List.of("cluster", "worker", "name", "port", "routes");
     private static final List<String> ROUTE = List.of("path", "endpoint");
+    private static final List<String> ROUTERS = List.of("sites", "services");
+    private static final List<String> ROUTER_SITE = List.of("cluster", "remotes");
+    private static final List<String> ROUTER_SERVICE = List.of("name", "cluster", "pod", "host", "port", "lport");
     private static final List<String> HOST = List.of("name", "address");
     private static final List<String> FLANNEL = List.of("network", "subnetLen", "subnetMin", "subnetMax", "backend",
         "vni", "port");
@@ -115,10 +121,12 @@ public final class ScenarioYaml {
         }
         List<StaticVip> vips = list(root, "vips", this::vip);
         List<ScenarioIngress> ingresses = list(root, "ingresses", this::ingress);
+        ScenarioRouters routers = root.fields.containsKey("routers") && !root.fields.get("routers").isNull()
+            ? routers(root.fields.get("routers")) : ScenarioRouters.NONE;
         List<CapturePoint> captures = list(root, "captures", this::capture);
         List<Step> steps = list(root, "steps", this::step);
         try {
-            return new Scenario(seed, underlay, clusters, vips, ingresses, captures, steps);
+            return new Scenario(seed, underlay, clusters, vips, ingresses, routers, captures, steps);
         } catch (ScenarioException e) {
             YamlNode at = find(root, e.path());
             throw new ScenarioException(file, at.line, at.column, e.path(), e.problem());
@@ -282,11 +290,37 @@ public final class ScenarioYaml {
         return new ScenarioIngress(cluster, worker, name, port, routes);
     }
 
+    private ScenarioRouters routers(YamlNode n) {
+        map(n, ROUTERS);
+        return new ScenarioRouters(list(n, "sites", this::routerSite), list(n, "services", this::routerService));
+    }
+
+    private RouterSite routerSite(YamlNode n) {
+        map(n, ROUTER_SITE);
+        return new RouterSite(required(n, "cluster"), list(n, "remotes", this::string));
+    }
+
+    private RouterService routerService(YamlNode n) {
+        map(n, ROUTER_SERVICE);
+        String name = required(n, "name");
+        String cluster = required(n, "cluster");
+        String pod = n.fields.containsKey("pod") ? string(n.fields.get("pod")) : null;
+        Ipv4Address host = n.fields.containsKey("host") ? parsed(n.fields.get("host"), Ipv4Address::parse) : null;
+        int port = port(n, "port", "the service's port (e.g. 80)");
+        int lport = port(n, "lport", "the port the other sites' routers listen on for it (e.g. 1028)");
+        return new RouterService(name, cluster, pod, host, port, lport);
+    }
+
     /** The {@code port} field of {@code n}, required, 1 to 65535. */
     private int port(YamlNode n) {
-        YamlNode p = n.fields.get("port");
+        return port(n, "port", null);
+    }
+
+    /** A port field of {@code n}, required ({@code what} says what is expected when it is missing), 1 to 65535. */
+    private int port(YamlNode n, String field, String what) {
+        YamlNode p = n.fields.get(field);
         if (p == null) {
-            throw error(n, n.path, "missing field 'port'");
+            throw error(n, n.path, "missing field '" + field + "'" + (what == null ? "" : ": expected " + what));
         }
         long port = integer(p);
         if (port < 1 || port > 65535) {
@@ -603,6 +637,24 @@ public final class ScenarioYaml {
                 .put("name", g.name()).put("port", g.port());
             ArrayNode routes = gn.putArray("routes");
             g.routes().forEach(r -> routes.addObject().put("path", r.path()).put("endpoint", r.endpoint()));
+        }
+        if (!s.routers().isEmpty()) {
+            ObjectNode rn = root.putObject("routers");
+            ArrayNode sites = rn.putArray("sites");
+            for (RouterSite site : s.routers().sites()) {
+                ArrayNode remotes = sites.addObject().put("cluster", site.cluster()).putArray("remotes");
+                site.remotes().forEach(remotes::add);
+            }
+            ArrayNode services = rn.putArray("services");
+            for (RouterService v : s.routers().services()) {
+                ObjectNode vn = services.addObject().put("name", v.name()).put("cluster", v.cluster());
+                if (v.pod() != null) {
+                    vn.put("pod", v.pod());
+                } else {
+                    vn.put("host", v.host().toString());
+                }
+                vn.put("port", v.port()).put("lport", v.lport());
+            }
         }
         ArrayNode captures = root.putArray("captures");
         for (CapturePoint p : s.captures()) {
