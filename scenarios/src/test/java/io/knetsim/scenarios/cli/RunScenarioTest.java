@@ -117,6 +117,19 @@ class RunScenarioTest {
     }
 
     @Test
+    void aRouterNetworkThatCannotBeBuiltExitsTwoAndRunsNothing(@TempDir Path tmp) throws Exception {
+        Path f = write(tmp, ONE_WORKER + """
+            routers:
+              sites: [{cluster: C0, remotes: [C0]}]
+            """);
+        Result r = knetsim("run", f.toString());
+        assertThat(r.err()).isEqualTo("knetsim run: " + f + ":8:35: routers.sites[0].remotes[0]: site C0 cannot link "
+            + "to itself\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.exit()).isEqualTo(2);
+    }
+
+    @Test
     void anUnusableScenarioExitsTwoWithTheLocatedErrorAndRunsNothing(@TempDir Path tmp) throws Exception {
         Path f = write(tmp, ONE_WORKER.replace("worker: w1}", "worker: w2}"));
         Result r = knetsim("run", f.toString());

@@ -110,7 +110,7 @@ class ScenarioYamlTest {
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', textBlock = """
-        seed: 7\\nclusterz: []                              | 2:1   | clusterz: unknown field 'clusterz': expected one of seed, underlay, clusters, vips, ingresses, captures, steps
+        seed: 7\\nclusterz: []                              | 2:1   | clusterz: unknown field 'clusterz': expected one of seed, underlay, clusters, vips, ingresses, routers, captures, steps
         seed: seven\\n                                      | 1:7   | seed: expected an integer, got the string 'seven'
         seed: 7\\n                                          | 1:1   | missing field 'clusters': expected a list of clusters
         clusters: C0\\n                                     | 1:11  | clusters: expected a list, got the string 'C0'
