@@ -10,6 +10,7 @@ import io.knetsim.skupper.config.RouterConfig;
 import io.knetsim.skupper.config.SiteSpec;
 import io.knetsim.skupper.config.SkupperConfigGenerator;
 import io.knetsim.skupper.router.SkupperRouters;
+import io.knetsim.skupper.site.SkupperNetwork;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +83,14 @@ class RouterNetworkTest {
         again.put("C0", c.get("C0"));
         assertThatThrownBy(() -> RouterNetwork.start(world, again)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("C0.json");
-        // C1's router, started before C0's was refused, is stopped again; no file was written on C1w1
+        // C1's router, started before C0's was refused, is stopped again; the file it wrote when it
+        // started stays, as a killed process's would; C1's Skupper site is not enabled, C0's (the
+        // first network's) is
         assertThat(SkupperRouters.of(world.world()).on(world.cluster("C1").worker("w1").host())).isEmpty();
-        assertThat(world.cluster("C1").worker("w1").host().files().exists(RouterNetwork.CONFIG_PATH)).isFalse();
+        assertThat(world.cluster("C1").worker("w1").host().files().exists(RouterNetwork.CONFIG_PATH)).isTrue();
+        assertThat(SkupperNetwork.of(world.world()).site("C1").enabled()).isFalse();
+        assertThat(SkupperNetwork.of(world.world()).site("C0").status()).isEqualTo("Skupper is enabled for "
+            + "namespace \"default\" with site name \"C0\" in interior mode. It is not connected to any other sites. "
+            + "It has 1 exposed service.");
     }
 }
