@@ -251,7 +251,7 @@ public final class SkupperSite {
     public record LinkStatus(String name, String remoteSite, boolean active) {
     }
 
-    /** The links this site made, in the order they were made. */
+    /** The links this site made (or, for an adopted router, its inter-router connectors), in order. */
     public List<LinkStatus> links() {
         List<LinkStatus> out = new ArrayList<>();
         SortedSet<String> up = router == null ? new TreeSet<>() : router.neighbourRouters();
