@@ -44,7 +44,7 @@ class RunCommandTest {
             "/coreos.com/network/subnets/11.15.64.0-20\n",
             "knetsim> py C0w1.exec_container(\"c1\", \"ping -c 3 100.64.10.1\")\n"
                 + "PING 100.64.10.1 (100.64.10.1) 56(84) bytes of data.\n",
-            "knetsim> C0w1 curl -s 100.64.11.1:8000\nS1-W3\n",
+            "knetsim> C0w1 curl -s 100.64.11.1:8000\nS1-W2\n",
             "knetsim> py C1w1.exec_container(\"c1\", \"wget -qO- 10.0.0.8:1028\")\n<!DOCTYPE html>\n",
             "summary: 12/12 checks passed; drops {TTL_EXPIRED=6, NO_SOCKET=3}; simulated 7.046 s");
         assertThat(out).doesNotContain("FAILED");
