@@ -64,6 +64,10 @@ public final class RouterNetwork {
      * already started are stopped again and the exception is passed on. Once all run, each
      * becomes its cluster's Skupper site's router ({@link SkupperNetwork#adopt}), so the
      * {@code skupper} verbs at the prompt see the sites enabled and change these routers.
+     *
+     * @throws IllegalStateException when a cluster's Skupper site is enabled already (by
+     *     {@code skupper init} or an earlier network, even one whose routers were stopped since);
+     *     the routers just started are stopped again
      */
     public static RouterNetwork start(ClusterWorld world, Map<String, RouterConfig> configs) {
         Map<String, NetNamespace> hosts = new LinkedHashMap<>();
@@ -79,14 +83,19 @@ public final class RouterNetwork {
             throw ex;
         }
         SkupperNetwork sites = SkupperNetwork.of(world.world());
-        for (String cluster : started.keySet()) {
-            SkupperSite site = sites.site(cluster);
-            if (site.enabled() || site.routerHost() != hosts.get(cluster)) {
-                started.values().forEach(SkupperRouterProcess::stop);
-                throw new IllegalStateException("cluster " + cluster + "'s Skupper site "
-                    + (site.enabled() ? "is enabled already (its router runs on " + site.routerHost().name() + ")"
-                        : "runs its router on " + site.routerHost().name() + ", not " + hosts.get(cluster).name()));
+        try {
+            for (String cluster : started.keySet()) {
+                SkupperSite site = sites.site(cluster);
+                if (site.enabled() || site.routerHost() != hosts.get(cluster)) {
+                    throw new IllegalStateException("cluster " + cluster + "'s Skupper site "
+                        + (site.enabled() ? "is enabled already (its router on " + site.routerHost().name()
+                            + " was started before)" : "runs its router on " + site.routerHost().name() + ", not "
+                            + hosts.get(cluster).name()));
+                }
             }
+        } catch (RuntimeException ex) {
+            started.values().forEach(SkupperRouterProcess::stop);
+            throw ex;
         }
         started.forEach((cluster, p) -> sites.adopt(cluster, hosts.get(cluster), p, configs.get(cluster)));
         return new RouterNetwork(world, started);

@@ -93,4 +93,15 @@ class RouterNetworkTest {
             + "namespace \"default\" with site name \"C0\" in interior mode. It is not connected to any other sites. "
             + "It has 1 exposed service.");
     }
+
+    @Test
+    void aSecondNetworkOnSitesEnabledAlreadyIsRefusedAndStopsItsRouters() {
+        RouterNetwork first = RouterNetwork.start(world, configs()).awaitConverged();
+        first.routers().values().forEach(io.knetsim.skupper.router.SkupperRouter::stop);
+        // the routers are gone, but C0's and C1's Skupper sites hold them: a new network cannot take the sites over
+        assertThatThrownBy(() -> RouterNetwork.start(world, configs())).isInstanceOf(IllegalStateException.class)
+            .hasMessage("cluster C0's Skupper site is enabled already (its router on C0w1 was started before)");
+        assertThat(SkupperRouters.of(world.world()).on(world.cluster("C0").worker("w1").host())).isEmpty();
+        assertThat(SkupperRouters.of(world.world()).on(world.cluster("C1").worker("w1").host())).isEmpty();
+    }
 }
