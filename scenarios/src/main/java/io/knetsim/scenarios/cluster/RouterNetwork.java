@@ -10,6 +10,9 @@ import io.knetsim.skupper.config.SiteSpec;
 import io.knetsim.skupper.config.SkupperConfigGenerator;
 import io.knetsim.skupper.config.TcpConnectorEntity;
 import io.knetsim.skupper.router.SkupperRouter;
+import io.knetsim.skupper.site.SkupperNetwork;
+import io.knetsim.skupper.site.SkupperRouterProcess;
+import io.knetsim.skupper.site.SkupperSite;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,9 +42,9 @@ public final class RouterNetwork {
     public static final long CONVERGENCE_LIMIT = SimTime.seconds(30);
 
     private final ClusterWorld world;
-    private final Map<String, SkupperRouter> routers;
+    private final Map<String, SkupperRouterProcess> routers;
 
-    private RouterNetwork(ClusterWorld world, Map<String, SkupperRouter> routers) {
+    private RouterNetwork(ClusterWorld world, Map<String, SkupperRouterProcess> routers) {
         this.world = world;
         this.routers = Collections.unmodifiableMap(routers);
     }
@@ -59,24 +62,52 @@ public final class RouterNetwork {
      * worker, in map order; each router writes its configuration to {@value #CONFIG_PATH} there.
      * Every cluster is looked up first; when a router refuses its configuration the ones
      * already started are stopped again, their files removed, and the exception is passed on.
+     * Once all run, each
+     * becomes its cluster's Skupper site's router ({@link SkupperNetwork#adopt}), so the
+     * {@code skupper} verbs at the prompt see the sites enabled and change these routers.
+     *
+     * @throws IllegalStateException when a cluster's Skupper site is enabled already (by
+     *     {@code skupper init} or an earlier network, even one whose routers were stopped since);
+     *     the routers just started are stopped again and their files removed
      */
     public static RouterNetwork start(ClusterWorld world, Map<String, RouterConfig> configs) {
         Map<String, NetNamespace> hosts = new LinkedHashMap<>();
         configs.keySet().forEach(c -> hosts.put(c, firstWorker(world.cluster(c))));
-        Map<String, SkupperRouter> started = new LinkedHashMap<>();
+        Map<String, SkupperRouterProcess> started = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, RouterConfig> e : configs.entrySet()) {
-                started.put(e.getKey(), SkupperRouter.start(hosts.get(e.getKey()), e.getValue()));
+                NetNamespace host = hosts.get(e.getKey());
+                started.put(e.getKey(), SkupperRouterProcess.adopt(host, SkupperRouter.start(host, e.getValue())));
             }
         } catch (RuntimeException ex) {
-            // undo: the routers already started stop and their configuration files go
-            started.forEach((c, r) -> {
-                r.stop();
-                hosts.get(c).files().delete(CONFIG_PATH);
-            });
+            undo(started, hosts);
             throw ex;
         }
+        SkupperNetwork sites = SkupperNetwork.of(world.world());
+        try {
+            for (String cluster : started.keySet()) {
+                SkupperSite site = sites.site(cluster);
+                if (site.enabled() || site.routerHost() != hosts.get(cluster)) {
+                    throw new IllegalStateException("cluster " + cluster + "'s Skupper site "
+                        + (site.enabled() ? "is enabled already (its router on " + site.routerHost().name()
+                            + " was started before)" : "runs its router on " + site.routerHost().name() + ", not "
+                            + hosts.get(cluster).name()));
+                }
+            }
+        } catch (RuntimeException ex) {
+            undo(started, hosts);
+            throw ex;
+        }
+        started.forEach((cluster, p) -> sites.adopt(cluster, hosts.get(cluster), p, configs.get(cluster)));
         return new RouterNetwork(world, started);
+    }
+
+    /** Stops the routers just started and removes the configuration files they wrote. */
+    private static void undo(Map<String, SkupperRouterProcess> started, Map<String, NetNamespace> hosts) {
+        started.forEach((c, r) -> {
+            r.stop();
+            hosts.get(c).files().delete(CONFIG_PATH);
+        });
     }
 
     /** The host namespace of a cluster's first worker ({@code C0w1}), where its router runs. */
@@ -113,7 +144,8 @@ public final class RouterNetwork {
         List<String> out = new ArrayList<>();
         Map<String, SkupperRouter> running = new LinkedHashMap<>();
         Map<String, SkupperRouter> byAddress = new LinkedHashMap<>();
-        routers.forEach((cluster, r) -> {
+        routers.forEach((cluster, p) -> {
+            SkupperRouter r = p.router();
             if (!r.stopped()) {
                 running.put(r.id(), r);
                 byAddress.put(world.cluster(cluster).spec().workers().get(0).address(), r);
@@ -152,18 +184,23 @@ public final class RouterNetwork {
         return String.join("; ", out);
     }
 
-    /** The router of a cluster. */
+    /**
+     * The router of a cluster: the process running now (a {@code skupper} verb that changes the
+     * site's configuration restarts it).
+     */
     public SkupperRouter router(String cluster) {
-        SkupperRouter r = routers.get(cluster);
-        if (r == null) {
+        SkupperRouterProcess p = routers.get(cluster);
+        if (p == null) {
             throw new IllegalArgumentException("no router in cluster " + cluster + " (routers: "
                 + String.join(", ", routers.keySet()) + ")");
         }
-        return r;
+        return p.router();
     }
 
-    /** Every router, by cluster name, in start order. */
+    /** Every router running now, by cluster name, in start order. */
     public Map<String, SkupperRouter> routers() {
-        return routers;
+        Map<String, SkupperRouter> out = new LinkedHashMap<>();
+        routers.forEach((cluster, p) -> out.put(cluster, p.router()));
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -10,6 +10,7 @@ import io.knetsim.skupper.config.RouterConfig;
 import io.knetsim.skupper.config.SiteSpec;
 import io.knetsim.skupper.config.SkupperConfigGenerator;
 import io.knetsim.skupper.router.SkupperRouters;
+import io.knetsim.skupper.site.SkupperNetwork;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +83,24 @@ class RouterNetworkTest {
         again.put("C0", c.get("C0"));
         assertThatThrownBy(() -> RouterNetwork.start(world, again)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("C0.json");
-        // C1's router, started before C0's was refused, is stopped again; no file was written on C1w1
+        // C1's router, started before C0's was refused, is stopped again and the file it wrote is
+        // gone; C1's Skupper site is not enabled, C0's (the first network's) is
         assertThat(SkupperRouters.of(world.world()).on(world.cluster("C1").worker("w1").host())).isEmpty();
         assertThat(world.cluster("C1").worker("w1").host().files().exists(RouterNetwork.CONFIG_PATH)).isFalse();
+        assertThat(SkupperNetwork.of(world.world()).site("C1").enabled()).isFalse();
+        assertThat(SkupperNetwork.of(world.world()).site("C0").status()).isEqualTo("Skupper is enabled for "
+            + "namespace \"default\" with site name \"C0\" in interior mode. It is not connected to any other sites. "
+            + "It has 1 exposed service.");
+    }
+
+    @Test
+    void aSecondNetworkOnSitesEnabledAlreadyIsRefusedAndStopsItsRouters() {
+        RouterNetwork first = RouterNetwork.start(world, configs()).awaitConverged();
+        first.routers().values().forEach(io.knetsim.skupper.router.SkupperRouter::stop);
+        // the routers are gone, but C0's and C1's Skupper sites hold them: a new network cannot take the sites over
+        assertThatThrownBy(() -> RouterNetwork.start(world, configs())).isInstanceOf(IllegalStateException.class)
+            .hasMessage("cluster C0's Skupper site is enabled already (its router on C0w1 was started before)");
+        assertThat(SkupperRouters.of(world.world()).on(world.cluster("C0").worker("w1").host())).isEmpty();
+        assertThat(SkupperRouters.of(world.world()).on(world.cluster("C1").worker("w1").host())).isEmpty();
     }
 }

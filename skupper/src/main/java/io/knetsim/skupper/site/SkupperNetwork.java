@@ -15,6 +15,8 @@ import io.knetsim.api.ServicePort;
 import io.knetsim.api.ServiceSpec;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
+import io.knetsim.skupper.config.ConnectorEntity;
+import io.knetsim.skupper.config.Role;
 import io.knetsim.skupper.config.RouterConfig;
 import io.knetsim.skupper.config.RouterConfigException;
 import io.knetsim.skupper.config.TcpConnectorEntity;
@@ -131,6 +133,80 @@ public final class SkupperNetwork {
             }
         }
         throw new SkupperException("cluster " + name + " has no node with an InternalIP to run the router on");
+    }
+
+    /**
+     * Makes a router that already runs on a cluster's router host, started without
+     * {@code skupper init} (as the default world starts its routers, configured by hand), that
+     * cluster's site's router, so the verbs see it as the site's: {@code status} counts its
+     * sites and services, {@code link status} lists its inter-router connectors (each named
+     * after the site whose router address it connects to), {@code expose} adds to its
+     * configuration. A service with a tcpConnector in one adopted site and a tcpListener in
+     * another becomes an exposed service ({@link #exposed()}), as if {@code expose} had made it,
+     * so a site enabled later gets it too.
+     *
+     * <pre>
+     *   RouterNetwork.start(...)  ── SkupperRouter on C1w1 ──▶ adopt("C1", C1w1, process, config)
+     *   skupper --context C1 status   Skupper is enabled ... It is connected to 1 other site. It has 1 exposed service.
+     * </pre>
+     *
+     * @param cluster the cluster's name
+     * @param host where {@code running} runs: must be the site's router host
+     * @param running the router process
+     * @param config the configuration it runs with
+     * @return the site, now enabled
+     * @throws SkupperException when there is no such cluster, the site is enabled already, or
+     *     {@code host} is not the site's router host (leaving every site as it was)
+     */
+    public SkupperSite adopt(String cluster, NetNamespace host, RouterProcess running, RouterConfig config) {
+        SkupperSite site = site(cluster);
+        if (site.routerHost() != host) {
+            throw new SkupperException("cannot adopt the router on " + host.name() + " for site " + cluster
+                + ": the site's router runs on " + site.routerHost().name());
+        }
+        Map<String, String> remotes = new LinkedHashMap<>();
+        for (ConnectorEntity c : config.connectors()) {
+            if (c.role() == Role.INTER_ROUTER) {
+                remotes.put(c.name(), siteAt(c.host()).orElse(c.host()));
+            }
+        }
+        site.adopt(running, config, remotes);
+        recordAdoptedServices();
+        return site;
+    }
+
+    /** The name of the cluster whose router address is {@code address}, if any. */
+    private Optional<String> siteAt(String address) {
+        for (ClusterDirectory.Member m : ClusterDirectory.of(world).members()) {
+            try {
+                SkupperSite s = siteOf(m);
+                if (s.routerAddress().equals(address)) {
+                    return Optional.of(s.name());
+                }
+            } catch (SkupperException e) {
+                // a cluster with no node to run a router on: no site there
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every address with a tcpConnector in one enabled site and a tcpListener in another that
+     * is not yet an exposed service becomes one: port the first such listener's, target port
+     * and origin the connector's.
+     */
+    private void recordAdoptedServices() {
+        for (SkupperSite origin : sites.values()) {
+            for (TcpConnectorEntity c : origin.config().map(RouterConfig::tcpConnectors).orElse(List.of())) {
+                if (exposed.stream().anyMatch(e -> e.address().equals(c.address()))) {
+                    continue;
+                }
+                sites.values().stream().filter(s -> s != origin)
+                    .flatMap(s -> s.config().map(RouterConfig::tcpListeners).orElse(List.of()).stream())
+                    .filter(l -> l.address().equals(c.address())).findFirst()
+                    .ifPresent(l -> exposed.add(new ExposedService(c.address(), l.port(), c.port(), origin.name())));
+            }
+        }
     }
 
     /** The sites made so far, in the order they were first used. */

@@ -33,7 +33,22 @@ public final class SkupperRouterProcess implements RouterProcess {
         return new SkupperRouterProcess(host, SkupperRouter.start(host, config));
     }
 
-    /** The running router process. */
+    /**
+     * The process of a skupper-router already running on {@code host} (started with
+     * {@link SkupperRouter#start} by other means), for {@link SkupperNetwork#adopt}; a new
+     * configuration restarts it as it restarts a launched one.
+     *
+     * @throws IllegalArgumentException when {@code running} does not run on {@code host}
+     */
+    public static SkupperRouterProcess adopt(NetNamespace host, SkupperRouter running) {
+        if (running.namespace() != host) {
+            throw new IllegalArgumentException("router " + running.id() + " runs on " + running.namespace().name()
+                + ", not on " + host.name());
+        }
+        return new SkupperRouterProcess(host, running);
+    }
+
+    /** The running router process (after a new configuration, the restarted one). */
     public SkupperRouter router() {
         return router;
     }

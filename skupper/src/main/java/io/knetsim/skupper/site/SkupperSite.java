@@ -150,6 +150,28 @@ public final class SkupperSite {
     }
 
     /**
+     * Takes over a router that already runs on the router host, started by other means (the
+     * default world's routers, configured by hand as the original labs did), as if
+     * {@code skupper init} and {@code skupper link create} had made it: the site is enabled with
+     * {@code running} and its configuration {@code config}, and the verbs change that
+     * configuration from now on.
+     *
+     * @param remotes each inter-router connector's name to the site it links to, for
+     *     {@code skupper link status}
+     * @throws SkupperException when the site is enabled already
+     */
+    void adopt(RouterProcess running, RouterConfig config, Map<String, String> remotes) {
+        Objects.requireNonNull(running, "running");
+        Objects.requireNonNull(config, "config");
+        if (enabled()) {
+            throw new SkupperException("site " + name + " is enabled already; its router cannot be replaced");
+        }
+        this.config = config;
+        this.router = running;
+        linkRemotes.putAll(remotes);
+    }
+
+    /**
      * {@code skupper token create}: a token for linking to this site's inter-router listener.
      *
      * @throws SkupperException before {@code skupper init}
@@ -229,7 +251,7 @@ public final class SkupperSite {
     public record LinkStatus(String name, String remoteSite, boolean active) {
     }
 
-    /** The links this site made, in the order they were made. */
+    /** The links this site made (or, for an adopted router, its inter-router connectors), in order. */
     public List<LinkStatus> links() {
         List<LinkStatus> out = new ArrayList<>();
         SortedSet<String> up = router == null ? new TreeSet<>() : router.neighbourRouters();
