@@ -4,6 +4,7 @@ import io.knetsim.addr.Ipv4Address;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.net.link.LinkConfig;
+import io.knetsim.net.tcp.BulkSender;
 import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
@@ -87,29 +88,7 @@ public class TcpBulkBenchmark {
         /** One transfer of {@link #BYTES}; returns the bytes the server counted. */
         long transfer() {
             long before = received;
-            int[] left = {BYTES};
-            TcpHandler sender = new TcpHandler() {
-                @Override
-                public void onConnected(TcpSocket s) {
-                    push(s);
-                }
-
-                @Override
-                public void onWritable(TcpSocket s) {
-                    push(s);
-                }
-
-                private void push(TcpSocket s) {
-                    while (left[0] > 0) {
-                        int n = s.send(chunk, 0, Math.min(chunk.length, left[0]));
-                        left[0] -= n;
-                        if (n == 0) {
-                            return;
-                        }
-                    }
-                    s.close();
-                }
-            };
+            BulkSender sender = new BulkSender(BYTES, chunk);
             Tcp.connect(client, server, PORT, sender);
             world.sim().runUntilIdle();
             long got = received - before;

@@ -4,6 +4,7 @@ import io.knetsim.addr.Ipv4Address;
 import io.knetsim.api.Pod;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.link.LinkConfig;
+import io.knetsim.net.tcp.BulkSender;
 import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
@@ -173,29 +174,7 @@ public final class RouterOverhead {
         long start = world.world().sim().now();
         long target = received + bytes;
         byte[] chunk = new byte[64 * 1024];
-        int[] left = {bytes};
-        TcpHandler sender = new TcpHandler() {
-            @Override
-            public void onConnected(TcpSocket s) {
-                push(s);
-            }
-
-            @Override
-            public void onWritable(TcpSocket s) {
-                push(s);
-            }
-
-            private void push(TcpSocket s) {
-                while (left[0] > 0) {
-                    int n = s.send(chunk, 0, Math.min(chunk.length, left[0]));
-                    left[0] -= n;
-                    if (n == 0) {
-                        return;
-                    }
-                }
-                s.close();
-            }
-        };
+        BulkSender sender = new BulkSender(bytes, chunk);
         if (way == Way.DIRECT) {
             Tcp.connect(directClient, sink, SINK_PORT, sender);
         } else {
