@@ -3,9 +3,7 @@ package io.knetsim.skupper.config;
 import static io.knetsim.skupper.config.Attributes.Kind.BOOLEAN;
 import static io.knetsim.skupper.config.Attributes.Kind.STRING;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,11 +37,7 @@ public record TcpConnectorEntity(String name, String host, int port, String addr
 
     /** Checks the port (0-65535); copies {@code others}. */
     public TcpConnectorEntity {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(siteId, "siteId");
-        Ports.check(port);
+        TcpBridge.check(name, host, port, address, siteId);
         others = Others.copy(others);
     }
 
@@ -54,14 +48,7 @@ public record TcpConnectorEntity(String name, String host, int port, String addr
 
     @Override
     public Map<String, Object> attributes() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("host", host);
-        m.put("port", Integer.toString(port));
-        m.put("address", address);
-        siteId.ifPresent(v -> m.put("siteId", v));
-        m.putAll(others);
-        return m;
+        return TcpBridge.attributes(name, host, port, address, siteId, others);
     }
 
     static TcpConnectorEntity read(Attributes a) {

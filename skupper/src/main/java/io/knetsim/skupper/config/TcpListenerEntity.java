@@ -4,9 +4,7 @@ import static io.knetsim.skupper.config.Attributes.Kind.BOOLEAN;
 import static io.knetsim.skupper.config.Attributes.Kind.INTEGER;
 import static io.knetsim.skupper.config.Attributes.Kind.STRING;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,11 +40,7 @@ public record TcpListenerEntity(String name, String host, int port, String addre
 
     /** Checks the port (0-65535); copies {@code others}. */
     public TcpListenerEntity {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(siteId, "siteId");
-        Ports.check(port);
+        TcpBridge.check(name, host, port, address, siteId);
         others = Others.copy(others);
     }
 
@@ -62,14 +56,7 @@ public record TcpListenerEntity(String name, String host, int port, String addre
 
     @Override
     public Map<String, Object> attributes() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("host", host);
-        m.put("port", Integer.toString(port));
-        m.put("address", address);
-        siteId.ifPresent(v -> m.put("siteId", v));
-        m.putAll(others);
-        return m;
+        return TcpBridge.attributes(name, host, port, address, siteId, others);
     }
 
     static TcpListenerEntity read(Attributes a) {
