@@ -6,12 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** A test client: sends {@code request} once connected and records the reply and whether the server closed. */
-final class RawClient implements TcpHandler {
-    final ByteArrayOutputStream got = new ByteArrayOutputStream();
+public final class RawClient implements TcpHandler {
+    /** Every byte of the reply so far. */
+    public final ByteArrayOutputStream got = new ByteArrayOutputStream();
     final String request;
-    boolean peerClosed;
+    /** Whether the server has closed its side. */
+    public boolean peerClosed;
 
-    RawClient(String request) {
+    /** A client that will send {@code request} (ISO-8859-1) once connected. */
+    public RawClient(String request) {
         this.request = request;
     }
 
@@ -32,7 +35,8 @@ final class RawClient implements TcpHandler {
         s.close();
     }
 
-    String text() {
+    /** The reply so far as ISO-8859-1 text. */
+    public String text() {
         return got.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.app.http.AsyncHttpHandler;
 import io.knetsim.app.http.HttpServer;
+import io.knetsim.app.http.RawClient;
 import io.knetsim.net.tcp.Tcp;
 import io.knetsim.net.tcp.TcpHandler;
 import io.knetsim.net.tcp.TcpSocket;
@@ -61,8 +62,8 @@ class ErrorAnswersTest {
     }
 
     private String fetch(String path) {
-        ProxyLab.Raw r = lab.raw("GET " + path + " HTTP/1.1\r\nHost: 10.0.0.2:8001\r\nConnection: close\r\n\r\n");
-        lab.world.sim().runWhile(() -> !r.closed);
+        RawClient r = lab.raw("GET " + path + " HTTP/1.1\r\nHost: 10.0.0.2:8001\r\nConnection: close\r\n\r\n");
+        lab.world.sim().runWhile(() -> !r.peerClosed);
         return r.text();
     }
 
@@ -120,15 +121,15 @@ class ErrorAnswersTest {
 
     @Test
     void aHeadRequestGetsTheHeadOnly() {
-        ProxyLab.Raw r = lab.raw("HEAD /nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        lab.world.sim().runWhile(() -> !r.closed);
+        RawClient r = lab.raw("HEAD /nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        lab.world.sim().runWhile(() -> !r.peerClosed);
         assertThat(r.text()).isEqualTo(head("404 Not Found", 146, "Thu, 01 Jan 1970 00:00:00 GMT"));
     }
 
     @Test
     void aMalformedRequestIs400AndTheConnectionCloses() {
-        ProxyLab.Raw r = lab.raw("NOT HTTP\r\n\r\n");
-        lab.world.sim().runWhile(() -> !r.closed);
+        RawClient r = lab.raw("NOT HTTP\r\n\r\n");
+        lab.world.sim().runWhile(() -> !r.peerClosed);
         assertThat(r.text()).isEqualTo(head("400 Bad Request", 150, "Thu, 01 Jan 1970 00:00:00 GMT")
             + page("400 Bad Request"));
     }

@@ -2,6 +2,7 @@ package io.knetsim.ingress.nginx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knetsim.app.http.RawClient;
 import io.knetsim.sim.SimTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +31,17 @@ class LimitReqTest {
             List.of(), List.of(Location.prefix("/", "10.0.0.11:8000").withLimitReq(limit))));
     }
 
-    private List<ProxyLab.Raw> hundredAtOnce() {
-        List<ProxyLab.Raw> all = new ArrayList<>();
+    private List<RawClient> hundredAtOnce() {
+        List<RawClient> all = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             all.add(lab.raw("GET /" + i + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
         }
         return all;
     }
 
-    private static Map<String, Integer> statuses(List<ProxyLab.Raw> all) {
+    private static Map<String, Integer> statuses(List<RawClient> all) {
         Map<String, Integer> m = new TreeMap<>();
-        for (ProxyLab.Raw r : all) {
+        for (RawClient r : all) {
             m.merge(r.text().substring(0, r.text().indexOf("\r\n")), 1, Integer::sum);
         }
         return m;
@@ -49,7 +50,7 @@ class LimitReqTest {
     @Test
     void tenPerSecondBurstFiveNodelayAdmitsSixOfAHundredSentAtOnce() {
         NginxProxy nginx = start(LimitReq.of("one", 5, true));
-        List<ProxyLab.Raw> all = hundredAtOnce();
+        List<RawClient> all = hundredAtOnce();
         lab.world.sim().runFor(SimTime.ms(50));
 
         assertThat(statuses(all)).containsExactlyEntriesOf(new TreeMap<>(Map.of(
@@ -61,7 +62,7 @@ class LimitReqTest {
     @Test
     void withoutNodelayTheBurstWaitsOneRateIntervalEach() {
         start(LimitReq.of("one", 5, false));
-        List<ProxyLab.Raw> all = hundredAtOnce();
+        List<RawClient> all = hundredAtOnce();
         List<Long> servedAt = new ArrayList<>();
         lab.world.sim().runWhile(() -> {
             if (lab.received.size() > servedAt.size()) {

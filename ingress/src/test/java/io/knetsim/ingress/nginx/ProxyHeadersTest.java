@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knetsim.app.http.HttpHeader;
 import io.knetsim.app.http.HttpRequest;
+import io.knetsim.app.http.RawClient;
 import io.knetsim.sim.SimTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ProxyHeadersTest {
 
     @Test
     void theUpstreamGetsTheUriUnchangedTheClientsHostAndTheForwardingHeaders() {
-        ProxyLab.Raw r = lab.raw("GET /svc1/x?y=1 HTTP/1.1\r\nHost: 10.0.0.2:8001\r\nUser-Agent: curl/8.5.0\r\n"
+        RawClient r = lab.raw("GET /svc1/x?y=1 HTTP/1.1\r\nHost: 10.0.0.2:8001\r\nUser-Agent: curl/8.5.0\r\n"
             + "Accept: */*\r\nX-Forwarded-For: 1.2.3.4\r\nConnection: close\r\n\r\n");
         lab.world.sim().runFor(SimTime.seconds(1));
 
@@ -45,12 +46,12 @@ class ProxyHeadersTest {
 
         assertThat(r.text()).isEqualTo("HTTP/1.1 200 OK\r\nServer: nginx\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\n"
             + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 6\r\nConnection: close\r\n\r\nS1-W2\n");
-        assertThat(r.closed).isTrue();
+        assertThat(r.peerClosed).isTrue();
     }
 
     @Test
     void aClientWithoutForwardedForGetsItsOwnAddressAndAKeptAliveConnectionServesTwoRequests() {
-        ProxyLab.Raw r = lab.raw("GET /svc1 HTTP/1.1\r\nHost: ingress.local\r\n\r\n"
+        RawClient r = lab.raw("GET /svc1 HTTP/1.1\r\nHost: ingress.local\r\n\r\n"
             + "POST /svc1/form HTTP/1.1\r\nHost: ingress.local\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=b");
         lab.world.sim().runFor(SimTime.seconds(1));
 

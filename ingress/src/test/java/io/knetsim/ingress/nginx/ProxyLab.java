@@ -7,15 +7,12 @@ import io.knetsim.app.http.HttpRequest;
 import io.knetsim.app.http.HttpResponse;
 import io.knetsim.app.http.HttpResult;
 import io.knetsim.app.http.HttpServer;
+import io.knetsim.app.http.RawClient;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.net.link.LinkConfig;
 import io.knetsim.net.tcp.Tcp;
-import io.knetsim.net.tcp.TcpHandler;
-import io.knetsim.net.tcp.TcpSocket;
 import io.knetsim.net.topo.Lan;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,8 +51,8 @@ final class ProxyLab {
     }
 
     /** One request from the client to the proxy's port 8001 with {@code Connection: close}: the raw reply. */
-    Raw raw(String request) {
-        Raw r = new Raw(request);
+    RawClient raw(String request) {
+        RawClient r = new RawClient(request);
         Tcp.connect(client, Ipv4Address.parse("10.0.0.2").bits(), 8001, r);
         return r;
     }
@@ -76,37 +73,5 @@ final class ProxyLab {
             return r.error().name();
         }
         return r.response().status() == 200 ? r.response().bodyText().strip() : String.valueOf(r.response().status());
-    }
-
-    /** A raw client: sends its request once connected, keeps every byte of the reply. */
-    static final class Raw implements TcpHandler {
-        final ByteArrayOutputStream got = new ByteArrayOutputStream();
-        private final String request;
-        boolean closed;
-
-        Raw(String request) {
-            this.request = request;
-        }
-
-        @Override
-        public void onConnected(TcpSocket s) {
-            byte[] b = request.getBytes(StandardCharsets.ISO_8859_1);
-            s.send(b, 0, b.length);
-        }
-
-        @Override
-        public void onData(TcpSocket s, byte[] b, int off, int len) {
-            got.write(b, off, len);
-        }
-
-        @Override
-        public void onPeerClosed(TcpSocket s) {
-            closed = true;
-            s.close();
-        }
-
-        String text() {
-            return got.toString(StandardCharsets.ISO_8859_1);
-        }
     }
 }
