@@ -7,7 +7,6 @@ import io.knetsim.cni.flanneld.FlannelConfigException;
 import io.knetsim.net.link.LinkConfig;
 import io.knetsim.sim.Simulator;
 import io.knetsim.skupper.config.ExposedService;
-import io.knetsim.skupper.config.SiteSpec;
 import io.knetsim.skupper.config.SkupperConfigGenerator;
 import io.knetsim.tool.UsageException;
 import io.knetsim.tool.kubectl.Manifests;
@@ -307,7 +306,8 @@ final class ScenarioCheck {
             RouterSite s = siteList.get(i);
             Set<String> seen = new HashSet<>();
             for (int j = 0; j < s.remotes().size(); j++) {
-                String r = s.remotes().get(j);
+                RouterRemote remote = s.remotes().get(j);
+                String r = remote.cluster();
                 String at = "routers.sites[" + i + "].remotes[" + j + "]";
                 if (s.cluster().equals(r)) {
                     throw new ScenarioException(at, "site " + s.cluster() + " cannot link to itself");
@@ -319,6 +319,10 @@ final class ScenarioCheck {
                 }
                 if (!seen.add(r)) {
                     throw new ScenarioException(at, "remote " + r + " is listed twice");
+                }
+                if (remote.cost() < 1) {
+                    throw new ScenarioException(at + ".cost", "invalid cost " + remote.cost()
+                        + ": expected an integer from 1 to " + Integer.MAX_VALUE);
                 }
             }
         }
@@ -380,8 +384,8 @@ final class ScenarioCheck {
         }
         try {
             SkupperConfigGenerator.generate(
-                siteList.stream().map(s -> new SiteSpec(s.cluster(),
-                    sites.get(s.cluster()).workers().get(0).address().toString(), s.remotes())).toList(),
+                siteList.stream().map(s -> s.spec(
+                    sites.get(s.cluster()).workers().get(0).address().toString())).toList(),
                 services.stream().map(v -> new ExposedService(v.name(), v.cluster(),
                     v.host() == null ? "0.0.0.0" : v.host().toString(), v.port(), v.lport())).toList());
         } catch (IllegalArgumentException e) {

@@ -137,8 +137,8 @@ public final class ScenarioWorld implements RunningWorld {
         if (r.sites().isEmpty()) {
             return null;
         }
-        List<SiteSpec> sites = r.sites().stream().map(s -> new SiteSpec(s.cluster(),
-            w.cluster(s.cluster()).spec().workers().get(0).address(), s.remotes())).toList();
+        List<SiteSpec> sites = r.sites().stream().map(s -> s.spec(
+            w.cluster(s.cluster()).spec().workers().get(0).address())).toList();
         List<ExposedService> services = new ArrayList<>();
         for (RouterService v : r.services()) {
             String host = v.host() != null ? v.host().toString()

@@ -42,7 +42,7 @@ import java.util.function.Function;
  * vips: [{cluster: C0, vip: 100.64.10.1, pods: [c2, web]}]
  * ingresses: [{cluster: C0, worker: w1, name: grp1, port: 8001, routes: [{path: /web, endpoint: 100.64.10.1:80}]}]
  * routers:            # with a second cluster C1
- *   sites: [{cluster: C0}, {cluster: C1, remotes: [C0]}]
+ *   sites: [{cluster: C0}, {cluster: C1, remotes: [C0]}]     # or remotes: [{cluster: C0, cost: 5}]
  *   services: [{name: svc1, cluster: C0, pod: web, port: 80, lport: 1028}]
  * captures: [{node: C0w1, interface: eth0}]
  * steps:
@@ -71,6 +71,7 @@ public final class ScenarioYaml {
     private static final List<String> ROUTE = List.of("path", "endpoint");
     private static final List<String> ROUTERS = List.of("sites", "services");
     private static final List<String> ROUTER_SITE = List.of("cluster", "remotes");
+    private static final List<String> ROUTER_REMOTE = List.of("cluster", "cost");
     private static final List<String> ROUTER_SERVICE = List.of("name", "cluster", "pod", "host", "port", "lport");
     private static final List<String> HOST = List.of("name", "address");
     private static final List<String> FLANNEL = List.of("network", "subnetLen", "subnetMin", "subnetMax", "backend",
@@ -297,7 +298,28 @@ public final class ScenarioYaml {
 
     private RouterSite routerSite(YamlNode n) {
         map(n, ROUTER_SITE);
-        return new RouterSite(required(n, "cluster"), list(n, "remotes", this::string));
+        return new RouterSite(required(n, "cluster"), list(n, "remotes", this::routerRemote));
+    }
+
+    /** A plain cluster name (a link of cost 1) or {@code {cluster: C0, cost: 5}}. */
+    private RouterRemote routerRemote(YamlNode n) {
+        if (n.kind == YamlNode.Kind.SCALAR && !n.isNull()) {
+            return RouterRemote.of(n.text);
+        }
+        if (n.kind != YamlNode.Kind.MAP) {
+            throw error(n, n.path, "expected a cluster name (C0) or {cluster: C0, cost: 5}, got " + n.describe());
+        }
+        map(n, ROUTER_REMOTE);
+        String cluster = required(n, "cluster");
+        if (!n.fields.containsKey("cost")) {
+            return RouterRemote.of(cluster);
+        }
+        YamlNode c = n.fields.get("cost");
+        long cost = integer(c);
+        if (cost < 1 || cost > Integer.MAX_VALUE) {
+            throw error(c, c.path, "invalid cost " + cost + ": expected an integer from 1 to " + Integer.MAX_VALUE);
+        }
+        return RouterRemote.of(cluster, (int) cost);
     }
 
     private RouterService routerService(YamlNode n) {
@@ -643,7 +665,13 @@ public final class ScenarioYaml {
             ArrayNode sites = rn.putArray("sites");
             for (RouterSite site : s.routers().sites()) {
                 ArrayNode remotes = sites.addObject().put("cluster", site.cluster()).putArray("remotes");
-                site.remotes().forEach(remotes::add);
+                for (RouterRemote r : site.remotes()) {
+                    if (r.cost() == RouterRemote.DEFAULT_COST) {
+                        remotes.add(r.cluster());
+                    } else {
+                        remotes.addObject().put("cluster", r.cluster()).put("cost", r.cost());
+                    }
+                }
             }
             ArrayNode services = rn.putArray("services");
             for (RouterService v : s.routers().services()) {

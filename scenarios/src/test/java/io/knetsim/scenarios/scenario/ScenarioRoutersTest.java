@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.knetsim.addr.Ipv4Address;
 import io.knetsim.api.Pod;
 import io.knetsim.scenarios.cluster.RouterNetwork;
+import io.knetsim.skupper.config.ConnectorEntity;
 import io.knetsim.skupper.config.TcpConnectorEntity;
 import io.knetsim.skupper.config.TcpListenerEntity;
+import io.knetsim.skupper.routing.Route;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +73,48 @@ class ScenarioRoutersTest {
             .build();
         assertThat(ScenarioYaml.read(EXAMPLES.resolve("multi-cluster.yaml"))).isEqualTo(dsl);
         assertThat(dsl.routers()).isEqualTo(new ScenarioRouters(
-            java.util.List.of(new RouterSite("C0", java.util.List.of()), new RouterSite("C1", java.util.List.of("C0"))),
+            java.util.List.of(new RouterSite("C0", java.util.List.of()), new RouterSite("C1", java.util.List.of(RouterRemote.of("C0")))),
             java.util.List.of(new RouterService("svc1", "C0", "c4", null, 80, 1028))));
+    }
+
+    /**
+     * docs/scenarios/three-clusters.yaml: A-B-C at cost 1 each, and A-C straight at cost 5.
+     *
+     * <pre>
+     *   Aw1 [A] ──1──▶ Bw1 [B] ──1──▶ Cw1 [C] ──▶ web (nginx) :80
+     *     └───────────── 5 ──────────────▶┘
+     * </pre>
+     */
+    @Test
+    void theThreeClustersExampleIsWhatTheDslBuildsAndItsDearLinkIsNotTaken(@TempDir Path tmp) {
+        Scenario dsl = Scenario.builder().seed(5)
+            .cluster(ScenarioCluster.named("A").etcd("e1", Ipv4Address.parse("10.1.0.1"))
+                .worker("w1", Ipv4Address.parse("10.0.0.3")).pod(ScenarioPod.of("c1", "w1")))
+            .cluster(ScenarioCluster.named("B").etcd("e1", Ipv4Address.parse("10.2.0.1"))
+                .worker("w1", Ipv4Address.parse("10.0.0.8")))
+            .cluster(ScenarioCluster.named("C").etcd("e1", Ipv4Address.parse("10.3.0.1"))
+                .worker("w1", Ipv4Address.parse("10.0.0.13")).pod(ScenarioPod.of("web", "w1", "nginx")))
+            .routerSite(RouterSite.of("A", RouterRemote.of("B"), RouterRemote.of("C", 5)))
+            .routerSite(RouterSite.of("B", "C"))
+            .routerSite(RouterSite.of("C"))
+            .routerService(RouterService.pod("web", "C", "web", 80, 1028))
+            .step(Step.on("Aw1").run("skstat -n -v").expectExit(0).expectMatches("^  C +B +- +1 +2 "))
+            .step(Step.py("Aw1.exec_container(\"c1\", \"wget -qO- 10.0.0.3:1028\")")
+                .expectContains("Welcome to nginx!"))
+            .step(Step.on("Bw1").run("skstat -a").expectExit(0)
+                .expectMatches("^  mobile +web +balanced +0 +1 +0 +0 +1$"))
+            .build();
+        Scenario s = ScenarioYaml.read(EXAMPLES.resolve("three-clusters.yaml"));
+        assertThat(s).isEqualTo(dsl);
+
+        ScenarioWorld w = ScenarioWorld.build(s, tmp);
+        RouterNetwork routers = w.routers().orElseThrow();
+        assertThat(routers.router("A").config().connectors()).extracting(ConnectorEntity::name, ConnectorEntity::host,
+            ConnectorEntity::cost).containsExactly(org.assertj.core.groups.Tuple.tuple("B", "10.0.0.8", 1),
+                org.assertj.core.groups.Tuple.tuple("C", "10.0.0.13", 5));
+        assertThat(routers.router("A").neighbours()).containsOnlyKeys("B", "C");
+        assertThat(routers.router("A").routeTable().route("C"))
+            .contains(new Route("C", "B", 2, java.util.List.of("A", "B", "C")));
     }
 
     @Test
@@ -146,6 +188,56 @@ class ScenarioRoutersTest {
     }
 
     @Test
+    void aRemoteIsAPlainNameOrAClusterWithACost() {
+        Scenario s = ScenarioYaml.parse("cost.yaml", TWO.replace("remotes: [C0]", "remotes: [{cluster: C0, cost: 5}]"),
+            EXAMPLES);
+        assertThat(s.routers().sites().get(1)).isEqualTo(RouterSite.of("C1", RouterRemote.of("C0", 5)));
+        assertThat(ScenarioYaml.write(s)).contains("""
+              - cluster: C1
+                remotes:
+                - cluster: C0
+                  cost: 5
+            """);
+        assertThat(ScenarioYaml.parse("again.yaml", ScenarioYaml.write(s), EXAMPLES)).isEqualTo(s);
+        // a cost of 1 written out is the plain name
+        Scenario one = ScenarioYaml.parse("one.yaml", TWO.replace("remotes: [C0]", "remotes: [{cluster: C0, cost: 1}]"),
+            EXAMPLES);
+        assertThat(one).isEqualTo(ScenarioYaml.parse("plain.yaml", TWO, EXAMPLES));
+        assertThat(one.routers().sites().get(1).remotes()).containsExactly(new RouterRemote("C0", 1));
+        assertThat(RouterSite.of("C1", "C0")).isEqualTo(RouterSite.of("C1", RouterRemote.of("C0")));
+    }
+
+    @Test
+    void remotesAndTheirCostsAreCheckedWhereTheyAreWritten() {
+        assertError(TWO.replace("remotes: [C0]", "remotes: [{cluster: C0, cost: 0}]"),
+            "bad.yaml:12:51: routers.sites[1].remotes[0].cost: invalid cost 0: expected an integer from 1 to "
+                + "2147483647");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [{cluster: C0, cost: -2}]"),
+            "bad.yaml:12:51: routers.sites[1].remotes[0].cost: invalid cost -2: expected an integer from 1 to "
+                + "2147483647");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [{cluster: C0, cost: 3000000000}]"),
+            "bad.yaml:12:51: routers.sites[1].remotes[0].cost: invalid cost 3000000000: expected an integer from 1 "
+                + "to 2147483647");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [{cluster: C0, cost: five}]"),
+            "bad.yaml:12:51: routers.sites[1].remotes[0].cost: expected an integer, got the string 'five'");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [{cluster: C0, cots: 5}]"),
+            "bad.yaml:12:45: routers.sites[1].remotes[0].cots: unknown field 'cots': expected one of cluster, cost");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [{cost: 5}]"),
+            "bad.yaml:12:31: routers.sites[1].remotes[0]: missing field 'cluster'");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [[C0]]"),
+            "bad.yaml:12:31: routers.sites[1].remotes[0]: expected a cluster name (C0) or {cluster: C0, cost: 5}, "
+                + "got a list");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [~]"),
+            "bad.yaml:12:31: routers.sites[1].remotes[0]: expected a cluster name (C0) or {cluster: C0, cost: 5}, "
+                + "got nothing");
+        // the cluster of a written-out remote is checked as a plain name is
+        assertError(TWO.replace("remotes: [C0]", "remotes: [{cluster: C1, cost: 5}]"),
+            "bad.yaml:12:31: routers.sites[1].remotes[0]: site C1 cannot link to itself");
+        assertError(TWO.replace("remotes: [C0]", "remotes: [C0, {cluster: C0, cost: 5}]"),
+            "bad.yaml:12:35: routers.sites[1].remotes[1]: remote C0 is listed twice");
+    }
+
+    @Test
     void servicesAreCheckedWhereTheyAreWritten() {
         assertError(TWO.replace("pod: c4", "pod: c9"),
             "bad.yaml:14:38: routers.services[0].pod: no pod c9 in cluster C0 (pods: c4)");
@@ -209,5 +301,13 @@ class ScenarioRoutersTest {
         assertThatThrownBy(() -> twoClusters().routerSite(new RouterSite("C0", null)).build())
             .isInstanceOf(ScenarioException.class)
             .hasMessage("routers.sites[0].remotes: expected a list of clusters (e.g. [C0])");
+        assertThatThrownBy(() -> twoClusters().routerSite(RouterSite.of("C0"))
+            .routerSite(RouterSite.of("C1", RouterRemote.of("C0", 0))).build())
+            .isInstanceOf(ScenarioException.class)
+            .hasMessage("routers.sites[1].remotes[0].cost: invalid cost 0: expected an integer from 1 to 2147483647");
+        assertThatThrownBy(() -> twoClusters().routerSite(RouterSite.of("C0"))
+            .routerSite(RouterSite.of("C1", RouterRemote.of(null, 2))).build())
+            .isInstanceOf(ScenarioException.class)
+            .hasMessage("routers.sites[1].remotes[0]: no cluster (none) (clusters: C0, C1)");
     }
 }

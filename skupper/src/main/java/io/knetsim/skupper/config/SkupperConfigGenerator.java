@@ -31,7 +31,8 @@ import java.util.Set;
  *       maxSessionFrames 640, listener {@code @9090} (normal, http, httpRootDir disabled,
  *       healthz, metrics) and address {@code mc} (multicast);</li>
  *   <li>per remote cluster, a connector named after it: inter-router, to the remote's first
- *       worker port 55671, cost 1, maxFrameSize 16384, maxSessionFrames 640;</li>
+ *       worker port 55671, the remote's cost (1 unless the {@link SiteSpec.Remote} gives
+ *       another), maxFrameSize 16384, maxSessionFrames 640;</li>
  *   <li>per service, in the service's own cluster a {@code tcpConnector} (name, host, port,
  *       address = name, siteId = cluster), in every other cluster a {@code tcpListener} on
  *       {@code lport} (any host, address = name, siteId = cluster).</li>
@@ -74,7 +75,8 @@ public final class SkupperConfigGenerator {
         }
         for (SiteSpec s : sites) {
             Set<String> seen = new HashSet<>();
-            for (String r : s.remotes()) {
+            for (SiteSpec.Remote remote : s.remotes()) {
+                String r = remote.cluster();
                 if (!byName.containsKey(r)) {
                     throw new IllegalArgumentException("site " + s.cluster() + ": remote " + r + " is not a site");
                 }
@@ -118,9 +120,9 @@ public final class SkupperConfigGenerator {
         console.put("metrics", true);
         e.add(new ListenerEntity("@9090", Role.NORMAL, "", 9090, 1, frame, OptionalInt.empty(), console));
         e.add(new AddressEntity("mc", Distribution.MULTICAST));
-        for (String r : site.remotes()) {
-            e.add(new ConnectorEntity(r, Role.INTER_ROUTER, sites.get(r).firstWorkerAddress(), INTER_ROUTER_PORT,
-                1, frame, window, Map.of()));
+        for (SiteSpec.Remote r : site.remotes()) {
+            e.add(new ConnectorEntity(r.cluster(), Role.INTER_ROUTER, sites.get(r.cluster()).firstWorkerAddress(),
+                INTER_ROUTER_PORT, r.cost(), frame, window, Map.of()));
         }
         for (ExposedService svc : services) {
             if (svc.cluster().equals(c)) {

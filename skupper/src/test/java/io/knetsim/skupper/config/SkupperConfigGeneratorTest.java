@@ -117,6 +117,59 @@ class SkupperConfigGeneratorTest {
         assertThat(configs.get("A").tcpConnectors()).extracting(TcpConnectorEntity::port).containsExactly(8080);
     }
 
+    /**
+     * Issue #7's second, dearer path: A links to B at the default cost and straight to C at cost
+     * 5, so A-B-C (cost 2) is preferred to A-C.
+     *
+     * <pre>
+     *   A ──1──▶ B ──1──▶ C
+     *   └────────5───────▶┘
+     * </pre>
+     */
+    @Test
+    void aRemoteWithACostGivesItsConnectorThatCost() {
+        Map<String, RouterConfig> configs = SkupperConfigGenerator.generate(List.of(
+                SiteSpec.of("A", "10.0.0.3", List.of(SiteSpec.Remote.of("B"), SiteSpec.Remote.of("C", 5))),
+                new SiteSpec("B", "10.0.0.8", List.of("C")),
+                new SiteSpec("C", "10.0.0.13", List.of())),
+            List.of());
+
+        assertThat(configs.get("A").toJson()).isEqualTo("[\n"
+            + "  [\"router\", {\"id\": \"A\", \"mode\": \"interior\", \"helloMaxAgeSeconds\": \"3\", "
+            + "\"metadata\": \"{\\\"id\\\":\\\"A\\\",\\\"version\\\":\\\"1.0.2\\\"}\"}],\n"
+            + String.format(BASE, "10.0.0.3")
+            + "  [\"connector\", {\"name\": \"B\", \"role\": \"inter-router\", \"host\": \"10.0.0.8\", "
+            + "\"port\": \"55671\", \"cost\": 1, \"maxFrameSize\": 16384, \"maxSessionFrames\": 640}],\n"
+            + "  [\"connector\", {\"name\": \"C\", \"role\": \"inter-router\", \"host\": \"10.0.0.13\", "
+            + "\"port\": \"55671\", \"cost\": 5, \"maxFrameSize\": 16384, \"maxSessionFrames\": 640}]\n"
+            + "]\n");
+        assertThat(configs.get("B").connectors()).containsExactly(new ConnectorEntity("C", Role.INTER_ROUTER,
+            "10.0.0.13", 55671, 1, 16384, OptionalInt.of(640), Map.of()));
+    }
+
+    @Test
+    void plainRemoteNamesAreLinksOfCostOne() {
+        assertThat(new SiteSpec("A", "10.0.0.3", List.of("B", "C")))
+            .isEqualTo(SiteSpec.of("A", "10.0.0.3", List.of(SiteSpec.Remote.of("B"), new SiteSpec.Remote("C", 1))));
+        assertThat(new SiteSpec("A", "10.0.0.3", List.of("B")).remotes()).containsExactly(SiteSpec.Remote.of("B", 1));
+    }
+
+    @Test
+    void aCostBelowOneIsRefused() {
+        assertThatThrownBy(() -> SiteSpec.Remote.of("C", 0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("remote C: invalid cost 0: expected an integer from 1 to 2147483647");
+        assertThatThrownBy(() -> new SiteSpec.Remote("B", -3))
+            .hasMessage("remote B: invalid cost -3: expected an integer from 1 to 2147483647");
+    }
+
+    @Test
+    void aRemoteListedTwiceIsRefusedWhateverItsCosts() {
+        assertThatThrownBy(() -> SkupperConfigGenerator.generate(List.of(
+                SiteSpec.of("A", "10.0.0.3", List.of(SiteSpec.Remote.of("B"), SiteSpec.Remote.of("B", 5))),
+                new SiteSpec("B", "10.0.0.8", List.of())), List.of()))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("site A: remote B is listed twice");
+    }
+
     @Test
     void badSitesAndServicesAreRefused() {
         assertThatThrownBy(() -> SkupperConfigGenerator.generate(
