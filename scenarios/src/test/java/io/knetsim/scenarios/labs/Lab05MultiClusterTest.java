@@ -165,19 +165,14 @@ class Lab05MultiClusterTest {
         }
 
         Map<String, RouterConfig> configs(int directCost) {
-            List<String> aRemotes = directCost > 0 ? List.of("B", "C") : List.of("B");
+            // A's links: B at cost 1, and with directCost > 0 C straight at that (dearer) cost
+            List<SiteSpec.Remote> aRemotes = directCost > 0
+                ? List.of(SiteSpec.Remote.of("B"), SiteSpec.Remote.of("C", directCost)) : List.of(SiteSpec.Remote.of("B"));
             Map<String, RouterConfig> configs = new LinkedHashMap<>(SkupperConfigGenerator.generate(List.of(
-                new SiteSpec("A", "10.0.0.3", aRemotes),
+                SiteSpec.of("A", "10.0.0.3", aRemotes),
                 new SiteSpec("B", "10.0.0.8", List.of("C")),
                 new SiteSpec("C", "10.0.0.13", List.of())),
                 List.of(new ExposedService("svc1", "C", podIp(c, "web"), 80, 1028))));
-            if (directCost > 0) {
-                // the generator gives every link cost 1; make A's direct link to C dearer
-                RouterConfig ac = configs.get("A");
-                ConnectorEntity toC = ac.connector("C").orElseThrow();
-                configs.put("A", ac.without(toC).with(new ConnectorEntity(toC.name(), toC.role(), toC.host(),
-                    toC.port(), directCost, toC.maxFrameSize(), toC.maxSessionFrames(), toC.others())));
-            }
             return configs;
         }
 
