@@ -50,9 +50,10 @@ class NftBitwiseTest {
         add("meta mark set ct mark");
         add("ip saddr & 255.255.255.0 == 10.0.0.0 counter");
         add("tcp dport & 0xff00 == 0x100 drop");
+        add("meta mark set meta mark or 0x4000 xor 0x4000");
 
         // one kernel mask and xor per chain of operations; & 0xffff0000 | 0x10 keeps mask 0xffff0000, xor 0x10,
-        // which nft lists with the or'ed bits added back to the mask
+        // which nft lists with the or'ed bits added back to the mask; | 0x4000 ^ 0x4000 clears the bit
         assertThat(chain()).isEqualTo("""
             table ip t {
             \tchain out {
@@ -68,6 +69,7 @@ class NftBitwiseTest {
             \t\tmeta mark set ct mark
             \t\tip saddr & 255.255.255.0 == 10.0.0.0 counter packets 0 bytes 0
             \t\ttcp dport & 65280 == 256 drop
+            \t\tmeta mark set meta mark & 0xffffbfff
             \t}
             }
             """);
