@@ -8,7 +8,7 @@ import java.util.List;
  * entirely when it is added.
  */
 public sealed interface Expr permits PayloadExpr, MetaExpr, ConcatExpr, NumgenExpr, JhashExpr, MapLookupExpr,
-    ConstExpr, CtExpr, FibExpr {
+    ConstExpr, CtExpr, FibExpr, BitwiseExpr {
     /** The value for this packet ({@code Long}, {@code String} or a list for a concatenation), or null when the packet has no such field. */
     Object eval(NftPacket p);
 

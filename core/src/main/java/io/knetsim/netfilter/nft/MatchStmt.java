@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A match ({@code nft_cmp}, {@code nft_range}, {@code nft_lookup}, {@code nft_bitwise}):
  * {@code ip daddr 8.8.8.8}, {@code tcp dport != 22}, {@code ip ttl < 10},
- * {@code ip saddr 10.0.0.0/8}, {@code tcp dport { 22, 80 }}, {@code tcp flags syn}.
+ * {@code ip saddr 10.0.0.0/8}, {@code tcp dport { 22, 80 }}, {@code tcp flags syn},
+ * {@code meta mark & 0x00004000 == 0x00000000} (a {@link BitwiseExpr} on the left always lists {@code ==}).
  * A packet without the field (a {@code tcp} match on UDP) does not match.
  */
 public record MatchStmt(Expr left, CmpOp op, Rhs right) implements Stmt {
@@ -33,7 +34,7 @@ public record MatchStmt(Expr left, CmpOp op, Rhs right) implements Stmt {
 
     @Override
     public String format() {
-        boolean implicit = op == CmpOp.EQ;
+        boolean implicit = op == CmpOp.EQ && !(left instanceof BitwiseExpr); // nft writes == after a bitwise operation
         return left.format() + (implicit ? "" : " " + op.text()) + " " + right.format(left.types());
     }
 

@@ -634,12 +634,18 @@ public final class Nftables {
             if (s instanceof NatStmt) {
                 return true;
             }
-            if (s instanceof MatchStmt m && (m.left() instanceof CtExpr
-                || (m.left() instanceof ConcatExpr c && c.parts().stream().anyMatch(p -> p instanceof CtExpr)))) {
+            if (s instanceof CtSetStmt || s instanceof MatchStmt m && usesCt(m.left())
+                || s instanceof MetaSetStmt ms && usesCt(ms.value())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean usesCt(Expr e) {
+        return e instanceof CtExpr || e instanceof BitwiseExpr b && usesCt(b.of())
+            || e instanceof MapLookupExpr ml && usesCt(ml.key())
+            || e instanceof ConcatExpr c && c.parts().stream().anyMatch(Nftables::usesCt);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.List;
  * A statement of a rule: a match, an action or a verdict. The set of kinds is closed.
  */
 public sealed interface Stmt permits MatchStmt, CounterStmt, LimitStmt, QuotaStmt, LogStmt, VerdictStmt, RejectStmt,
-    VmapStmt, MetaSetStmt, NatStmt, UpdateStmt {
+    VmapStmt, MetaSetStmt, CtSetStmt, NatStmt, UpdateStmt {
     /**
      * Runs the statement on a packet.
      *

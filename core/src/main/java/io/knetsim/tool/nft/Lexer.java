@@ -10,7 +10,7 @@ import java.util.List;
  * that a dash after a number splits a range ({@code 1-1024}).
  */
 final class Lexer {
-    private static final String PUNCT = "{}();,:./@|&*=<>!+-";
+    private static final String PUNCT = "{}();,:./@|&^*=<>!+-";
 
     private Lexer() {
     }

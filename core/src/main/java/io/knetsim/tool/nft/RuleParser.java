@@ -1,11 +1,13 @@
 package io.knetsim.tool.nft;
 
+import io.knetsim.netfilter.nft.BitwiseExpr;
 import io.knetsim.netfilter.nft.Chain;
 import io.knetsim.netfilter.nft.CmpOp;
 import io.knetsim.netfilter.nft.ConcatExpr;
 import io.knetsim.netfilter.nft.ConstExpr;
 import io.knetsim.netfilter.nft.CounterStmt;
 import io.knetsim.netfilter.nft.CtExpr;
+import io.knetsim.netfilter.nft.CtSetStmt;
 import io.knetsim.netfilter.nft.NatStmt;
 import io.knetsim.netfilter.nft.DataType;
 import io.knetsim.netfilter.nft.Expr;
@@ -172,6 +174,26 @@ final class RuleParser {
                 in.next();
                 return new NatStmt(NatStmt.Kind.MASQUERADE, null, -1, false);
             }
+            case "mark" -> {
+                if (in.peek(1).is("set")) { // nft's unqualified meta key: kube-proxy writes mark set mark or 0x4000
+                    in.next();
+                    in.next();
+                    return new MetaSetStmt(MetaExpr.Key.MARK, setValue(DataType.MARK));
+                }
+                return match();
+            }
+            case "ct" -> {
+                if (in.peek(2).is("set")) {
+                    in.next();
+                    Token k = in.next();
+                    if (!k.is("mark")) {
+                        throw new NftSyntaxException("ct " + k.text() + " set is not modelled by knetsim (only mark)", k);
+                    }
+                    in.next();
+                    return new CtSetStmt(CtExpr.Key.MARK, setValue(DataType.MARK));
+                }
+                return match();
+            }
             case "meta" -> {
                 if (in.peek(2).is("set")) {
                     in.next();
@@ -286,16 +308,61 @@ final class RuleParser {
     // ---- expressions ----------------------------------------------------------------------
 
     Expr expr() {
-        Expr first = primary();
+        Expr first = basic();
         if (!in.peek().is(".")) {
             return first;
         }
         List<Expr> parts = new ArrayList<>();
         parts.add(first);
         while (in.accept(".")) {
-            parts.add(primary());
+            parts.add(basic());
         }
         return new ConcatExpr(parts);
+    }
+
+    /** A primary expression, then any {@code & | ^} ({@code and or xor}) with constants, folded into one. */
+    private Expr basic() {
+        Token start = in.peek();
+        Expr e = primary();
+        BitwiseExpr b = null;
+        while (in.peek().kind() == Token.Kind.PUNCT || in.peek().kind() == Token.Kind.WORD) {
+            BitwiseExpr.Op op = BitwiseExpr.Op.of(in.peek().text());
+            if (op == null) {
+                break;
+            }
+            Token opTok = in.next();
+            DataType type = e.types().size() == 1 ? e.types().get(0) : null;
+            int bits = e instanceof PayloadExpr pe ? pe.field().bytes() * 8 : type == null ? 0 : type.bits();
+            if (bits == 0) {
+                throw new NftSyntaxException("Binary operation (" + op.symbol() + ") is undefined for "
+                    + describe(e.types()) + " types", start.source(), start.start(), opTok.end());
+            }
+            Token v = in.peek();
+            if (v.kind() == Token.Kind.WORD && isExprStart(v.text())) {
+                Token vs = v;
+                primary();
+                throw new NftSyntaxException("Right hand side of binary operation (" + op.symbol()
+                    + ") must be constant", vs.source(), vs.start(), in.last().end());
+            }
+            in.next();
+            long value = (Long) atom(v, type);
+            if (bits < 64 && (value >>> bits) != 0) {
+                throw new NftSyntaxException("Value " + value + " exceeds valid range 0-" + ((1L << bits) - 1), v);
+            }
+            if (b == null) {
+                b = BitwiseExpr.identity(e, bits);
+            }
+            b = b.then(op, value);
+        }
+        return b == null ? e : b;
+    }
+
+    private static boolean isExprStart(String w) {
+        return switch (w) {
+            case "ip", "tcp", "udp", "th", "icmp", "meta", "mark", "iifname", "oifname", "numgen", "jhash", "fib", "ct" ->
+                true;
+            default -> false;
+        };
     }
 
     private Expr primary() {
@@ -320,7 +387,7 @@ final class RuleParser {
                 }
                 return new MetaExpr(key);
             }
-            case "iifname", "oifname" -> {
+            case "iifname", "oifname", "mark" -> {
                 return new MetaExpr(MetaExpr.Key.of(t.text()));
             }
             case "numgen" -> {
@@ -403,6 +470,8 @@ final class RuleParser {
             Elem e = element(types);
             if (e.range) {
                 rhs = e.prefix >= 0 ? new Rhs.Prefix(e.lo, e.prefix) : new Rhs.Range(e.lo, e.hi);
+            } else if (left instanceof BitwiseExpr) {
+                rhs = new Rhs.Value(e.key);
             } else if ((types.get(0) == DataType.CT_STATE || types.get(0) == DataType.CT_STATUS)
                 && (op == CmpOp.EQ || op == CmpOp.NE)) {
                 long mask = (Long) e.key;
@@ -416,7 +485,8 @@ final class RuleParser {
                 rhs = new Rhs.Value(e.key);
             }
         }
-        if (left instanceof PayloadExpr pe && pe.field().type() == DataType.INTEGER) {
+        Expr field = left instanceof BitwiseExpr b ? b.of() : left;
+        if (field instanceof PayloadExpr pe && pe.field().type() == DataType.INTEGER) {
             checkWidth(rhs, pe.field().bytes() * 8, rhsTok);
         }
         if (op != CmpOp.EQ && op != CmpOp.NE && !(rhs instanceof Rhs.Value v && v.value() instanceof Long)) {

@@ -26,17 +26,23 @@ import java.util.Objects;
  *  nat-postrouting (srcnat) ─▶ masquerading: packets marked 0x4000 are masqueraded
  * </pre>
  *
- * Differences from the real rules, where knetsim's rule VM has no equivalent: no
- * {@code comment}s; the masquerade mark is set and tested as the whole mark
- * ({@code meta mark set 0x00004000}, {@code meta mark != 0x00004000 return}) rather than with
- * {@code |}, {@code &} and {@code ^}; {@code masquerade} without {@code fully-random}; ClientIP
- * affinity sets are rebuilt on every sync (the table is replaced), and {@link KubeProxy} puts
- * their clients back with the expiry they had.
+ * The masquerade bit is kube-proxy's own: {@code mark-for-masquerade} ors it into the mark
+ * ({@code mark set mark or 0x4000}), {@code masquerading} returns when it is clear
+ * ({@code mark and 0x4000 == 0 return}), clears it ({@code mark set mark xor 0x4000}) and
+ * masquerades; other bits of the mark pass through untouched. {@code nft list} shows them as
+ * {@code meta mark set meta mark | 0x00004000}, {@code meta mark & 0x00004000 == 0x00000000 return}
+ * and {@code meta mark set meta mark ^ 0x00004000}.
+ *
+ * <p>Differences from the real rules, where knetsim has no equivalent: no {@code comment}s;
+ * {@code masquerade} without {@code fully-random} (knetsim's conntrack keeps the source port
+ * unless another flow holds it, and has no random port allocation); ClientIP affinity sets are
+ * rebuilt on every sync (the table is replaced), and {@link KubeProxy} puts their clients back
+ * with the expiry they had.
  */
 public final class ProxyRuleset {
     public static final String TABLE = "kube-proxy";
-    /** kube-proxy's masquerade bit ({@code --masquerade-bit 14}). */
-    public static final String MASQ_MARK = "0x00004000";
+    /** kube-proxy's masquerade bit ({@code --masquerade-bit 14}), as kube-proxy writes it in its rules. */
+    public static final String MASQ_MARK = "0x4000";
 
     private ProxyRuleset() {
     }
@@ -161,11 +167,11 @@ public final class ProxyRuleset {
             		ip daddr @cluster-ips reject
             %2$s	}
             	chain mark-for-masquerade {
-            		meta mark set %1$s
+            		mark set mark or %1$s
             	}
             	chain masquerading {
-            		meta mark != %1$s return
-            		meta mark set 0x00000000
+            		mark and %1$s == 0 return
+            		mark set mark xor %1$s
             		masquerade
             	}
             	chain nodeport-endpoints-check {

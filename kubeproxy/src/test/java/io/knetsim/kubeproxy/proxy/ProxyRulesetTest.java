@@ -92,7 +92,9 @@ class ProxyRulesetTest {
                 + " { ip saddr }\n\t\tmeta l4proto udp dnat to 10.180.0.2:53\n",
             "\t\tnumgen random mod 2 vmap { 0 : goto endpoint-",
             "elements = { udp . 3002 : goto external-" + base + " }",
-            "\tchain masquerading {\n\t\tmeta mark != 0x00004000 return\n\t\tmeta mark set 0x00000000\n\t\tmasquerade\n\t}\n");
+            "\tchain mark-for-masquerade {\n\t\tmeta mark set meta mark | 0x00004000\n\t}\n",
+            "\tchain masquerading {\n\t\tmeta mark & 0x00004000 == 0x00000000 return\n"
+                + "\t\tmeta mark set meta mark ^ 0x00004000\n\t\tmasquerade\n\t}\n");
         // a second sync replaces the table whole, in one transaction
         NftScript.apply(node.nftables(), "kube-proxy", ProxyRuleset.build(List.of(), NODE));
         String after = new Shell().out(node, "nft list ruleset");
