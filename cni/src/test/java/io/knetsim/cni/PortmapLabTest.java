@@ -68,11 +68,11 @@ class PortmapLabTest {
             \t}
 
             \tchain CNI-HOSTPORT-SETMARK {
-            \t\tcounter packets 0 bytes 0 meta mark set 0x00002000
+            \t\tcounter packets 0 bytes 0 meta mark set meta mark | 0x00002000
             \t}
 
             \tchain CNI-HOSTPORT-MASQ {
-            \t\tmeta mark 0x00002000 counter packets 0 bytes 0 masquerade
+            \t\tmeta mark & 0x00002000 == 0x00002000 counter packets 0 bytes 0 masquerade
             \t}
 
             \tchain CNI-DN-207beca4bb8980ca47baf {

@@ -20,6 +20,7 @@ import io.knetsim.tool.nft.Nft;
  *         counter jump FLANNEL-POSTRTG
  *     }
  *     chain FLANNEL-POSTRTG {
+ *         meta mark &amp; 0x00004000 == 0x00004000 counter return            # kube-proxy masquerades these
  *         ip saddr 10.244.1.0/24 ip daddr 10.244.0.0/16 counter return        # lease -> network
  *         ip saddr 10.244.0.0/16 ip daddr 10.244.1.0/24 counter return        # network -> lease
  *         ip saddr != 10.244.0.0/16 ip daddr 10.244.1.0/24 counter return     # outside -> this node's pods
@@ -29,9 +30,9 @@ import io.knetsim.tool.nft.Nft;
  * }
  * </pre>
  *
- * flannel's first rule (return for packets kube-proxy marked {@code 0x4000/0x4000}, which
- * kube-proxy masquerades itself) and {@code --random-fully} are left out: the rule VM has no
- * bitwise mark match and no fully-random port choice.
+ * The first rule returns packets kube-proxy marked {@code 0x4000/0x4000} (kube-proxy
+ * masquerades them itself, and flannel avoids a double NAT); {@code --random-fully} is left
+ * out: knetsim's masquerade has no fully-random port choice.
  */
 public final class MasqRules {
     /** The chain flannel jumps to from POSTROUTING. */
@@ -50,6 +51,7 @@ public final class MasqRules {
             .append("add chain ip nat ").append(CHAIN).append('\n')
             .append("flush chain ip nat ").append(CHAIN).append('\n');
         String[] rules = {
+            "meta mark & 0x00004000 == 0x00004000 counter return",
             "ip saddr " + sub + " ip daddr " + net + " counter return",
             "ip saddr " + net + " ip daddr " + sub + " counter return",
             "ip saddr != " + net + " ip daddr " + sub + " counter return",

@@ -33,15 +33,16 @@ import java.util.Map;
  *   CNI-DN-...:          ip saddr 10.22.0.2 tcp dport 8080 counter jump CNI-HOSTPORT-SETMARK   (hairpin)
  *                        ip saddr 127.0.0.1 tcp dport 8080 counter jump CNI-HOSTPORT-SETMARK   (localhost)
  *                        tcp dport 8080 counter dnat to 10.22.0.2:80
- *   CNI-HOSTPORT-SETMARK: counter meta mark set 0x00002000
- *   CNI-HOSTPORT-MASQ:    meta mark 0x00002000 counter masquerade
+ *   CNI-HOSTPORT-SETMARK: counter meta mark set meta mark | 0x00002000
+ *   CNI-HOSTPORT-MASQ:    meta mark & 0x00002000 == 0x00002000 counter masquerade
  * }
  * </pre>
  *
  * Fields: {@code snat} (default true: the hairpin and localhost rules and the two mark chains),
  * {@code markMasqBit} (default 13). The plugin's {@code --set-xmark 0x2000/0x2000} and
- * {@code --mark 0x2000/0x2000} become a plain set and match of the mark (the rule VM has no
- * bitwise mark operations). {@code externalSetMarkChain}, {@code conditionsV4} and
+ * {@code --mark 0x2000/0x2000} are the bit set into and tested in the mark, as iptables-nft
+ * lists them ({@code meta mark set meta mark | 0x00002000},
+ * {@code meta mark & 0x00002000 == 0x00002000}). {@code externalSetMarkChain}, {@code conditionsV4} and
  * {@code conditionsV6} are refused with code 2. ADD deletes conntrack's UDP entries to the host
  * ports, as the plugin does, and returns {@code prevResult}; DEL removes the container's chain
  * and its jump; the shared chains stay.
@@ -170,10 +171,10 @@ public final class PortmapPlugin implements CniPlugin {
         if (c.snat() && !hadMasq) {
             sb.append(NatTable.ensurePostrouting())
                 .append("add chain ip nat ").append(SETMARK_CHAIN).append('\n')
-                .append("add rule ip nat ").append(SETMARK_CHAIN).append(" counter meta mark set ").append(mark).append('\n')
+                .append("add rule ip nat ").append(SETMARK_CHAIN).append(" counter meta mark set meta mark | ").append(mark).append('\n')
                 .append("add chain ip nat ").append(MASQ_CHAIN).append('\n')
-                .append("add rule ip nat ").append(MASQ_CHAIN).append(" meta mark ").append(mark)
-                .append(" counter masquerade\n")
+                .append("add rule ip nat ").append(MASQ_CHAIN).append(" meta mark & ").append(mark)
+                .append(" == ").append(mark).append(" counter masquerade\n")
                 .append("add rule ip nat POSTROUTING counter jump ").append(MASQ_CHAIN).append('\n');
         }
         sb.append("add chain ip nat ").append(chain).append('\n');

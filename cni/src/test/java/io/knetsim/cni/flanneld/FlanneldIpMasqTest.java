@@ -85,6 +85,7 @@ class FlanneldIpMasqTest {
             \t}
 
             \tchain FLANNEL-POSTRTG {
+            \t\tmeta mark & 0x00004000 == 0x00004000 counter packets 0 bytes 0 return
             \t\tip saddr LEASE ip daddr 11.0.0.0/8 counter packets 0 bytes 0 return
             \t\tip saddr 11.0.0.0/8 ip daddr LEASE counter packets 0 bytes 0 return
             \t\tip saddr != 11.0.0.0/8 ip daddr LEASE counter packets 0 bytes 0 return
