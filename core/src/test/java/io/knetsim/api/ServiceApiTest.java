@@ -85,6 +85,28 @@ class ServiceApiTest {
     }
 
     @Test
+    void aFullRangeRefusesTheNextServiceUntilOneIsDeleted() {
+        // a /29 service range has six usable addresses
+        ApiServer small = new ApiServer(new Simulator(1), "C9");
+        ServiceAllocator.install(small, Cidr.parse("10.96.0.0/29"));
+        for (int i = 0; i < 6; i++) {
+            small.create(svc("s" + i, ServiceSpec.clusterIP(Map.of(), ServicePort.tcp(80, 80))));
+        }
+        assertThatThrownBy(() -> small.create(svc("s6", ServiceSpec.clusterIP(Map.of(), ServicePort.tcp(80, 80)))))
+            .hasMessage("Service \"s6\" is invalid: spec.clusterIPs: Invalid value: []: failed to allocate a serviceIP: "
+                + "range is full");
+        String freed = small.get(Service.class, "default", "s3").spec().clusterIP();
+        small.delete(Service.class, "default", "s3");
+        assertThat(small.create(svc("s6", ServiceSpec.clusterIP(Map.of(), ServicePort.tcp(80, 80)))).spec().clusterIP())
+            .as("the only free address is the deleted service's").isEqualTo(freed);
+        // an address asked for by value is free again once its service is gone
+        String s0 = small.get(Service.class, "default", "s0").spec().clusterIP();
+        small.delete(Service.class, "default", "s0");
+        assertThat(small.create(svc("s7", ServiceSpec.clusterIP(Map.of(), ServicePort.tcp(80, 80)).withClusterIP(s0)))
+            .spec().clusterIP()).isEqualTo(s0);
+    }
+
+    @Test
     void requestedClusterIpsMustBeFreeAndInTheRangeAndCannotChange() {
         Service s = api.create(svc("a", ServiceSpec.clusterIP(Map.of(), ServicePort.tcp(80, 80)).withClusterIP("10.96.0.10")));
         assertThat(s.spec().clusterIPs()).containsExactly("10.96.0.10");
