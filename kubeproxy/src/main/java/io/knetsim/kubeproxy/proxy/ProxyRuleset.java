@@ -1,12 +1,15 @@
 package io.knetsim.kubeproxy.proxy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The ruleset kube-proxy's nftables mode writes, in its own {@code table ip kube-proxy}, as
- * the text of one {@code nft -f} transaction (the table is replaced whole on every sync):
+ * the text of one {@code nft -f} transaction: the whole table on a full sync ({@link #build}),
+ * only what changed for some services on a partial sync ({@link #partial}):
  *
  * <pre>
  *  nat-prerouting / nat-output (dstnat) ─▶ services:
@@ -36,7 +39,7 @@ import java.util.Objects;
  * <p>Differences from the real rules, where knetsim has no equivalent: no {@code comment}s;
  * {@code masquerade} without {@code fully-random} (knetsim's conntrack keeps the source port
  * unless another flow holds it, and has no random port allocation); ClientIP affinity sets are
- * rebuilt on every sync (the table is replaced), and {@link KubeProxy} puts their clients back
+ * rebuilt on a full sync (the table is replaced), and {@link KubeProxy} puts their clients back
  * with the expiry they had.
  */
 public final class ProxyRuleset {
@@ -49,69 +52,30 @@ public final class ProxyRuleset {
 
     /** The full transaction for {@code ports} on the node {@code config} describes. */
     public static String build(List<ServicePortInfo> ports, KubeProxyConfig config) {
+        return build(ports, config, new ServiceMaps());
+    }
+
+    /** As {@link #build(List, KubeProxyConfig)}, recording in {@code maps} the elements it writes. */
+    static String build(List<ServicePortInfo> ports, KubeProxyConfig config, ServiceMaps maps) {
         java.util.Set<String> clusterIps = new java.util.LinkedHashSet<>(); // a service's ports share its IP
         List<String> serviceIps = new ArrayList<>();
         List<String> serviceNodePorts = new ArrayList<>();
         List<String> noEndpointServices = new ArrayList<>();
         List<String> noEndpointNodePorts = new ArrayList<>();
         StringBuilder chains = new StringBuilder();
-        String podNet = config.clusterCidr() == null ? null : config.clusterCidr().toString();
+        StringBuilder affinitySets = new StringBuilder();
         for (ServicePortInfo sp : ports) {
-            clusterIps.add(sp.clusterIP());
-            String key = sp.clusterIP() + " . " + sp.protocol() + " . " + sp.port();
-            String npKey = sp.protocol() + " . " + sp.nodePort();
-            if (sp.endpoints().isEmpty()) {
-                noEndpointServices.add(key + " : goto reject-chain");
-                if (sp.nodePort() != 0) {
-                    noEndpointNodePorts.add(npKey + " : goto reject-chain");
-                }
-                continue;
-            }
-            serviceIps.add(key + " : goto " + sp.serviceChain());
-            // service chain
-            chains.append("\tchain ").append(sp.serviceChain()).append(" {\n");
-            if (podNet != null) {
-                chains.append("\t\tip daddr ").append(sp.clusterIP()).append(' ').append(sp.protocol()).append(" dport ")
-                    .append(sp.port()).append(" ip saddr != ").append(podNet).append(" jump mark-for-masquerade\n");
-            }
-            chains.append(dispatch(sp, sp.endpoints())).append("\t}\n");
-            for (ServicePortInfo.EndpointInfo e : sp.endpoints()) {
-                chains.append("\tchain ").append(sp.endpointChain(e)).append(" {\n")
-                    .append("\t\tip saddr ").append(e.ip()).append(" jump mark-for-masquerade\n");
-                if (sp.affinityTimeout() > 0) {
-                    chains.append("\t\tupdate @").append(affinitySet(sp, e)).append(" { ip saddr }\n");
-                }
-                chains.append("\t\tmeta l4proto ").append(sp.protocol()).append(" dnat to ").append(e.ip()).append(':')
-                    .append(e.port()).append("\n\t}\n");
-            }
-            if (sp.nodePort() != 0) {
-                List<ServicePortInfo.EndpointInfo> local = sp.endpoints().stream()
-                    .filter(e -> Objects.equals(e.nodeName(), config.nodeName())).toList();
-                serviceNodePorts.add(npKey + " : goto " + sp.externalChain());
-                chains.append("\tchain ").append(sp.externalChain()).append(" {\n");
-                if (sp.localExternal()) {
-                    // pods and the node itself reach every endpoint (the node masqueraded); only
-                    // traffic from outside is kept on this node's endpoints, unmasqueraded
-                    if (podNet != null) {
-                        chains.append("\t\tip saddr ").append(podNet).append(" goto ").append(sp.serviceChain())
-                            .append('\n');
-                    }
-                    chains.append("\t\tfib saddr type local jump mark-for-masquerade\n")
-                        .append("\t\tfib saddr type local goto ").append(sp.serviceChain()).append('\n');
-                    if (local.isEmpty()) {
-                        // nothing more: the packet reaches filter-input, whose nodeport check drops it
-                        noEndpointNodePorts.add(npKey + " : drop");
-                        chains.append("\t}\n");
-                    } else {
-                        chains.append("\t\tgoto ").append(sp.localChain()).append("\n\t}\n");
-                        chains.append("\tchain ").append(sp.localChain()).append(" {\n").append(dispatch(sp, local))
-                            .append("\t}\n");
-                    }
-                } else {
-                    chains.append("\t\tjump mark-for-masquerade\n\t\tgoto ").append(sp.serviceChain())
-                        .append("\n\t}\n");
-                }
-            }
+            ServicePortRules r = rulesOf(sp, config);
+            maps.add(sp, r);
+            clusterIps.add(r.clusterIp());
+            serviceIps.addAll(r.serviceIps());
+            serviceNodePorts.addAll(r.serviceNodePorts());
+            noEndpointServices.addAll(r.noEndpointServices());
+            noEndpointNodePorts.addAll(r.noEndpointNodePorts());
+            r.chains().forEach((name, body) -> chains.append("\tchain ").append(name).append(" {\n").append(body)
+                .append("\t}\n"));
+            r.sets().forEach((name, body) -> affinitySets.append("\tset ").append(name).append(" {\n").append(body)
+                .append("\t}\n"));
         }
         StringBuilder t = new StringBuilder();
         t.append("add table ip ").append(TABLE).append('\n');
@@ -123,15 +87,7 @@ public final class ProxyRuleset {
         set(t, "no-endpoint-services", "ipv4_addr . inet_proto . inet_service : verdict", noEndpointServices);
         set(t, "service-ips", "ipv4_addr . inet_proto . inet_service : verdict", serviceIps);
         set(t, "service-nodeports", "inet_proto . inet_service : verdict", serviceNodePorts);
-        for (ServicePortInfo sp : ports) {
-            if (sp.affinityTimeout() > 0) {
-                for (ServicePortInfo.EndpointInfo e : sp.endpoints()) {
-                    t.append("\tset ").append(affinitySet(sp, e)).append(" {\n\t\ttype ipv4_addr\n")
-                        .append("\t\tflags dynamic,timeout\n\t\ttimeout ").append(sp.affinityTimeout())
-                        .append("s\n\t}\n");
-                }
-            }
-        }
+        t.append(affinitySets);
         t.append("""
             	chain filter-input {
             		type filter hook input priority -110; policy accept;
@@ -192,6 +148,150 @@ public final class ProxyRuleset {
         t.append(chains);
         t.append("}\n");
         return t.toString();
+    }
+
+    /**
+     * What one service port puts in the table: its elements of the shared sets and maps, its
+     * chains (name to body, in the order a full sync writes them) and its ClientIP affinity sets.
+     */
+    static ServicePortRules rulesOf(ServicePortInfo sp, KubeProxyConfig config) {
+        String podNet = config.clusterCidr() == null ? null : config.clusterCidr().toString();
+        List<String> serviceIps = new ArrayList<>();
+        List<String> serviceNodePorts = new ArrayList<>();
+        List<String> noEndpointServices = new ArrayList<>();
+        List<String> noEndpointNodePorts = new ArrayList<>();
+        Map<String, String> chains = new LinkedHashMap<>();
+        Map<String, String> sets = new LinkedHashMap<>();
+        String key = sp.clusterIP() + " . " + sp.protocol() + " . " + sp.port();
+        String npKey = sp.protocol() + " . " + sp.nodePort();
+        if (sp.endpoints().isEmpty()) {
+            noEndpointServices.add(key + " : goto reject-chain");
+            if (sp.nodePort() != 0) {
+                noEndpointNodePorts.add(npKey + " : goto reject-chain");
+            }
+            return new ServicePortRules(sp.clusterIP(), serviceIps, serviceNodePorts, noEndpointServices,
+                noEndpointNodePorts, chains, sets);
+        }
+        serviceIps.add(key + " : goto " + sp.serviceChain());
+        StringBuilder svc = new StringBuilder();
+        if (podNet != null) {
+            svc.append("\t\tip daddr ").append(sp.clusterIP()).append(' ').append(sp.protocol()).append(" dport ")
+                .append(sp.port()).append(" ip saddr != ").append(podNet).append(" jump mark-for-masquerade\n");
+        }
+        chains.put(sp.serviceChain(), svc.append(dispatch(sp, sp.endpoints())).toString());
+        for (ServicePortInfo.EndpointInfo e : sp.endpoints()) {
+            StringBuilder ep = new StringBuilder("\t\tip saddr ").append(e.ip()).append(" jump mark-for-masquerade\n");
+            if (sp.affinityTimeout() > 0) {
+                ep.append("\t\tupdate @").append(affinitySet(sp, e)).append(" { ip saddr }\n");
+                sets.put(affinitySet(sp, e), "\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n\t\ttimeout "
+                    + sp.affinityTimeout() + "s\n");
+            }
+            ep.append("\t\tmeta l4proto ").append(sp.protocol()).append(" dnat to ").append(e.ip()).append(':')
+                .append(e.port()).append('\n');
+            chains.put(sp.endpointChain(e), ep.toString());
+        }
+        if (sp.nodePort() != 0) {
+            List<ServicePortInfo.EndpointInfo> local = sp.endpoints().stream()
+                .filter(e -> Objects.equals(e.nodeName(), config.nodeName())).toList();
+            serviceNodePorts.add(npKey + " : goto " + sp.externalChain());
+            StringBuilder ext = new StringBuilder();
+            if (sp.localExternal()) {
+                // pods and the node itself reach every endpoint (the node masqueraded); only
+                // traffic from outside is kept on this node's endpoints, unmasqueraded
+                if (podNet != null) {
+                    ext.append("\t\tip saddr ").append(podNet).append(" goto ").append(sp.serviceChain()).append('\n');
+                }
+                ext.append("\t\tfib saddr type local jump mark-for-masquerade\n")
+                    .append("\t\tfib saddr type local goto ").append(sp.serviceChain()).append('\n');
+                if (local.isEmpty()) {
+                    // nothing more: the packet reaches filter-input, whose nodeport check drops it
+                    noEndpointNodePorts.add(npKey + " : drop");
+                    chains.put(sp.externalChain(), ext.toString());
+                } else {
+                    chains.put(sp.externalChain(), ext.append("\t\tgoto ").append(sp.localChain()).append('\n')
+                        .toString());
+                    chains.put(sp.localChain(), dispatch(sp, local));
+                }
+            } else {
+                chains.put(sp.externalChain(), ext.append("\t\tjump mark-for-masquerade\n\t\tgoto ")
+                    .append(sp.serviceChain()).append('\n').toString());
+            }
+        }
+        return new ServicePortRules(sp.clusterIP(), serviceIps, serviceNodePorts, noEndpointServices,
+            noEndpointNodePorts, chains, sets);
+    }
+
+    /**
+     * A partial sync: the one transaction that turns the rules of {@code before} (the ports the
+     * changed services had at the last sync) into those of {@code after} (their ports now),
+     * leaving every other chain, set and element of the table untouched, as kube-proxy's
+     * partial sync does. In order: new affinity sets and empty new chains are added, then
+     * {@code elements} (the {@code delete element} and {@code add element} commands of the
+     * shared sets and maps, from {@link ServiceMaps}), changed chains and chains that go away are
+     * flushed (so no rule refers to what is deleted next), the rules of new and changed chains
+     * are added, and chains and affinity sets no longer needed are deleted. Chains whose rules
+     * are the same are not touched (their counters go on). Returns "" when nothing changes, or
+     * null when an affinity set changes its declaration (its timeout): only a full sync can
+     * redeclare a set.
+     */
+    public static String partial(List<ServicePortInfo> before, List<ServicePortInfo> after, String elements,
+        KubeProxyConfig config) {
+        ServicePortRules was = merge(before, config);
+        ServicePortRules now = merge(after, config);
+        for (Map.Entry<String, String> e : now.sets().entrySet()) {
+            String old = was.sets().get(e.getKey());
+            if (old != null && !old.equals(e.getValue())) {
+                return null;
+            }
+        }
+        String at = " ip " + TABLE + " ";
+        StringBuilder t = new StringBuilder();
+        now.sets().forEach((name, body) -> {
+            if (!was.sets().containsKey(name)) {
+                t.append("add set").append(at).append(name).append(" {\n").append(body).append("}\n");
+            }
+        });
+        now.chains().keySet().forEach(name -> {
+            if (!was.chains().containsKey(name)) {
+                t.append("add chain").append(at).append(name).append('\n');
+            }
+        });
+        t.append(elements);
+        was.chains().forEach((name, body) -> {
+            if (!body.equals(now.chains().get(name))) {
+                t.append("flush chain").append(at).append(name).append('\n');
+            }
+        });
+        now.chains().forEach((name, body) -> {
+            if (!body.equals(was.chains().get(name))) {
+                for (String rule : body.split("\n")) {
+                    t.append("add rule").append(at).append(name).append(' ').append(rule.strip()).append('\n');
+                }
+            }
+        });
+        was.chains().keySet().forEach(name -> {
+            if (!now.chains().containsKey(name)) {
+                t.append("delete chain").append(at).append(name).append('\n');
+            }
+        });
+        was.sets().keySet().forEach(name -> {
+            if (!now.sets().containsKey(name)) {
+                t.append("delete set").append(at).append(name).append('\n');
+            }
+        });
+        return t.toString();
+    }
+
+    /** The chains and affinity sets of several ports together (their elements left out). */
+    private static ServicePortRules merge(List<ServicePortInfo> ports, KubeProxyConfig config) {
+        Map<String, String> chains = new LinkedHashMap<>();
+        Map<String, String> sets = new LinkedHashMap<>();
+        for (ServicePortInfo sp : ports) {
+            ServicePortRules r = rulesOf(sp, config);
+            chains.putAll(r.chains());
+            sets.putAll(r.sets());
+        }
+        return new ServicePortRules("", List.of(), List.of(), List.of(), List.of(), chains, sets);
     }
 
     /**
