@@ -15,6 +15,7 @@ import io.knetsim.kubeproxy.proxy.KubeProxyConfig;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.net.World;
 import io.knetsim.net.topo.Topo;
+import io.knetsim.sim.SimTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   node: table ip kube-proxy with N service chains, 10·N endpoint chains, service-ips with N elements
  * </pre>
  *
- * Each invocation is one whole sync of the same objects, so nothing accumulates: the table
- * is replaced, not grown. Watches are not involved (the benchmark calls {@link KubeProxy#sync}).
+ * {@link #fullResync}: each invocation is one whole sync of the same objects ({@link KubeProxy#fullSync}),
+ * so nothing accumulates: the table is replaced, not grown. Watches are not involved.
+ *
+ * <p>{@link #partialSync}: what kube-proxy does between full syncs. Each invocation changes
+ * one endpoint of one Service among the N (its EndpointSlice's last address goes back and
+ * forth between two pods), lets the watch deliver the change and kube-proxy run its partial
+ * sync: that Service's slices and ports only, one small transaction (its service chain
+ * rewritten, one endpoint chain added, one deleted). {@link #fullResync} in the same class is
+ * the baseline.
  *
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar KubeProxyResyncBenchmark
@@ -68,15 +76,19 @@ public class KubeProxyResyncBenchmark {
         public int services;
 
         KubeProxy proxy;
+        World world;
+        ApiServer api;
+        int podBase;
+        boolean moved;
 
         @Setup(Level.Trial)
         public void build() {
-            World world = new World(42);
+            world = new World(42);
             NetNamespace node = Topo.host(world, "node");
             Topo.veth(node, "eth0", "10.0.0.2/24", Topo.host(world, "peer"), "eth0", "10.0.0.1/24");
-            ApiServer api = new ApiServer(world.sim(), "C0");
+            api = new ApiServer(world.sim(), "C0");
             ServiceAllocator.install(api, ServiceAllocator.DEFAULT_SERVICE_CIDR);
-            int podBase = Ipv4Address.parse("11.0.0.1").bits();
+            podBase = Ipv4Address.parse("11.0.0.1").bits();
             for (int i = 0; i < services; i++) {
                 String name = "svc-" + i;
                 api.create(Service.of(ObjectMeta.of("default", name), ServiceSpec.clusterIP(Map.of("app", name),
@@ -101,9 +113,31 @@ public class KubeProxyResyncBenchmark {
     /** One full resync; fails loudly if nft refused it. */
     @Benchmark
     public long fullResync(Cluster c) {
-        c.proxy.sync();
+        c.proxy.fullSync();
         if (c.proxy.failedSyncs() != 0) {
             throw new IllegalStateException("sync failed: " + c.proxy.lastError());
+        }
+        return c.proxy.syncs();
+    }
+
+    /**
+     * One endpoint of {@code svc-0} moves to another pod (11.255.255.1 and back), and
+     * kube-proxy's partial sync follows; fails loudly if nft refused it or the sync was full.
+     */
+    @Benchmark
+    public long partialSync(Cluster c) {
+        EndpointSlice old = c.api.get(EndpointSlice.class, "default", "svc-0-abcde");
+        List<EndpointSlice.Endpoint> eps = new ArrayList<>(old.endpoints());
+        c.moved = !c.moved;
+        String ip = c.moved ? "11.255.255.1" : Ipv4Address.format(c.podBase + ENDPOINTS - 1);
+        eps.set(ENDPOINTS - 1, new EndpointSlice.Endpoint(List.of(ip), new EndpointSlice.Conditions(true, true, false),
+            "node2", null));
+        c.api.update(old.withContent(eps, old.ports()));
+        long fullBefore = c.proxy.fullSyncs();
+        long before = c.proxy.syncs();
+        c.world.sim().runFor(SimTime.ms(1)); // the watch delivers the change, kube-proxy syncs (delay 0)
+        if (c.proxy.failedSyncs() != 0 || c.proxy.syncs() != before + 1 || c.proxy.fullSyncs() != fullBefore) {
+            throw new IllegalStateException("partial sync did not happen: " + c.proxy.lastError());
         }
         return c.proxy.syncs();
     }
