@@ -2,12 +2,20 @@ package io.knetsim.scenarios.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knetsim.addr.Ipv4Address;
 import io.knetsim.api.ApiServer;
 import io.knetsim.api.Pod;
+import io.knetsim.ingress.IngressRoute;
 import io.knetsim.net.NetNamespace;
 import io.knetsim.scenarios.cluster.Cluster;
+import io.knetsim.scenarios.scenario.Flannel;
+import io.knetsim.scenarios.scenario.Scenario;
+import io.knetsim.scenarios.scenario.ScenarioCluster;
+import io.knetsim.scenarios.scenario.ScenarioIngress;
+import io.knetsim.scenarios.scenario.ScenarioPod;
+import io.knetsim.scenarios.scenario.ScenarioWorld;
+import io.knetsim.scenarios.scenario.StaticVip;
 import io.knetsim.scenarios.shell.Session;
-import io.knetsim.scenarios.world.DefaultWorld;
 import io.knetsim.tool.Invocation;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,20 +25,50 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lab 4 (docs/labs/04-ingress.md) as a unit test: the lab's hands-on steps on the default world,
- * with what a learner should see asserted. Copy it, change a manifest or a route, and run it:
+ * Lab 4 (docs/labs/04-ingress.md) as a unit test: build the lab's part of the default world with
+ * the Java DSL (cluster C0, four fixed-message pods behind two static VIPs, the labs' ingress
+ * {@code grp1} in front of them, kube-proxy for the NodePorts of parts 4 and 5), do the lab's
+ * hands-on steps, and assert what a learner should see. Copy it, change a route, a message or a
+ * manifest and run it:
  *
  * <pre>
  *   mvn -B -q -pl scenarios -am test -Dtest=Lab04IngressTest -Dsurefire.failIfNoSpecifiedTests=false
  *
- *   C0e1 10.1.0.1 ──s0── C0w1 10.0.0.3  nginx grp1 :8001  /svc1 -&gt; 100.64.11.1:8000 (S1-W2, S1-W3)
- *                                                          /svc2 -&gt; 100.64.11.2:8000 (S2-W2, S2-W3)
- *                        every worker :30080 ─NodePort─▶ ingress-nginx controller pod :80 ─▶ web, api pods
- *                        every worker :30081 ─NodePort─▶ gateway controller pod :80 ─▶ blue, green pods
+ *   s0 ─┬─ C0e1 10.1.0.1   (etcd; a client outside the pod network)
+ *       ├─ C0w1 10.0.0.3   [c1]  nginx grp1 :8001  /svc1 -&gt; 100.64.11.1:8000 (ic0 S1-W2, ic1 S1-W3)
+ *       │                                          /svc2 -&gt; 100.64.11.2:8000 (ic2 S2-W2, ic3 S2-W3)
+ *       ├─ C0w2 10.0.0.4   [ic0, ic2]
+ *       └─ C0w3 10.0.0.5   [ic1, ic3]
+ *   every worker :30080 ─NodePort─▶ ingress-nginx controller pod :80 ─▶ web, api pods
+ *   every worker :30081 ─NodePort─▶ gateway controller pod :80 ─▶ blue, green pods
  * </pre>
  */
 class Lab04IngressTest {
-    private final DefaultWorld world = DefaultWorld.build(1);
+    private final ScenarioWorld world = ScenarioWorld.build(Scenario.builder()
+        .seed(1)
+        .cluster(ScenarioCluster.named("C0")
+            .etcd("e1", Ipv4Address.parse("10.1.0.1"))
+            .worker("w1", Ipv4Address.parse("10.0.0.3"))
+            .worker("w2", Ipv4Address.parse("10.0.0.4"))
+            .worker("w3", Ipv4Address.parse("10.0.0.5"))
+            .flannel(Flannel.LABS)
+            // the labs' client pod on C0w1: its start makes the worker's pod bridge cni0, through
+            // which every worker routes the VIPs' range 100.64.0.0/16 (no bridge, no VIP)
+            .pod(ScenarioPod.of("c1", "w1"))
+            // the labs' servers: each answers every request on :8000 with its own message
+            .pod(ScenarioPod.of("ic0", "w2", "knetsim/fixed-message", "--message", "S1-W2", "--port", "8000"))
+            .pod(ScenarioPod.of("ic1", "w3", "knetsim/fixed-message", "--message", "S1-W3", "--port", "8000"))
+            .pod(ScenarioPod.of("ic2", "w2", "knetsim/fixed-message", "--message", "S2-W2", "--port", "8000"))
+            .pod(ScenarioPod.of("ic3", "w3", "knetsim/fixed-message", "--message", "S2-W3", "--port", "8000"))
+            // parts 4 and 5 reach their controllers through NodePort Services: kube-proxy's rules
+            .kubeProxy(true))
+        // kp_vip_add: one VIP per "service", a dnat rule on every worker picks one of its two pods
+        .vip(StaticVip.of("C0", "100.64.11.1", "ic0", "ic1"))
+        .vip(StaticVip.of("C0", "100.64.11.2", "ic2", "ic3"))
+        // run_ingress: the proxy the lab starts with, a location per path, the VIPs as upstreams
+        .ingress(ScenarioIngress.of("C0", "w1", "grp1", 8001,
+            IngressRoute.of("/svc1", "100.64.11.1:8000"), IngressRoute.of("/svc2", "100.64.11.2:8000")))
+        .build(), Path.of("."));
     private final Cluster c0 = world.clusters().cluster("C0");
     private final NetNamespace c0w1 = c0.worker("w1").host();
     private final NetNamespace c0e1 = c0.etcdHosts().get(0);
