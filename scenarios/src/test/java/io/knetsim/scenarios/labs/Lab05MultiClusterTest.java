@@ -2,19 +2,23 @@ package io.knetsim.scenarios.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knetsim.addr.Ipv4Address;
 import io.knetsim.api.Pod;
 import io.knetsim.net.PacketTap;
-import io.knetsim.net.link.LinkConfig;
 import io.knetsim.packet.EthernetHeader;
 import io.knetsim.packet.Ipv4Header;
 import io.knetsim.packet.TcpHeader;
 import io.knetsim.scenarios.cluster.Cluster;
-import io.knetsim.scenarios.cluster.ClusterSpec;
-import io.knetsim.scenarios.cluster.ClusterSpec.Host;
-import io.knetsim.scenarios.cluster.ClusterWorld;
 import io.knetsim.scenarios.cluster.RouterNetwork;
+import io.knetsim.scenarios.scenario.Flannel;
+import io.knetsim.scenarios.scenario.RouterRemote;
+import io.knetsim.scenarios.scenario.RouterService;
+import io.knetsim.scenarios.scenario.RouterSite;
+import io.knetsim.scenarios.scenario.Scenario;
+import io.knetsim.scenarios.scenario.ScenarioCluster;
+import io.knetsim.scenarios.scenario.ScenarioPod;
+import io.knetsim.scenarios.scenario.ScenarioWorld;
 import io.knetsim.sim.SimTime;
-import io.knetsim.skupper.config.ConnectorEntity;
 import io.knetsim.skupper.config.ExposedService;
 import io.knetsim.skupper.config.RouterConfig;
 import io.knetsim.skupper.config.SiteSpec;
@@ -34,10 +38,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lab 5 (docs/labs/05-multi-cluster.md) as a unit test: clusters built with {@link ClusterWorld},
- * one skupper router per cluster on its first worker ({@link RouterNetwork}), configurations from
- * {@link SkupperConfigGenerator} as the original labs made them. Copy it, change the clusters,
- * the links or their costs, and run it:
+ * Lab 5 (docs/labs/05-multi-cluster.md) as a unit test: clusters, pods and the skupper router
+ * network written with the scenario DSL ({@link Scenario}, {@link RouterSite}, {@link RouterService};
+ * docs/scenarios/multi-cluster.yaml and three-clusters.yaml are YAML twins), one router per
+ * cluster on its first worker, configured as the original labs' generator made it. Copy it,
+ * change the clusters, the links or their costs, and run it:
  *
  * <pre>
  *   mvn -B -q -pl scenarios -am test -Dtest=Lab05MultiClusterTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -54,36 +59,58 @@ class Lab05MultiClusterTest {
     private static final String WELCOME = "<h1>Welcome to nginx!</h1>";
 
     /** A small cluster: one etcd host and two workers, the labs' flannel configuration. */
-    private static ClusterSpec cluster(String name, int etcdNet, String w1, String w2) {
-        return new ClusterSpec(name, List.of(new Host("e1", "10." + etcdNet + ".0.1")),
-            List.of(new Host("w1", w1), new Host("w2", w2)), ClusterSpec.FLANNEL_VXLAN);
+    private static ScenarioCluster cluster(String name, int etcdNet, String w1, String w2) {
+        return ScenarioCluster.named(name)
+            .etcd("e1", Ipv4Address.parse("10." + etcdNet + ".0.1"))
+            .worker("w1", Ipv4Address.parse(w1))
+            .worker("w2", Ipv4Address.parse(w2))
+            .flannel(Flannel.LABS);
     }
 
     private static String podIp(Cluster c, String pod) {
         return c.api().get(Pod.class, "default", pod).status().podIP();
     }
 
-    private static String in(ClusterWorld w, Cluster c, String pod, String command) {
+    private static String in(ScenarioWorld w, Cluster c, String pod, String command) {
         var inv = w.runner().run(c.podNamespace("default", pod), command);
         return inv.stdout() + inv.stderr();
     }
 
     /** The default world's link, on two small clusters: a pod of C1 fetches nginx from C0. */
-    private final class TwoClusters {
-        final ClusterWorld world = new ClusterWorld(5, LinkConfig.DEFAULT, List.of(
-            cluster("C0", 1, "10.0.0.3", "10.0.0.4"), cluster("C1", 2, "10.0.0.8", "10.0.0.9")), Path.of(".")).boot();
-        final Cluster c0 = world.cluster("C0");
-        final Cluster c1 = world.cluster("C1");
+    private static final class TwoClusters {
+        final ScenarioWorld world;
+        final Cluster c0;
+        final Cluster c1;
 
-        TwoClusters() {
-            c0.worker("w2").createContainer("web", "nginx");
-            c1.worker("w2").createContainer("c1");
+        /** The clusters and pods; with {@code linked}, the routers too, started as the world comes up. */
+        TwoClusters(boolean linked) {
+            Scenario.Builder s = Scenario.builder()
+                .seed(5)
+                .cluster(cluster("C0", 1, "10.0.0.3", "10.0.0.4").pod(ScenarioPod.of("web", "w2", "nginx")))
+                .cluster(cluster("C1", 2, "10.0.0.8", "10.0.0.9").pod(ScenarioPod.of("c1", "w2")));
+            if (linked) {
+                // the labs' build_conf: C1 connects to C0's first worker; svc1 lives in C0 and is
+                // listened for on port 1028 everywhere else
+                s.routerSite(RouterSite.of("C0"))
+                    .routerSite(RouterSite.of("C1", "C0"))
+                    .routerService(RouterService.pod("svc1", "C0", "web", 80, 1028));
+            }
+            world = ScenarioWorld.build(s.build(), Path.of("."));
+            c0 = world.clusters().cluster("C0");
+            c1 = world.clusters().cluster("C1");
         }
 
+        RouterNetwork routers() {
+            return world.routers().orElseThrow();
+        }
+
+        /**
+         * Starts, on the unlinked world, the routers the linked one's routers section describes,
+         * by hand as the labs' build_conf did: the DSL starts a scenario's routers as its world
+         * comes up, so a test that watches them from their first packet starts them itself.
+         */
         RouterNetwork link() {
-            // the labs' build_conf: C1 connects to C0's first worker; svc1 lives in C0 and is
-            // listened for on port 1028 everywhere else
-            return RouterNetwork.start(world, List.of(
+            return RouterNetwork.start(world.clusters(), List.of(
                 new SiteSpec("C0", "10.0.0.3", List.of()),
                 new SiteSpec("C1", "10.0.0.8", List.of("C0"))),
                 List.of(new ExposedService("svc1", "C0", podIp(c0, "web"), 80, 1028))).awaitConverged();
@@ -92,12 +119,13 @@ class Lab05MultiClusterTest {
 
     @Test
     void aPodInOneClusterFetchesAServiceOfTheOtherThroughTheRouters() {
-        TwoClusters t = new TwoClusters();
-        // before the routers run, nothing listens on C1w1:1028
-        assertThat(in(t.world, t.c1, "c1", "curl -sS 10.0.0.8:1028"))
+        // before the routers run (the same world without its routers section), nothing listens on C1w1:1028
+        TwoClusters unlinked = new TwoClusters(false);
+        assertThat(in(unlinked.world, unlinked.c1, "c1", "curl -sS 10.0.0.8:1028"))
             .isEqualTo("curl: (7) Failed to connect to 10.0.0.8 port 1028 after 0 ms: Couldn't connect to server\n");
 
-        RouterNetwork net = t.link();
+        TwoClusters t = new TwoClusters(true);
+        RouterNetwork net = t.routers();
         // the page comes from the nginx pod in C0, though c1 only ever talked to a C1 address
         assertThat(in(t.world, t.c1, "c1", "wget -qO- 10.0.0.8:1028")).contains(WELCOME);
         // C1's router counted one delivery in for svc1, C0's one out to its tcpConnector
@@ -112,7 +140,7 @@ class Lab05MultiClusterTest {
 
     @Test
     void theRoutersSpeakAmqpOnOneTcpConnectionToPort55671() {
-        TwoClusters t = new TwoClusters();
+        TwoClusters t = new TwoClusters(false);
         // watch C1w1's underlay interface from before the routers start
         List<byte[]> toC0 = new ArrayList<>();
         t.c1.worker("w1").host().device("eth0").addTap((dev, skb, dir) -> {
@@ -148,22 +176,56 @@ class Lab05MultiClusterTest {
 
     /** Three clusters, routers A, B, C; svc1 = nginx in C, listened for on port 1028 in A and B. */
     private static final class ThreeClusters {
-        final ClusterWorld world = new ClusterWorld(7, LinkConfig.DEFAULT, List.of(
-            cluster("A", 1, "10.0.0.3", "10.0.0.4"), cluster("B", 2, "10.0.0.8", "10.0.0.9"),
-            cluster("C", 3, "10.0.0.13", "10.0.0.14")), Path.of(".")).boot();
-        final Cluster a = world.cluster("A");
-        final Cluster c = world.cluster("C");
-
-        ThreeClusters() {
-            a.worker("w2").createContainer("client");
-            c.worker("w2").createContainer("web", "nginx");
-        }
+        final ScenarioWorld world;
+        final Cluster a;
+        final Cluster c;
 
         /** A links to B, B to C; with {@code directCost} > 0 A also links straight to C at that cost. */
-        RouterNetwork start(int directCost) {
-            return RouterNetwork.start(world, configs(directCost)).awaitConverged();
+        ThreeClusters(int directCost) {
+            this(directCost, false);
         }
 
+        /**
+         * With {@code serverInB}, a second server for svc1 in B and no routers section: the DSL
+         * exposes a service name from one cluster only (ScenarioCheck refuses a duplicate name),
+         * so that test starts its routers from configurations it completes by hand.
+         */
+        private ThreeClusters(int directCost, boolean serverInB) {
+            ScenarioCluster b = cluster("B", 2, "10.0.0.8", "10.0.0.9");
+            if (serverInB) {
+                // a second server for svc1, in B: the labs' fixed-message server on port 8000
+                b = b.pod(ScenarioPod.of("web", "w2", "knetsim/fixed-message", "--message", "served in B",
+                    "--port", "8000"));
+            }
+            Scenario.Builder s = Scenario.builder()
+                .seed(7)
+                .cluster(cluster("A", 1, "10.0.0.3", "10.0.0.4").pod(ScenarioPod.of("client", "w2")))
+                .cluster(b)
+                .cluster(cluster("C", 3, "10.0.0.13", "10.0.0.14").pod(ScenarioPod.of("web", "w2", "nginx")));
+            if (!serverInB) {
+                // A's links: B at cost 1, and with directCost > 0 C straight at that (dearer) cost
+                s.routerSite(directCost > 0
+                        ? RouterSite.of("A", RouterRemote.of("B"), RouterRemote.of("C", directCost))
+                        : RouterSite.of("A", "B"))
+                    .routerSite(RouterSite.of("B", "C"))
+                    .routerSite(RouterSite.of("C"))
+                    .routerService(RouterService.pod("svc1", "C", "web", 80, 1028));
+            }
+            world = ScenarioWorld.build(s.build(), Path.of("."));
+            a = world.clusters().cluster("A");
+            c = world.clusters().cluster("C");
+        }
+
+        /** The same three clusters with a second server for svc1 in B, and no routers yet. */
+        static ThreeClusters withServerInB() {
+            return new ThreeClusters(0, true);
+        }
+
+        RouterNetwork routers() {
+            return world.routers().orElseThrow();
+        }
+
+        /** The routers section's configurations as the labs' generator makes them, by hand. */
         Map<String, RouterConfig> configs(int directCost) {
             // A's links: B at cost 1, and with directCost > 0 C straight at that (dearer) cost
             List<SiteSpec.Remote> aRemotes = directCost > 0
@@ -183,8 +245,8 @@ class Lab05MultiClusterTest {
 
     @Test
     void aClientInAReachesAServiceInCThroughB() {
-        ThreeClusters t = new ThreeClusters();
-        RouterNetwork net = t.start(0);
+        ThreeClusters t = new ThreeClusters(0);
+        RouterNetwork net = t.routers();
         // A has no link to C: its route goes through B, two links of cost 1
         assertThat(net.router("A").routeTable().route("C")).contains(new Route("C", "B", 2, List.of("A", "B", "C")));
         assertThat(t.fetch()).contains(WELCOME);
@@ -195,14 +257,15 @@ class Lab05MultiClusterTest {
 
     @Test
     void withServersForOneAddressInTwoClustersTheClosestOneGetsTheConnections() {
-        ThreeClusters t = new ThreeClusters();
         // a second server for svc1, in B: the labs' fixed-message server on port 8000
-        Cluster b = t.world.cluster("B");
-        b.worker("w2").createContainer("web", "knetsim/fixed-message", "--message", "served in B", "--port", "8000");
-        Map<String, RouterConfig> configs = t.configs(5); // A-B-C, and A-C direct at cost 5
+        ThreeClusters t = ThreeClusters.withServerInB();
+        Cluster b = t.world.clusters().cluster("B");
+        // the generator's configurations for A-B-C and A-C direct at cost 5, and B's router also
+        // connects svc1 to its own server (two clusters serving one name: beyond the DSL's routers section)
+        Map<String, RouterConfig> configs = t.configs(5);
         configs.put("B", configs.get("B").with(new TcpConnectorEntity("svc1", podIp(b, "web"), 8000, "svc1",
             Optional.of("B"), Map.of())));
-        RouterNetwork net = RouterNetwork.start(t.world, configs).awaitConverged();
+        RouterNetwork net = RouterNetwork.start(t.world.clusters(), configs).awaitConverged();
         // A knows two consumers of svc1; B is one link away, C two: B is the closest
         assertThat(net.router("A").addressTable().consumers("svc1")).containsExactly("B", "C");
         assertThat(net.router("A").addressTable().closest("A", "svc1", net.router("A").routeTable()))
@@ -219,8 +282,8 @@ class Lab05MultiClusterTest {
 
     @Test
     void theCheaperPathCarriesTrafficAndADeadRouterIsRoutedAround() {
-        ThreeClusters t = new ThreeClusters();
-        RouterNetwork net = t.start(5);
+        ThreeClusters t = new ThreeClusters(5);
+        RouterNetwork net = t.routers();
         SkupperRouter a = net.router("A");
         // A-B-C costs 2, the direct A-C link 5: the cheaper path wins
         assertThat(a.routeTable().route("C")).contains(new Route("C", "B", 2, List.of("A", "B", "C")));
