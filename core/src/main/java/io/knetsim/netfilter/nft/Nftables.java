@@ -385,8 +385,15 @@ public final class Nftables {
         });
     }
 
-    /** Counts {@code r} in or out of the users of the named sets it refers to ({@link NftSet#users}). */
+    /**
+     * Counts {@code r} in or out of the users of the named sets it refers to ({@link NftSet#users})
+     * and of its table's rules that need conntrack ({@link Table#conntrackRules}), so that
+     * {@link #syncHooks} need not read every rule of every table on each transaction.
+     */
     private static void use(Chain c, Rule r, int delta) {
+        if (usesConntrack(r)) {
+            c.table().conntrackRules += delta;
+        }
         for (Object o : refs(r.stmts())) {
             if (o instanceof NftSet s && !s.anonymous()) {
                 s.users.merge(c, delta, (a, b) -> a + b == 0 ? null : a + b);
@@ -614,10 +621,8 @@ public final class Nftables {
                     registered.add(hooks.register(b.hook(), b.priority(),
                         (hook, skb, in, out) -> run(c, hook, skb, in, out)));
                 }
-                for (Rule r : c.rules) {
-                    needsConntrack |= usesConntrack(r);
-                }
             }
+            needsConntrack |= t.conntrackRules > 0;
         }
         for (List<Chain> l : natChains.values()) {
             l.sort((a, b) -> Integer.compare(a.base().priority(), b.base().priority())); // stable: table order on ties

@@ -17,6 +17,8 @@ public final class Table {
     final Map<String, Chain> chains = new LinkedHashMap<>();
     final Map<String, NftSet> sets = new LinkedHashMap<>();
     long lastHandle;
+    /** How many of this table's rules need conntrack (NAT, ct expressions), kept as rules come and go. */
+    int conntrackRules;
 
     Table(Family family, String name, long handle) {
         this.family = family;

@@ -77,6 +77,9 @@ public final class ServiceMaps {
      * one {@code add element} of those that come (or moved), in table order. "" when none change.
      */
     String diff(Map<String, Map<String, List<String>>> changed) {
+        if (changed.entrySet().stream().allMatch(e -> same(byService.get(e.getKey()), e.getValue()))) {
+            return ""; // only endpoints changed (the common case): no need to walk every service's elements
+        }
         StringBuilder deletes = new StringBuilder();
         StringBuilder adds = new StringBuilder();
         for (String set : NAMES) {
@@ -121,6 +124,13 @@ public final class ServiceMaps {
             }
         }
         return deletes.append(adds).toString();
+    }
+
+    /** Whether a Service's elements were {@code was} and are {@code now} alike (none counts as empty). */
+    private static boolean same(Map<String, List<String>> was, Map<String, List<String>> now) {
+        boolean wasEmpty = was == null || was.values().stream().allMatch(List::isEmpty);
+        boolean nowEmpty = now == null || now.values().stream().allMatch(List::isEmpty);
+        return wasEmpty ? nowEmpty : !nowEmpty && was.equals(now);
     }
 
     /** Records the elements of {@code changed} (as given to {@link #diff}) as written. */
