@@ -14,6 +14,8 @@ public final class Chain {
     private final long handle;
     BaseChain base;
     final List<Rule> rules = new ArrayList<>();
+    /** Jumps and gotos to this chain from rules, directly or through a rule's anonymous verdict map. */
+    int uses;
 
     Chain(Table table, String name, long handle, BaseChain base) {
         this.table = table;

@@ -386,16 +386,23 @@ public final class Nftables {
     }
 
     /**
-     * Counts {@code r} in or out of the users of the named sets it refers to ({@link NftSet#users})
-     * and of its table's rules that need conntrack ({@link Table#conntrackRules}), so that
-     * {@link #syncHooks} need not read every rule of every table on each transaction.
+     * Counts {@code r} in or out of the users of the named sets it refers to ({@link NftSet#users}),
+     * of the chains it jumps to ({@link Chain#uses}) and of its table's rules that need conntrack
+     * ({@link Table#conntrackRules}), so that neither deleting a chain nor {@link #syncHooks}
+     * reads every rule of every table.
      */
     private static void use(Chain c, Rule r, int delta) {
         if (usesConntrack(r)) {
             c.table().conntrackRules += delta;
         }
         for (Object o : refs(r.stmts())) {
-            if (o instanceof NftSet s && !s.anonymous()) {
+            if (o instanceof Chain target) {
+                target.uses += delta;
+            } else if (o instanceof NftSet s && s.anonymous()) {
+                for (Chain target : s.targetChains()) {
+                    target.uses += delta;
+                }
+            } else if (o instanceof NftSet s) {
                 s.users.merge(c, delta, (a, b) -> a + b == 0 ? null : a + b);
             }
         }
@@ -479,7 +486,23 @@ public final class Nftables {
         return false;
     }
 
+    /**
+     * Whether a rule or a named map of {@code t} refers to {@code target}. For a chain the rules'
+     * references are counted as rules come and go ({@link Chain#uses}, the kernel's chain use
+     * count), so deleting a chain does not read every rule of the table.
+     */
     private static boolean isReferenced(Table t, Object target) {
+        if (target instanceof Chain chain) {
+            if (chain.uses > 0) {
+                return true;
+            }
+            for (NftSet s : t.sets.values()) {
+                if (s.targetChains().contains(chain)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (Chain c : t.chains.values()) {
             for (Rule r : c.rules) {
                 for (Object o : refs(r.stmts())) {
