@@ -543,17 +543,22 @@ final class CommandParser {
         }
     }
 
+    /** The tables {@code flush ruleset [FAMILY]} and {@code list ruleset [FAMILY]} act on, in table order. */
+    private List<Table> rulesetTables() {
+        Family f = in.peek().kind() == Token.Kind.WORD && Family.isFamilyWord(in.peek().text()) ? family() : null;
+        List<Table> picked = new ArrayList<>();
+        for (Table t : nft.tables()) {
+            if (f == null || t.family() == f) {
+                picked.add(t);
+            }
+        }
+        return picked;
+    }
+
     private void flush() {
         Token what = in.next();
         switch (what.text()) {
-            case "ruleset" -> {
-                Family f = in.peek().kind() == Token.Kind.WORD && Family.isFamilyWord(in.peek().text()) ? family() : null;
-                for (Table t : nft.tables()) {
-                    if (f == null || t.family() == f) {
-                        nft.deleteTable(t);
-                    }
-                }
-            }
+            case "ruleset" -> rulesetTables().forEach(nft::deleteTable);
             case "table" -> nft.flushTable(table(family(), in.name()));
             case "chain" -> {
                 Table t = table(family(), in.name());
@@ -570,14 +575,7 @@ final class CommandParser {
     private void list() {
         Token what = in.next();
         switch (what.text()) {
-            case "ruleset" -> {
-                Family f = in.peek().kind() == Token.Kind.WORD && Family.isFamilyWord(in.peek().text()) ? family() : null;
-                for (Table t : nft.tables()) {
-                    if (f == null || t.family() == f) {
-                        out.append(new Listing(handles).table(t, null, null));
-                    }
-                }
-            }
+            case "ruleset" -> rulesetTables().forEach(t -> out.append(new Listing(handles).table(t, null, null)));
             case "tables" -> {
                 for (Table t : nft.tables()) {
                     out.append("table ").append(t.family().text()).append(' ').append(t.name()).append('\n');
